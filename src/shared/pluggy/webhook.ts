@@ -1,0 +1,112 @@
+// Webhook resources (POST/GET/PATCH/DELETE /webhooks) and the event payloads Pluggy delivers.
+import { z } from 'zod';
+import { IsoDateString } from './common';
+import { TriggeredBy, WebhookEventName, openEnum } from './enums';
+
+export const Webhook = z.object({
+  id: z.string(),
+  url: z.string(),
+  event: openEnum(WebhookEventName),
+  headers: z.record(z.string(), z.string()).nullish(),
+  createdAt: IsoDateString,
+  updatedAt: IsoDateString.nullish(),
+  disabledAt: IsoDateString.nullish(),
+});
+export type Webhook = z.infer<typeof Webhook>;
+
+export const CreateWebhookRequest = z.object({
+  event: WebhookEventName,
+  url: z.string().min(1),
+  headers: z.record(z.string(), z.string()).nullish(),
+});
+export type CreateWebhookRequest = z.infer<typeof CreateWebhookRequest>;
+
+export const UpdateWebhookRequest = z.object({
+  event: WebhookEventName.optional(),
+  url: z.string().min(1).optional(),
+  headers: z.record(z.string(), z.string()).nullish(),
+  enabled: z.boolean().optional(),
+});
+export type UpdateWebhookRequest = z.infer<typeof UpdateWebhookRequest>;
+
+const envelope = {
+  /** Unique per event: the idempotency key. */
+  eventId: z.string(),
+  /** Deprecated: the related entity id. */
+  id: z.string().nullish(),
+  clientId: z.string().nullish(),
+};
+
+const itemFields = {
+  ...envelope,
+  itemId: z.string(),
+  triggeredBy: openEnum(TriggeredBy).nullish(),
+  clientUserId: z.string().nullish(),
+};
+
+const itemEvent = <E extends string>(event: E) => z.object({ event: z.literal(event), ...itemFields });
+
+export const ItemCreatedEvent = itemEvent('item/created');
+export const ItemUpdatedEvent = itemEvent('item/updated');
+export const ItemDeletedEvent = itemEvent('item/deleted');
+export const ItemWaitingUserInputEvent = itemEvent('item/waiting_user_input');
+export const ItemWaitingUserActionEvent = itemEvent('item/waiting_user_action');
+export const ItemLoginSucceededEvent = itemEvent('item/login_succeeded');
+
+export const ItemErrorEvent = z.object({
+  event: z.literal('item/error'),
+  ...itemFields,
+  error: z.object({
+    /** Equals the item's executionStatus. */
+    code: z.string(),
+    message: z.string(),
+    providerMessage: z.string().nullish(),
+    parameter: z.string().nullish(),
+  }),
+});
+
+export const ConnectorStatusUpdatedEvent = z.object({
+  event: z.literal('connector/status_updated'),
+  ...envelope,
+  data: z.object({ status: z.string() }),
+});
+
+export const TransactionsCreatedEvent = z.object({
+  event: z.literal('transactions/created'),
+  ...envelope,
+  itemId: z.string(),
+  accountId: z.string(),
+  transactionsCreatedAtFrom: IsoDateString,
+  createdTransactionsLink: z.string().nullish(),
+  createdTransactionsLinkV2: z.string().nullish(),
+  transactionsCount: z.number().int().nullish(),
+  transactionsMinDate: IsoDateString.nullish(),
+});
+
+const transactionIdsEvent = <E extends string>(event: E) =>
+  z.object({
+    event: z.literal(event),
+    ...envelope,
+    itemId: z.string(),
+    accountId: z.string(),
+    transactionIds: z.array(z.string()),
+  });
+
+export const TransactionsUpdatedEvent = transactionIdsEvent('transactions/updated');
+export const TransactionsDeletedEvent = transactionIdsEvent('transactions/deleted');
+
+/** A delivered data event, discriminated on `event`. Payment events are out of scope and do not parse. */
+export const WebhookEvent = z.discriminatedUnion('event', [
+  ItemCreatedEvent,
+  ItemUpdatedEvent,
+  ItemErrorEvent,
+  ItemDeletedEvent,
+  ItemWaitingUserInputEvent,
+  ItemWaitingUserActionEvent,
+  ItemLoginSucceededEvent,
+  ConnectorStatusUpdatedEvent,
+  TransactionsCreatedEvent,
+  TransactionsUpdatedEvent,
+  TransactionsDeletedEvent,
+]);
+export type WebhookEvent = z.infer<typeof WebhookEvent>;
