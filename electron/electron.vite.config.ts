@@ -1,0 +1,32 @@
+// electron-vite: main (ESM), preload (CommonJS, as sandboxed preloads require) and the renderer.
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: here('../out/main'),
+      rollupOptions: { input: here('main/index.ts'), external: ['better-sqlite3-multiple-ciphers'] },
+    },
+  },
+  preload: {
+    build: {
+      outDir: here('../out/preload'),
+      rollupOptions: {
+        input: here('preload/index.ts'),
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: here('../src/renderer'),
+    plugins: [react()],
+    build: {
+      outDir: here('../out/renderer'),
+      rollupOptions: { input: here('../src/renderer/index.html') },
+    },
+  },
+});

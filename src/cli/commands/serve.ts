@@ -1,0 +1,34 @@
+// `cofre serve`: the app in any browser at a local URL, until stopped.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { DEFAULT_RENDERER_DIR, launchBrowserApp } from '../../host/launch';
+import { addGlobalOptions, isDemo, parsePort } from '../global-options';
+
+export function registerServeCommand(program: Command): void {
+  addGlobalOptions(
+    program
+      .command('serve')
+      .description('serve the app at http://127.0.0.1 (browser mode)')
+      .option('--port <n>', 'port to listen on (0 = any free port)', (v) => wrap(() => parsePort(v)), 0),
+  ).action(async (opts: { port: number; dataDir: string; demo: boolean }) => {
+    if (!existsSync(join(DEFAULT_RENDERER_DIR, 'index.html'))) {
+      throw new Error('the renderer is not built; run `npm run build` first (npm start does it for you)');
+    }
+    const app = await launchBrowserApp({ dataDir: opts.dataDir, port: opts.port, demo: isDemo(opts) });
+    console.log(`Cofre is running at ${app.host.launchUrl}`);
+    const stop = () => {
+      void app.close().then(() => process.exit(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+function wrap<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}

@@ -1,0 +1,27 @@
+// Options every command shares: where the data lives and whether to run against the demo sandbox.
+import type { Command } from 'commander';
+import { defaultDataDir } from '../core';
+
+export interface GlobalOptions {
+  dataDir: string;
+  demo: boolean;
+}
+
+export function addGlobalOptions(command: Command): Command {
+  return command
+    .option('--data-dir <dir>', 'where Cofre keeps its data', defaultDataDir())
+    .option('--demo', 'use the built-in Pluggy sandbox instead of the real API', false);
+}
+
+/** Demo mode when asked for, or when no Pluggy credentials are configured. */
+export function isDemo(options: { demo?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  return options.demo === true || !env['PLUGGY_CLIENT_ID'] || !env['PLUGGY_CLIENT_SECRET'];
+}
+
+export function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65_535) {
+    throw new Error(`--port must be a whole number from 0 to 65535, not "${value}"`);
+  }
+  return port;
+}

@@ -1,0 +1,24 @@
+// The `cofre` command line: every command, global flags, and one-line errors with a non-zero exit.
+import { Command, CommanderError } from 'commander';
+import { APP_VERSION } from '../core';
+import { registerServeCommand } from './commands/serve';
+
+const program = new Command()
+  .name('cofre')
+  .description('Cofre: your bank links through Open Finance (Pluggy), in an encrypted local database')
+  .version(APP_VERSION, '-v, --version')
+  .showHelpAfterError('(run `cofre --help` for usage)')
+  .exitOverride();
+
+registerServeCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its one-line reason; help and version exit with 0.
+    process.exit(error.exitCode);
+  }
+  console.error(`cofre: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

@@ -1,0 +1,26 @@
+// The built renderer's index.html as the browser host serves it: with the HTTP bridge loaded first.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export function loadIndexHtml(rendererDir: string): string | undefined {
+  const file = join(rendererDir, 'index.html');
+  if (!existsSync(file)) return undefined;
+  const html = readFileSync(file, 'utf8');
+  // Module scripts run in document order, so the bridge defines window.cofre before the app starts.
+  return html.replace('<head>', '<head>\n    <script type="module" src="/bridge.js"></script>');
+}
+
+export function contentSecurityPolicy(frameSources: string[]): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: https:",
+    "connect-src 'self'",
+    `frame-src ${frameSources.length > 0 ? frameSources.join(' ') : "'none'"}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}

@@ -1,0 +1,21 @@
+// The screens the app has, and the hash route of each (hash routing works from file:// in Electron too).
+import { useEffect, useState } from 'react';
+
+export const ROUTES = ['diagnostics', 'settings'] as const;
+export type Route = (typeof ROUTES)[number];
+export const DEFAULT_ROUTE: Route = 'diagnostics';
+
+export function routeFromHash(hash: string): Route {
+  const name = hash.replace(/^#\/?/, '');
+  return (ROUTES as readonly string[]).includes(name) ? (name as Route) : DEFAULT_ROUTE;
+}
+
+export function useHashRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => routeFromHash(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(routeFromHash(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

@@ -1,0 +1,76 @@
+// Diagnostics: the core's health checks, version, mode and data folder — the seed's monitoring section.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useClient } from '../../client/client-context';
+import { ErrorState, Loading } from '../../components/QueryState';
+import { formatDateTime, formatDuration } from '../../format';
+
+export function DiagnosticsScreen() {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const health = useQuery({ queryKey: ['health'], queryFn: () => client.invoke('health.get', {}) });
+
+  useEffect(
+    () => client.on('health.changed', () => void queryClient.invalidateQueries({ queryKey: ['health'] })),
+    [client, queryClient],
+  );
+
+  return (
+    <section aria-labelledby="diagnostics-title" className="screen">
+      <header className="screen-header">
+        <h1 id="diagnostics-title">{t('diagnostics.title')}</h1>
+        <button type="button" onClick={() => void health.refetch()} disabled={health.isFetching}>
+          {t('diagnostics.refresh')}
+        </button>
+      </header>
+      <p className="intro">{t('diagnostics.intro')}</p>
+      {health.isPending && <Loading />}
+      {health.isError && <ErrorState error={health.error} onRetry={() => void health.refetch()} />}
+      {health.data && (
+        <>
+          <dl className="facts" data-testid="health-facts">
+            <dt>{t('diagnostics.status')}</dt>
+            <dd data-testid="health-status" className={`badge badge-${health.data.status}`}>
+              {health.data.status === 'ok' ? t('diagnostics.statusOk') : t('diagnostics.statusDegraded')}
+            </dd>
+            <dt>{t('diagnostics.version')}</dt>
+            <dd data-testid="health-version">{health.data.version}</dd>
+            <dt>{t('diagnostics.mode')}</dt>
+            <dd>{t(`mode.${health.data.mode}`)}</dd>
+            <dt>{t('diagnostics.startedAt')}</dt>
+            <dd>{formatDateTime(health.data.startedAt, i18n.language)}</dd>
+            <dt>{t('diagnostics.uptime')}</dt>
+            <dd>{formatDuration(health.data.uptimeSeconds, i18n.language)}</dd>
+            <dt>{t('diagnostics.node')}</dt>
+            <dd>{health.data.nodeVersion}</dd>
+            <dt>{t('diagnostics.dataDir')}</dt>
+            <dd className="mono">{health.data.dataDir}</dd>
+          </dl>
+          <h2>{t('diagnostics.checks')}</h2>
+          <table className="table" data-testid="health-checks">
+            <thead>
+              <tr>
+                <th scope="col">{t('diagnostics.check')}</th>
+                <th scope="col">{t('diagnostics.result')}</th>
+                <th scope="col">{t('diagnostics.detail')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {health.data.checks.map((check) => (
+                <tr key={check.name}>
+                  <td>{t(`diagnostics.checkNames.${check.name}`, { defaultValue: check.name })}</td>
+                  <td className={check.ok ? 'ok' : 'bad'}>
+                    {check.ok ? t('common.ok') : t('common.failed')}
+                  </td>
+                  <td className="mono">{check.detail}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

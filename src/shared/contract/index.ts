@@ -1,0 +1,35 @@
+// The IPC contract: every call and push event between the renderer and the core, in one object.
+import type { z } from 'zod';
+import { appCalls, appEvents } from './calls/app';
+
+export * from './define';
+export * from './calls/app';
+export type { CofreBridge } from './bridge-api';
+
+export const calls = {
+  ...appCalls,
+};
+
+export const events = {
+  ...appEvents,
+};
+
+export type Calls = typeof calls;
+export type Channel = keyof Calls;
+export type Events = typeof events;
+export type EventName = keyof Events;
+
+export type CallInput<C extends Channel> = z.input<Calls[C]['input']>;
+export type CallOutput<C extends Channel> = z.output<Calls[C]['output']>;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const CHANNELS = Object.keys(calls) as Channel[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(calls, name);
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}

@@ -1,0 +1,3 @@
+// Public surface of the error model.
+export * from './error-codes';
+export * from './app-error';

@@ -1,0 +1,99 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../src/core';
+import { startHost, type RunningHost } from '../../src/host/server';
+import { tempDir } from '../helpers/temp-dir';
+
+let core: Core;
+let host: RunningHost;
+
+beforeAll(async () => {
+  core = createCore({ dataDir: tempDir(), mode: 'demo', host: 'test', version: '9.9.9', checkOutput: true });
+  host = await startHost({ core });
+});
+afterAll(() => host.close());
+
+const rpc = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${host.url}/rpc/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+const bearer = () => ({ authorization: `Bearer ${host.token}` });
+
+/** fetch() will not send a forged Host header, so this goes through node:http. */
+function rawGet(path: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${host.url}${path}`, { headers }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('the browser host', () => {
+  it('listens on loopback only', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('answers a call made with the launch token', async () => {
+    const res = await rpc('health.get', {}, bearer());
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, value: { version: '9.9.9', status: 'ok' } });
+  });
+
+  it('refuses a missing or wrong token with 401', async () => {
+    expect((await rpc('health.get', {})).status).toBe(401);
+    expect((await rpc('health.get', {}, { authorization: 'Bearer wrong' })).status).toBe(401);
+    expect((await rpc('health.get', {}, { authorization: `Bearer ${host.token}x` })).status).toBe(401);
+    expect((await fetch(`${host.url}/events`)).status).toBe(401);
+    expect((await fetch(`${host.url}/?token=nope`, { redirect: 'manual' })).status).toBe(401);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) and a cross-site Origin', async () => {
+    expect(await rawGet('/', { host: `evil.example:${host.port}` })).toBe(403);
+    const res = await rpc('health.get', {}, { ...bearer(), origin: 'http://evil.example' });
+    expect(res.status).toBe(403);
+  });
+
+  it('trades the token in the URL for an HttpOnly SameSite cookie that authorises calls', async () => {
+    const res = await fetch(host.launchUrl, { redirect: 'manual' });
+    expect(res.status).toBe(303);
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const call = await rpc('app.info', {}, { cookie: cookie.split(';')[0]! });
+    expect(await call.json()).toMatchObject({ ok: true, value: { name: 'Cofre' } });
+  });
+
+  it('answers malformed JSON and invalid input with a 400 error envelope', async () => {
+    const malformed = await rpc('health.get', '{not json', bearer());
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const invalid = await rpc('health.get', { extra: 1 }, bearer());
+    expect(invalid.status).toBe(400);
+    expect(await invalid.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const unknown = await rpc('nope.nope', {}, bearer());
+    expect(unknown.status).toBe(404);
+  });
+
+  it('streams core events over SSE', async () => {
+    const controller = new AbortController();
+    const res = await fetch(`${host.url}/events`, { headers: bearer(), signal: controller.signal });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    core.events.emit('health.changed', { status: 'degraded', at: new Date().toISOString() });
+    while (!text.includes('event: health.changed')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value);
+    }
+    controller.abort();
+    expect(text).toContain('event: health.changed');
+    expect(text).toContain('"status":"degraded"');
+  });
+});

@@ -1,0 +1,32 @@
+// Playwright: the real UI in Debian's Chromium (never a downloaded browser), against `cofre serve`.
+import { defineConfig } from '@playwright/test';
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './artifacts/playwright',
+  timeout: 60_000,
+  workers: 1,
+  reporter: process.env['PW_JSON_OUTPUT']
+    ? [['list'], ['json', { outputFile: process.env['PW_JSON_OUTPUT'] }]]
+    : 'list',
+  use: {
+    browserName: 'chromium',
+    locale: 'pt-BR',
+    timezoneId: 'America/Sao_Paulo',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+});
