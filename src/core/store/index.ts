@@ -1,0 +1,23 @@
+// The encrypted local store: open/migrate/rekey, diagnostics, and one repository per table family.
+export type { Db } from './db';
+export { openDatabase, type OpenDatabaseOptions } from './open';
+export { generateDbKey, keyToHex, isHexKey, type DbKeyInput } from './db-key';
+export {
+  migrate,
+  readUserVersion,
+  LATEST_VERSION,
+  MIGRATIONS,
+  type Migration,
+  type MigrateResult,
+} from './migrate';
+export { rotateKey } from './rotate-key';
+export { dbStats, vacuumDatabase, type DbStats } from './stats';
+export { encodeCursor, decodeCursor } from './keyset-cursor';
+export * from './transactions';
+export * from './connections';
+export * from './accounts';
+export * from './sync-runs';
+export * from './retry-queue';
+export * from './notices';
+export * from './cache';
+export * from './webhook-events';

@@ -1,0 +1,45 @@
+// Migration 20: full-text search over transaction descriptions, merchants and counterparties.
+import type { Migration } from './migration';
+
+// External-content FTS5 table (no second copy of the text), kept in step by triggers. Diacritics are
+// folded so "acucar" finds "Açúcar". The final 'rebuild' indexes rows that existed before this migration.
+const SQL = `
+CREATE VIRTUAL TABLE transactions_fts USING fts5(
+  description, merchant_name, counterparty_name,
+  content='transactions', content_rowid='rowid',
+  tokenize='unicode61 remove_diacritics 2',
+  prefix='3'
+);
+
+CREATE TRIGGER transactions_fts_after_insert AFTER INSERT ON transactions BEGIN
+  INSERT INTO transactions_fts(rowid, description, merchant_name, counterparty_name)
+  VALUES (new.rowid, new.description, new.merchant_name, new.counterparty_name);
+END;
+
+CREATE TRIGGER transactions_fts_after_delete AFTER DELETE ON transactions BEGIN
+  INSERT INTO transactions_fts(transactions_fts, rowid, description, merchant_name, counterparty_name)
+  VALUES ('delete', old.rowid, old.description, old.merchant_name, old.counterparty_name);
+END;
+
+CREATE TRIGGER transactions_fts_after_update AFTER UPDATE OF description, merchant_name, counterparty_name
+ON transactions
+WHEN old.description IS NOT new.description
+  OR old.merchant_name IS NOT new.merchant_name
+  OR old.counterparty_name IS NOT new.counterparty_name
+BEGIN
+  INSERT INTO transactions_fts(transactions_fts, rowid, description, merchant_name, counterparty_name)
+  VALUES ('delete', old.rowid, old.description, old.merchant_name, old.counterparty_name);
+  INSERT INTO transactions_fts(rowid, description, merchant_name, counterparty_name)
+  VALUES (new.rowid, new.description, new.merchant_name, new.counterparty_name);
+END;
+
+INSERT INTO transactions_fts(transactions_fts) VALUES ('rebuild');
+`;
+
+export const migration0020: Migration = {
+  version: 20,
+  name: 'transactions-fts',
+  up(db) {
+    db.exec(SQL);
+  },
+};

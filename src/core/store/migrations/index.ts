@@ -1,0 +1,7 @@
+// The ordered list of migrations; add a file and one entry here, never edit a released one.
+import type { Migration } from './migration';
+import { migration0010 } from './0010-initial';
+import { migration0020 } from './0020-transactions-fts';
+import { migration0030 } from './0030-audit-log';
+
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030];

@@ -1,0 +1,158 @@
+// Opens the encrypted DB: checks key, damage and schema version before anything writes, then pragmas and migrations.
+import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { AppError } from '../../shared/errors';
+import type { Db } from './db';
+import { cipherPragmas, keyToHex, type DbKeyInput } from './db-key';
+import { LATEST_VERSION, migrate, readUserVersion } from './migrate';
+import { isCorruption, isNotADatabase, sqliteCode } from './sqlite-error';
+
+export type { Db };
+
+export interface OpenDatabaseOptions {
+  file: string;
+  key: DbKeyInput;
+  readonly?: boolean;
+  /** Milliseconds a writer waits for another connection's lock. */
+  busyTimeoutMs?: number;
+  /** Schema version to migrate to; tests use it to stop at an older version. Default: the latest. */
+  migrateTo?: number;
+}
+
+const PAGE_SIZE = 4096; // SQLCipher v4 default; a healthy main file is always a whole number of pages
+const PLAIN_HEADER = 'SQLite format 3\0';
+
+/** Opens (creating if needed) the encrypted DB and brings its schema to the latest version. */
+export function openDatabase(options: OpenDatabaseOptions): Db {
+  const hexKey = keyToHex(options.key);
+  return openWith(options, cipherPragmas(hexKey));
+}
+
+/**
+ * Opens a DB with no encryption at all. Only for the benchmark's plain-vs-encrypted comparison and for
+ * tests; the app always calls `openDatabase`.
+ */
+export function openUnencryptedForBenchmark(options: Omit<OpenDatabaseOptions, 'key'>): Db {
+  return openWith(options, []);
+}
+
+function openWith(options: Omit<OpenDatabaseOptions, 'key'>, keyPragmas: string[]): Db {
+  const { file } = options;
+  const readonly = options.readonly ?? false;
+  const exists = existsSync(file) && statSync(file).size > 0;
+  if (!exists && readonly)
+    throw new AppError('not_found', 'The database file does not exist.', { details: { file } });
+  if (exists) {
+    checkFileShape(file, keyPragmas.length > 0);
+    // A read-only probe first: a wrong key or a DB from the future must not leave a single byte changed.
+    probe(file, keyPragmas);
+  }
+  const db = connect(file, readonly, keyPragmas);
+  try {
+    configure(db, readonly, options.busyTimeoutMs ?? 5000);
+    const version = readUserVersion(db);
+    if (readonly) {
+      if (version !== LATEST_VERSION) {
+        throw new AppError('conflict', 'The database needs a migration and cannot be opened read-only.', {
+          details: { version, latest: LATEST_VERSION },
+        });
+      }
+    } else {
+      migrate(db, options.migrateTo ?? LATEST_VERSION);
+    }
+    return db;
+  } catch (err) {
+    db.close();
+    throw mapOpenError(err, file);
+  }
+}
+
+function connect(file: string, readonly: boolean, keyPragmas: string[]): Db {
+  let db: Db;
+  try {
+    db = new Database(file, { readonly, fileMustExist: readonly });
+  } catch (err) {
+    throw new AppError('unavailable', 'The database file could not be opened.', {
+      details: { file, sqlite: sqliteCode(err) },
+      cause: err,
+    });
+  }
+  try {
+    for (const p of keyPragmas) db.pragma(p);
+    // Reading the schema forces page 1 through decryption: this is where a wrong key shows.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return db;
+  } catch (err) {
+    db.close();
+    throw mapOpenError(err, file);
+  }
+}
+
+function probe(file: string, keyPragmas: string[]): void {
+  const db = connect(file, true, keyPragmas);
+  try {
+    const version = readUserVersion(db);
+    if (version > LATEST_VERSION) {
+      throw new AppError('db_from_future', 'The database was written by a newer version of Cofre.', {
+        details: { version, latest: LATEST_VERSION },
+      });
+    }
+  } catch (err) {
+    throw mapOpenError(err, file);
+  } finally {
+    db.close();
+  }
+}
+
+function configure(db: Db, readonly: boolean, busyTimeoutMs: number): void {
+  db.pragma(`busy_timeout=${Math.max(0, Math.floor(busyTimeoutMs))}`);
+  db.pragma('foreign_keys=ON');
+  if (!readonly) {
+    const mode = db.pragma('journal_mode=WAL', { simple: true });
+    if (mode !== 'wal')
+      throw new AppError('unavailable', `The database refused WAL mode (got ${String(mode)}).`);
+    // NORMAL in WAL survives an app crash (SIGKILL) whole-transaction; only a power cut may lose the last commits.
+    db.pragma('synchronous=NORMAL');
+  }
+  db.pragma('cache_size=-32000');
+  db.pragma('temp_store=MEMORY');
+}
+
+function checkFileShape(file: string, encrypted: boolean): void {
+  const size = statSync(file).size;
+  if (size % PAGE_SIZE !== 0) {
+    throw new AppError('db_corrupt', 'The database file is damaged (truncated or padded).', {
+      details: { file, size },
+    });
+  }
+  if (!encrypted) return;
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    readSync(fd, head, 0, 16, 0);
+    if (head.toString('latin1') === PLAIN_HEADER) {
+      throw new AppError('db_corrupt', 'The database file is not encrypted; Cofre will not use it.', {
+        details: { file, reason: 'unencrypted' },
+      });
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function mapOpenError(err: unknown, file: string): unknown {
+  if (err instanceof AppError) return err;
+  if (isNotADatabase(err)) {
+    return new AppError('db_wrong_key', 'The database could not be decrypted with this key.', {
+      details: { file },
+      cause: err,
+    });
+  }
+  if (isCorruption(err)) {
+    return new AppError('db_corrupt', 'The database file is damaged.', { details: { file }, cause: err });
+  }
+  return new AppError('unavailable', 'The database could not be opened.', {
+    details: { file, sqlite: sqliteCode(err) },
+    cause: err,
+  });
+}

@@ -1,0 +1,6 @@
+// The transactions repository: bulk upsert, removal, keyset pages with filters and FTS, chart aggregates.
+export * from './upsert';
+export * from './query';
+export * from './filter';
+export * from './aggregates';
+export { toFtsQuery } from './fts-query';

@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../../src/shared/errors';
+import {
+  balanceOverTime,
+  countTransactions,
+  filterClause,
+  openDatabase,
+  pageTransactions,
+  spendingByCategory,
+  toFtsQuery,
+  upsertTransactions,
+  type Db,
+  type StoredTransaction,
+  type TransactionFilter,
+} from '../../../src/core/store';
+import { samplePage, sampleTransaction } from './sample-data';
+import { ACCOUNT_ID, seedConnection } from './seed';
+import { tempDb, type TempDb } from './temp-db';
+
+const OTHER = 'acc-2';
+
+describe('transactions queries', () => {
+  let t: TempDb;
+  let db: Db;
+  beforeAll(() => {
+    t = tempDb();
+    db = openDatabase({ file: t.file, key: t.key });
+    seedConnection(db, 'item-1', [ACCOUNT_ID, OTHER]);
+    for (let p = 0; p < 4; p++) upsertTransactions(db, samplePage(p * 100, 100, ACCOUNT_ID));
+    upsertTransactions(db, samplePage(0, 60, OTHER));
+  });
+  afterAll(() => {
+    db.close();
+    t.cleanup();
+  });
+
+  function walk(filter: TransactionFilter, limit: number): StoredTransaction[] {
+    const all: StoredTransaction[] = [];
+    let after: string | undefined;
+    for (let guard = 0; guard < 1000; guard++) {
+      const page = pageTransactions(db, { filter, limit, ...(after ? { after } : {}) });
+      all.push(...page.rows);
+      if (!page.nextCursor) return all;
+      after = page.nextCursor;
+    }
+    throw new Error('pagination did not end');
+  }
+
+  it('walks every row exactly once, newest first, by keyset cursor', () => {
+    const rows = walk({}, 37);
+    expect(rows).toHaveLength(460);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(460);
+    const keys = rows.map((r) => `${r.date}|${r.id}`);
+    expect(keys).toEqual([...keys].sort().reverse());
+  });
+
+  it('filters by account, date range, amount range, type, status and category', () => {
+    const byAccount = walk({ accountIds: [OTHER] }, 50);
+    expect(byAccount).toHaveLength(60);
+    expect(byAccount.every((r) => r.accountId === OTHER)).toBe(true);
+
+    const range = walk({ accountIds: [ACCOUNT_ID], dateFrom: '2025-02-01', dateTo: '2025-02-28' }, 25);
+    expect(range).toHaveLength(28 * 3);
+    expect(range.every((r) => r.date >= '2025-02-01' && r.date < '2025-03-01')).toBe(true);
+
+    const amounts = walk({ amountMin: 100, amountMax: 200 }, 100);
+    expect(amounts.length).toBeGreaterThan(0);
+    expect(amounts.every((r) => Math.abs(r.amount) >= 100 && Math.abs(r.amount) <= 200)).toBe(true);
+
+    const credits = walk({ type: 'CREDIT', categories: ['Transfers'] }, 100);
+    expect(credits.length).toBe(countTransactions(db, { type: 'CREDIT' }));
+    expect(credits.every((r) => r.type === 'CREDIT' && r.category === 'Transfers')).toBe(true);
+
+    const groceries = walk({ categories: ['Groceries', 'Fuel'] }, 100);
+    expect(new Set(groceries.map((r) => r.category))).toEqual(new Set(['Groceries', 'Fuel']));
+
+    expect(walk({ status: 'PENDING' }, 10)).toHaveLength(0);
+  });
+
+  it('searches description, merchant and counterparty, ignoring accents and case, by word prefix', () => {
+    const padaria = walk({ text: 'PADARIA acucar' }, 100);
+    expect(padaria.length).toBeGreaterThan(0);
+    expect(padaria.every((r) => r.merchantName === 'Padaria Pão de Açúcar')).toBe(true);
+    const people = walk({ text: 'oliv', accountIds: [ACCOUNT_ID] }, 100);
+    expect(people.length).toBeGreaterThan(0);
+    expect(people.every((r) => r.counterpartyName === 'Maria Oliveira')).toBe(true);
+    expect(countTransactions(db, { text: 'oliv', accountIds: [ACCOUNT_ID] })).toBe(people.length);
+  });
+
+  it('treats FTS syntax typed by a person as plain words', () => {
+    expect(toFtsQuery('a" OR description:*')).toBe('"a"* AND "OR"* AND "description"*');
+    expect(() => pageTransactions(db, { filter: { text: '"unbalanced AND (NEAR' } })).not.toThrow();
+    expect(pageTransactions(db, { filter: { text: '*** ---' } }).rows).toEqual([]);
+  });
+
+  it('rejects a forged cursor and an out-of-range limit', () => {
+    expect(() => pageTransactions(db, { after: 'not-a-cursor' })).toThrow(AppError);
+    expect(() => pageTransactions(db, { limit: 100_000 })).toThrow();
+  });
+
+  it('uses an index for the order and the keyset bound (no sort, no scan)', () => {
+    const cases: TransactionFilter[] = [{}, { accountIds: [ACCOUNT_ID] }, { dateFrom: '2025-01-01' }];
+    for (const filter of cases) {
+      const where = filterClause(filter)!;
+      const plan = db
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT t.id FROM transactions t WHERE ${where.sql} AND (t.date, t.id) < (?, ?)
+           ORDER BY t.date DESC, t.id DESC LIMIT 10`,
+        )
+        .all(...where.params, '2025-02-01', 'x') as { detail: string }[];
+      const text = plan.map((p) => p.detail).join('\n');
+      expect(text, JSON.stringify(filter)).toMatch(/USING (COVERING )?INDEX transactions_by_/);
+      expect(text, JSON.stringify(filter)).not.toMatch(/TEMP B-TREE/);
+    }
+  });
+
+  it('sums spending by category for one month in SQL', () => {
+    const rows = spendingByCategory(db, { month: '2025-02', accountIds: [ACCOUNT_ID] });
+    const feb = walk({ accountIds: [ACCOUNT_ID], dateFrom: '2025-02-01', dateTo: '2025-02-28' }, 500);
+    const expected = new Map<string | null, number>();
+    for (const r of feb)
+      if (r.type === 'DEBIT') expected.set(r.category, (expected.get(r.category) ?? 0) + Math.abs(r.amount));
+    for (const row of rows.filter((r) => r.outflow > 0)) {
+      expect(row.outflow).toBeCloseTo(expected.get(row.category) ?? 0, 2);
+    }
+    expect(rows.reduce((n, r) => n + r.count, 0)).toBe(feb.length);
+    expect(rows[0]!.outflow).toBeGreaterThanOrEqual(rows[rows.length - 1]!.outflow);
+    expect(() => spendingByCategory(db, { month: '2025-13' })).toThrow();
+  });
+});
+
+describe('balance over time', () => {
+  it('walks back from the current balance using DEBIT/CREDIT, whatever the amount sign', () => {
+    const t = tempDb();
+    const db = openDatabase({ file: t.file, key: t.key });
+    try {
+      seedConnection(db); // balance 1000
+      const tx = (n: number, date: string, type: 'DEBIT' | 'CREDIT', amount: number) =>
+        sampleTransaction(n, ACCOUNT_ID, { date: `${date}T03:00:00.000Z`, type, amount });
+      upsertTransactions(db, [
+        tx(1, '2025-03-01', 'DEBIT', -100),
+        tx(2, '2025-03-02', 'CREDIT', 300),
+        tx(3, '2025-03-02', 'DEBIT', 50), // unsigned debit: still money out
+        tx(4, '2025-03-04', 'DEBIT', -25),
+      ]);
+      expect(balanceOverTime(db, { accountId: ACCOUNT_ID, from: '2025-03-01', to: '2025-03-03' })).toEqual([
+        { day: '2025-03-01', balance: 775 },
+        { day: '2025-03-02', balance: 1025 },
+      ]);
+      expect(() => balanceOverTime(db, { accountId: 'nope', from: '2025-03-01', to: '2025-03-03' })).toThrow(
+        AppError,
+      );
+    } finally {
+      db.close();
+      t.cleanup();
+    }
+  });
+});
