@@ -1,0 +1,114 @@
+// What each bank-link state says to the user, in pt-BR and English, naming the bank ({{bank}}).
+// Shared because the core needs them too (CLI `status`, OS notifications), not only the renderer.
+export const statusMessagesPtBR = {
+  status: {
+    SUCCESS: 'Tudo certo com {{bank}}. Os dados estão atualizados.',
+    PARTIAL_SUCCESS:
+      '{{bank}} enviou só parte dos dados na última atualização. O Cofre tenta de novo sozinho.',
+    UPDATING: 'Atualizando os dados de {{bank}}…',
+    WAITING_USER_INPUT: '{{bank}} pediu um código de verificação. Responda para continuar.',
+    WAITING_USER_ACTION: '{{bank}} pede que você autorize o acesso no app do banco.',
+    INVALID_CREDENTIALS:
+      'A senha de {{bank}} não foi aceita. Reconecte informando os dados de acesso corretos.',
+    INVALID_CREDENTIALS_MFA:
+      'O código de verificação de {{bank}} estava errado. Sincronize de novo e informe o código certo.',
+    USER_INPUT_TIMEOUT: 'O código de verificação de {{bank}} não foi informado a tempo. Sincronize de novo.',
+    ACCOUNT_CREDENTIALS_RESET:
+      '{{bank}} exige que você troque sua senha. Troque-a no banco e depois reconecte no Cofre.',
+    ACCOUNT_LOCKED: 'Sua conta em {{bank}} está bloqueada. Fale com o banco para desbloquear.',
+    ACCOUNT_NEEDS_ACTION:
+      '{{bank}} precisa que você faça algo no site ou app do banco (por exemplo, aceitar novos termos).',
+    ALREADY_LOGGED_IN:
+      'Há outra sessão aberta em {{bank}}. Saia dela; o Cofre tenta de novo em alguns minutos.',
+    USER_AUTHORIZATION_PENDING:
+      '{{bank}} aguarda sua aprovação no app do banco. Aprove; o Cofre confere de novo em alguns minutos.',
+    USER_AUTHORIZATION_NOT_GRANTED: 'O acesso a {{bank}} não foi autorizado. Reconecte e autorize o acesso.',
+    USER_NOT_SUPPORTED:
+      'Este tipo de conta de {{bank}} não é suportado por esta conexão. Tente conectar pelo Open Finance.',
+    SITE_NOT_AVAILABLE: 'O {{bank}} está fora do ar no momento. O Cofre tenta de novo sozinho.',
+    CONNECTION_ERROR: 'Falha de comunicação com {{bank}}. O Cofre tenta de novo sozinho.',
+    UNEXPECTED_ERROR: 'Ocorreu um erro inesperado ao atualizar {{bank}}. O Cofre tenta de novo sozinho.',
+    ERROR: 'A atualização de {{bank}} falhou no Pluggy. O Cofre tenta de novo sozinho.',
+    MERGE_ERROR: 'O Pluggy não conseguiu consolidar os dados de {{bank}}. O Cofre tenta de novo sozinho.',
+    CREATE_ERROR: 'O Pluggy não conseguiu criar a conexão com {{bank}}. O Cofre tenta de novo sozinho.',
+    OUTDATED: 'A última atualização de {{bank}} não terminou. O Cofre tenta de novo sozinho.',
+    LOGIN_ERROR: 'Não foi possível entrar em {{bank}}. Reconecte informando os dados de acesso.',
+    RATE_LIMITED: 'Limite de atualizações do Pluggy atingido. O Cofre tenta de novo quando for possível.',
+    NETWORK: 'Sem conexão com o Pluggy. Verifique sua internet; o Cofre tenta de novo sozinho.',
+    API_AUTH:
+      'O Pluggy recusou as credenciais do Cofre. Confira o Client ID e o Client Secret nas Configurações.',
+    ITEM_NOT_FOUND: 'A conexão com {{bank}} não existe mais no Pluggy. Conecte o banco de novo.',
+    UNKNOWN: '{{bank}} informou um estado desconhecido ({{code}}). O Cofre tenta de novo sozinho.',
+  },
+  actions: {
+    none: 'Nenhuma ação necessária',
+    reconnect: 'Reconectar',
+    answer_mfa: 'Responder código',
+    try_again: 'Sincronizar de novo',
+    approve_in_app: 'Aprovar no app do banco',
+    logout_other_session: 'Sair da outra sessão',
+    wait_retry: 'Aguardar nova tentativa',
+    act_at_bank: 'Abrir o banco',
+    contact_bank: 'Falar com o banco',
+    use_other_connector: 'Conectar pelo Open Finance',
+    check_settings: 'Abrir Configurações',
+  },
+};
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type StatusMessages = Widen<typeof statusMessagesPtBR>;
+
+export const statusMessagesEn: StatusMessages = {
+  status: {
+    SUCCESS: 'All good with {{bank}}. The data is up to date.',
+    PARTIAL_SUCCESS: '{{bank}} sent only part of the data in the last update. Cofre retries by itself.',
+    UPDATING: 'Updating the data from {{bank}}…',
+    WAITING_USER_INPUT: '{{bank}} asked for a verification code. Answer it to continue.',
+    WAITING_USER_ACTION: "{{bank}} asks you to authorise the access in the bank's app.",
+    INVALID_CREDENTIALS: '{{bank}} did not accept the password. Reconnect with the right login details.',
+    INVALID_CREDENTIALS_MFA: "{{bank}}'s verification code was wrong. Sync again and enter the right code.",
+    USER_INPUT_TIMEOUT: "{{bank}}'s verification code was not entered in time. Sync again.",
+    ACCOUNT_CREDENTIALS_RESET:
+      '{{bank}} requires you to change your password. Change it at the bank, then reconnect in Cofre.',
+    ACCOUNT_LOCKED: 'Your {{bank}} account is locked. Contact the bank to unlock it.',
+    ACCOUNT_NEEDS_ACTION:
+      "{{bank}} needs you to do something on the bank's site or app (for example, accept new terms).",
+    ALREADY_LOGGED_IN: 'Another session is open at {{bank}}. Log out of it; Cofre retries in a few minutes.',
+    USER_AUTHORIZATION_PENDING:
+      "{{bank}} is waiting for your approval in the bank's app. Approve it; Cofre checks again in a few minutes.",
+    USER_AUTHORIZATION_NOT_GRANTED: 'Access to {{bank}} was not authorised. Reconnect and authorise it.',
+    USER_NOT_SUPPORTED:
+      'This kind of {{bank}} account is not supported by this connection. Try connecting through Open Finance.',
+    SITE_NOT_AVAILABLE: '{{bank}} is down right now. Cofre retries by itself.',
+    CONNECTION_ERROR: 'Communication with {{bank}} failed. Cofre retries by itself.',
+    UNEXPECTED_ERROR: 'An unexpected error happened while updating {{bank}}. Cofre retries by itself.',
+    ERROR: 'The update of {{bank}} failed at Pluggy. Cofre retries by itself.',
+    MERGE_ERROR: "Pluggy could not consolidate {{bank}}'s data. Cofre retries by itself.",
+    CREATE_ERROR: 'Pluggy could not create the link to {{bank}}. Cofre retries by itself.',
+    OUTDATED: 'The last update of {{bank}} did not finish. Cofre retries by itself.',
+    LOGIN_ERROR: 'Could not log in to {{bank}}. Reconnect with your login details.',
+    RATE_LIMITED: "Pluggy's update limit was reached. Cofre retries as soon as it is allowed.",
+    NETWORK: 'No connection to Pluggy. Check your internet; Cofre retries by itself.',
+    API_AUTH: "Pluggy refused Cofre's credentials. Check the Client ID and Client Secret in Settings.",
+    ITEM_NOT_FOUND: 'The link to {{bank}} no longer exists at Pluggy. Connect the bank again.',
+    UNKNOWN: '{{bank}} reported an unknown state ({{code}}). Cofre retries by itself.',
+  },
+  actions: {
+    none: 'No action needed',
+    reconnect: 'Reconnect',
+    answer_mfa: 'Enter code',
+    try_again: 'Sync again',
+    approve_in_app: "Approve in the bank's app",
+    logout_other_session: 'Log out of the other session',
+    wait_retry: 'Wait for the retry',
+    act_at_bank: 'Open the bank',
+    contact_bank: 'Contact the bank',
+    use_other_connector: 'Connect through Open Finance',
+    check_settings: 'Open Settings',
+  },
+};
+
+/** Fills `{{name}}` placeholders; the renderer uses i18next, the core (CLI, notifications) this. */
+export function interpolate(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
+}
