@@ -1,0 +1,29 @@
+// The persisted description of one account: enough to regenerate its transactions lazily, plus its changes.
+import type { Transaction } from '../../shared/pluggy';
+
+export type AccountKind = 'checking' | 'savings' | 'card';
+
+export interface AccountRecord {
+  id: string;
+  itemId: string;
+  kind: AccountKind;
+  /** First 8 hex digits of every generated transaction id of this account. */
+  idPrefix: string;
+  /** Seed string for this account's generated transactions. */
+  seedKey: string;
+  /** Number of generated (index-addressed) transactions, dated over the year before `anchorMs`. */
+  baseCount: number;
+  /** End of the generated year (the first sync); generated transactions' createdAt. */
+  anchorMs: number;
+  /** Transactions added by later syncs, in ingestion order. */
+  extras: Transaction[];
+  /** Ids of deleted transactions (generated or extra). */
+  removed: string[];
+  /** Field changes on generated transactions (pending → posted, category edits). */
+  overrides: Record<string, Partial<Transaction>>;
+  /** Balance and card figures, fixed at creation. */
+  balance: number;
+  number: string;
+  createdAtMs: number;
+  updatedAtMs: number;
+}

@@ -1,0 +1,17 @@
+// What the sandbox keeps per item: the API object (minus the embedded connector) plus private state.
+import type { Item } from '../../shared/pluggy';
+
+export type StoredItem = Omit<Item, 'connector'> & { connectorId: number };
+
+export interface ItemRecord {
+  item: StoredItem;
+  /** The credentials last sent (sandbox fakes such as user-ok / password-ok). */
+  parameters: Record<string, string>;
+  /** Connect token (jti) that created the item, so that token may read it. */
+  createdByToken: string | null;
+  /** Number of data changes applied after the first sync. */
+  generation: number;
+  /** Set by POST /__sandbox/advance: the next successful execution brings new data. */
+  advancePending: boolean;
+  accountIds: string[];
+}

@@ -1,0 +1,72 @@
+// The guarded /__sandbox routes (only with `admin`): ground truth, advance, request stats, clock, deliveries.
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Transaction } from '../../shared/pluggy';
+import { itemFor, toItem, type SandboxContext } from '../context';
+import { toAccount } from '../data/evolve';
+import { validationError } from '../http/api-error';
+
+const ItemQuery = z.object({ itemId: z.string().min(1) });
+
+export function adminRoutes(app: FastifyInstance, ctx: SandboxContext): void {
+  const record = (request: FastifyRequest) => {
+    const query = ItemQuery.safeParse(request.query);
+    if (!query.success) throw validationError(query.error);
+    return itemFor(ctx, query.data.itemId, null);
+  };
+  const opts = { config: { access: 'public' as const } };
+
+  app.get('/__sandbox/truth', opts, async (request) => {
+    const r = record(request);
+    const ledgers = ctx.store.ledgersOf(r.item.id);
+    const transactions: Transaction[] = [];
+    for (const ledger of ledgers) for (const tx of ledger.all()) transactions.push(tx);
+    return { item: toItem(r), accounts: ledgers.map((l) => toAccount(l.record)), transactions };
+  });
+
+  /** For items too large to ship whole: counts and a digest of the sorted ids per account. */
+  app.get('/__sandbox/truth/summary', opts, async (request) => {
+    const r = record(request);
+    const accounts = ctx.store.ledgersOf(r.item.id).map((ledger) => {
+      const ids: string[] = [];
+      for (const tx of ledger.all()) ids.push(tx.id);
+      ids.sort();
+      return {
+        account: toAccount(ledger.record),
+        transactionCount: ids.length,
+        idsSha256: createHash('sha256').update(ids.join('\n')).digest('hex'),
+      };
+    });
+    return { item: toItem(r), accounts };
+  });
+
+  app.post('/__sandbox/advance', opts, async (request) => {
+    const r = record(request);
+    r.advancePending = true;
+    ctx.store.changed();
+    return { itemId: r.item.id, advancePending: true };
+  });
+
+  app.get('/__sandbox/stats', opts, async () => {
+    const requests = Object.fromEntries(
+      [...ctx.stats.counts.entries()].sort(([a], [b]) => a.localeCompare(b)),
+    );
+    const total = [...ctx.stats.counts.values()].reduce((a, b) => a + b, 0);
+    return { requests, total };
+  });
+
+  app.post('/__sandbox/stats/reset', opts, async () => {
+    ctx.stats.counts.clear();
+    return { requests: {}, total: 0 };
+  });
+
+  app.post('/__sandbox/time', opts, async (request) => {
+    const body = z.object({ advanceMs: z.number().int().min(0) }).safeParse(request.body ?? {});
+    if (!body.success) throw validationError(body.error);
+    ctx.clock.advance(body.data.advanceMs);
+    return { now: new Date(ctx.clock.now()).toISOString() };
+  });
+
+  app.get('/__sandbox/deliveries', opts, async () => ({ attempts: ctx.hooks.attempts }));
+}
