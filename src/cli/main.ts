@@ -1,6 +1,7 @@
 // The `cofre` command line: every command, global flags, and one-line errors with a non-zero exit.
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../core';
+import { registerSandboxCommand } from './commands/sandbox';
 import { registerServeCommand } from './commands/serve';
 
 const program = new Command()
@@ -11,6 +12,7 @@ const program = new Command()
   .exitOverride();
 
 registerServeCommand(program);
+registerSandboxCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,111 @@
+// Calls that read the money: accounts, transactions (keyset pages, filters, search), charts and exports.
+import { z } from 'zod';
+import { call, NoInput } from '../define';
+
+export const DayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+export const MonthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
+/** An opaque keyset cursor as the core issued it (base64url); a forged one is refused by the core. */
+export const Cursor = z.string().min(1).max(512);
+
+export const AccountView = z.object({
+  id: z.string(),
+  connectionId: z.string(),
+  bankName: z.string(),
+  bankColor: z.string().nullable(),
+  type: z.string(),
+  subtype: z.string().nullable(),
+  name: z.string(),
+  marketingName: z.string().nullable(),
+  /** Masked: only the last 4 digits. */
+  numberMasked: z.string().nullable(),
+  balance: z.number(),
+  currencyCode: z.string(),
+  creditLimit: z.number().nullable(),
+  availableCreditLimit: z.number().nullable(),
+  balanceCloseDate: z.string().nullable(),
+  balanceDueDate: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+  removedAt: z.string().nullable(),
+});
+export type AccountView = z.infer<typeof AccountView>;
+
+export const TransactionFilter = z
+  .object({
+    accountIds: z.array(z.string().min(1).max(100)).max(200).optional(),
+    /** Inclusive. */
+    dateFrom: DayString.optional(),
+    /** Inclusive. */
+    dateTo: DayString.optional(),
+    /** Bounds on the absolute amount; `type` gives the direction. */
+    amountMin: z.number().nonnegative().max(1e12).optional(),
+    amountMax: z.number().nonnegative().max(1e12).optional(),
+    type: z.enum(['DEBIT', 'CREDIT']).optional(),
+    status: z.enum(['POSTED', 'PENDING']).optional(),
+    categories: z.array(z.string().max(200)).max(200).optional(),
+    /** Full-text search over description, merchant and counterparty names; any text is safe here. */
+    text: z.string().max(200).optional(),
+    includeRemoved: z.boolean().optional(),
+  })
+  .strict();
+export type TransactionFilter = z.infer<typeof TransactionFilter>;
+
+export const TransactionView = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  date: z.string(),
+  description: z.string(),
+  amount: z.number(),
+  currencyCode: z.string().nullable(),
+  type: z.string(),
+  status: z.string(),
+  category: z.string().nullable(),
+  merchantName: z.string().nullable(),
+  /** Pix/TED counterparty by name; never a raw CPF. */
+  counterpartyName: z.string().nullable(),
+  paymentMethod: z.string().nullable(),
+  installmentNumber: z.number().int().nullable(),
+  totalInstallments: z.number().int().nullable(),
+  removedAt: z.string().nullable(),
+});
+export type TransactionView = z.infer<typeof TransactionView>;
+
+export const ExportFormat = z.enum(['csv', 'ofx']);
+
+export const moneyCalls = {
+  'accounts.list': call(z.object({ includeRemoved: z.boolean().optional() }).strict(), z.array(AccountView)),
+  'transactions.page': call(
+    z
+      .object({
+        filter: TransactionFilter.default({}),
+        after: Cursor.optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    z.object({ rows: z.array(TransactionView), next: z.string().nullable() }),
+  ),
+  'transactions.count': call(
+    z.object({ filter: TransactionFilter.default({}) }).strict(),
+    z.object({ count: z.number().int() }),
+  ),
+  'transactions.categories': call(NoInput, z.array(z.string())),
+  /** The file's text; the renderer offers it as a download (browser) or save dialog (Electron). */
+  'transactions.export': call(
+    z.object({ format: ExportFormat, filter: TransactionFilter.default({}) }).strict(),
+    z.object({ fileName: z.string(), mimeType: z.string(), content: z.string(), rows: z.number().int() }),
+  ),
+  'charts.spending': call(
+    z.object({ month: MonthString, accountIds: z.array(z.string().min(1)).max(200).optional() }).strict(),
+    z.array(
+      z.object({
+        category: z.string().nullable(),
+        outflow: z.number(),
+        inflow: z.number(),
+        count: z.number().int(),
+      }),
+    ),
+  ),
+  'charts.balance': call(
+    z.object({ accountId: z.string().min(1).max(100), from: DayString, to: DayString }).strict(),
+    z.array(z.object({ day: z.string(), balance: z.number() })),
+  ),
+};

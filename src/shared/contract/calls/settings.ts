@@ -1,0 +1,45 @@
+// Settings as the renderer sees them: secrets are write-only (the UI learns only that one is set).
+import { z } from 'zod';
+import { call, NoInput } from '../define';
+
+export const Settings = z.object({
+  pluggy: z.object({
+    clientId: z.string().nullable(),
+    clientSecretSet: z.boolean(),
+  }),
+  demoMode: z.boolean(),
+  relay: z.object({
+    url: z.string().nullable(),
+    paired: z.boolean(),
+  }),
+  syncIntervalMinutes: z.number().int(),
+  notifications: z.boolean(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const SettingsUpdate = z
+  .object({
+    pluggy: z
+      .object({
+        clientId: z.uuid().nullable().optional(),
+        /** Write-only; null removes it. */
+        clientSecret: z.string().min(1).max(500).nullable().optional(),
+      })
+      .strict()
+      .optional(),
+    demoMode: z.boolean().optional(),
+    syncIntervalMinutes: z
+      .number()
+      .int()
+      .min(15)
+      .max(24 * 60)
+      .optional(),
+    notifications: z.boolean().optional(),
+  })
+  .strict();
+export type SettingsUpdate = z.infer<typeof SettingsUpdate>;
+
+export const settingsCalls = {
+  'settings.get': call(NoInput, Settings),
+  'settings.update': call(SettingsUpdate, Settings),
+};
