@@ -4,7 +4,9 @@ import type { Db } from './db';
 import { MIGRATIONS } from './migrations';
 
 export { MIGRATIONS };
-export type { Migration } from './migrations/migration';
+import type { Migration } from './migrations/migration';
+
+export type { Migration };
 
 export const LATEST_VERSION: number = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
 
@@ -19,17 +21,24 @@ export interface MigrateResult {
 }
 
 /** Applies every migration above the current version up to `to`, all or nothing. */
-export function migrate(db: Db, to: number = LATEST_VERSION): MigrateResult {
+export function migrate(
+  db: Db,
+  to: number = LATEST_VERSION,
+  migrations: readonly Migration[] = MIGRATIONS,
+): MigrateResult {
+  const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
   const from = readUserVersion(db);
-  if (from > LATEST_VERSION) {
+  if (from > latest) {
     throw new AppError('db_from_future', 'The database was written by a newer version of Cofre.', {
-      details: { version: from, latest: LATEST_VERSION },
+      details: { version: from, latest },
     });
   }
   if (to < from) {
     throw new AppError('invalid_input', `Cannot migrate down from ${from} to ${to}.`);
   }
-  const pending = MIGRATIONS.filter((m) => m.version > from && m.version <= to);
+  const pending = [...migrations]
+    .sort((a, b) => a.version - b.version)
+    .filter((m) => m.version > from && m.version <= to);
   if (pending.length === 0) return { from, to: from, applied: [] };
   const last = pending[pending.length - 1]!.version;
   db.transaction(() => {

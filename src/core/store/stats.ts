@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { Db } from './db';
 import { readUserVersion } from './migrate';
 import { nowIso, prepared } from './prepared';
+import { isCorruption } from './sqlite-error';
 
 export interface DbStats {
   file: string;
@@ -13,11 +14,14 @@ export interface DbStats {
   freePages: number;
   schemaVersion: number;
   journalMode: string;
+  /** Rows per table; -1 when the count hit a damaged page. */
   rows: Record<string, number>;
   lastVacuumAt: string | null;
-  /** Only when asked for: 'ok' or the problems SQLite found (first 20). */
+  /** Only when asked for: ['ok'] or the problems SQLite found (first 20). */
   integrity?: string[];
   foreignKeyProblems?: number;
+  /** Reads that failed on damaged pages; absent when none failed. */
+  damaged?: string[];
 }
 
 function fileSize(path: string): number {
@@ -30,6 +34,17 @@ function pragmaNumber(db: Db, name: string): number {
 
 /** Sizes and counts for the diagnostics screen; `integrity: true` adds a full (slow) integrity check. */
 export function dbStats(db: Db, options: { integrity?: boolean } = {}): DbStats {
+  const damaged: string[] = [];
+  // A damaged page must not hide the rest of the report: the diagnostics screen is where it gets seen.
+  const guarded = <T>(what: string, fallback: T, read: () => T): T => {
+    try {
+      return read();
+    } catch (err) {
+      if (!isCorruption(err)) throw err;
+      damaged.push(`${what}: ${(err as Error).message}`);
+      return fallback;
+    }
+  };
   // FTS5 keeps its index in shadow tables (transactions_fts_data…); their row counts mean nothing to a person.
   const tables = db
     .prepare(
@@ -40,12 +55,8 @@ export function dbStats(db: Db, options: { integrity?: boolean } = {}): DbStats 
     .all() as string[];
   const rows: Record<string, number> = {};
   for (const t of tables) {
-    rows[t] = Number(
-      db
-        .prepare(`SELECT count(*) FROM "${t.replaceAll('"', '""')}"`)
-        .pluck()
-        .get(),
-    );
+    const sql = `SELECT count(*) FROM "${t.replaceAll('"', '""')}"`;
+    rows[t] = guarded(t, -1, () => Number(db.prepare(sql).pluck().get()));
   }
   const meta = prepared(db, `SELECT value FROM store_meta WHERE key = 'last_vacuum_at'`).get() as
     { value: string } | undefined;
@@ -62,11 +73,16 @@ export function dbStats(db: Db, options: { integrity?: boolean } = {}): DbStats 
     lastVacuumAt: meta?.value ?? null,
   };
   if (options.integrity) {
-    stats.integrity = (db.pragma('integrity_check(20)') as { integrity_check: string }[]).map(
-      (r) => r.integrity_check,
+    stats.integrity = guarded('integrity_check', ['database disk image is malformed'], () =>
+      (db.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check),
     );
-    stats.foreignKeyProblems = (db.pragma('foreign_key_check') as unknown[]).length;
+    stats.foreignKeyProblems = guarded(
+      'foreign_key_check',
+      -1,
+      () => (db.pragma('foreign_key_check') as unknown[]).length,
+    );
   }
+  if (damaged.length > 0) stats.damaged = damaged;
   return stats;
 }
 
