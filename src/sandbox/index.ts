@@ -18,6 +18,7 @@ import { WebhookDispatcher } from './webhooks/dispatcher';
 export { SandboxOptions, FaultOptions, WebhookRetryOptions, FAULTS_ENV } from './options';
 export type { SandboxOptionsInput } from './options';
 export { SANDBOX_MFA_TOKEN, SANDBOX_PASSWORD } from './items/outcomes';
+export * from './admin-schemas';
 
 export type SandboxStartOptions = SandboxOptionsInput & {
   /** Source of real time (the admin route can still push the sandbox clock forward). */
