@@ -21,3 +21,4 @@ export * from './retry-queue';
 export * from './notices';
 export * from './cache';
 export * from './webhook-events';
+export * from './sync-state';
