@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Db } from './db';
 import { nowIso, prepared } from './prepared';
+import { parseInput } from './parse-input';
 
 export const NoticeLevel = z.enum(['info', 'warning', 'error']);
 export type NoticeLevel = z.infer<typeof NoticeLevel>;
@@ -48,7 +49,7 @@ export interface AddNoticeResult {
 }
 
 export function addNotice(db: Db, input: NewNotice): AddNoticeResult {
-  const level = NoticeLevel.parse(input.level);
+  const level = parseInput(NoticeLevel, input.level, 'notice level');
   return db.transaction((): AddNoticeResult => {
     if (input.dedupeKey !== undefined) {
       const existing = prepared(

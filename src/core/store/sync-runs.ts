@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Db } from './db';
 import { nowIso, prepared } from './prepared';
+import { parseInput } from './parse-input';
 
 export const SyncReason = z.enum(['manual', 'webhook', 'poll', 'retry', 'startup']);
 export type SyncReason = z.infer<typeof SyncReason>;
@@ -49,7 +50,7 @@ export function startSyncRun(
   reason: SyncReason,
   at: string = nowIso(),
 ): number {
-  SyncReason.parse(reason);
+  parseInput(SyncReason, reason, 'sync reason');
   const result = prepared(
     db,
     'INSERT INTO sync_runs (connection_id, reason, started_at) VALUES (?, ?, ?)',
@@ -68,8 +69,8 @@ export interface FinishSyncRun {
 
 /** Closes a run; false when it was not running (already finished or unknown). */
 export function finishSyncRun(db: Db, id: number, finish: FinishSyncRun): boolean {
-  const outcome = SyncOutcome.exclude(['running']).parse(finish.outcome);
-  const counts = finish.counts ? JSON.stringify(SyncCounts.parse(finish.counts)) : null;
+  const outcome = parseInput(SyncOutcome.exclude(['running']), finish.outcome, 'sync outcome');
+  const counts = finish.counts ? JSON.stringify(parseInput(SyncCounts, finish.counts, 'sync counts')) : null;
   return (
     prepared(
       db,

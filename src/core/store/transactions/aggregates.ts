@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { Db } from '../db';
 import { prepared } from '../prepared';
 import { DayString, nextDay } from './filter';
+import { parseInput } from '../parse-input';
 
 // Direction comes from `type`, not from the sign of `amount`: Pluggy's sign convention differs between
 // bank and card accounts (pluggy-api.md §6), while DEBIT is always money out and CREDIT money in.
@@ -24,7 +25,7 @@ export interface CategorySpending {
 
 /** Money out and in per category over one calendar month (UTC days), biggest outflow first. */
 export function spendingByCategory(db: Db, request: SpendingRequest): CategorySpending[] {
-  const { month, accountIds } = SpendingRequest.parse(request);
+  const { month, accountIds } = parseInput(SpendingRequest, request, 'spending request');
   const [y, m] = month.split('-').map(Number) as [number, number];
   const from = `${month}-01`;
   const to = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
@@ -65,7 +66,7 @@ export interface BalancePoint {
  * stored current balance (for a card, the amount owed, which purchases raise).
  */
 export function balanceOverTime(db: Db, request: BalanceRequest): BalancePoint[] {
-  const { accountId, from, to } = BalanceRequest.parse(request);
+  const { accountId, from, to } = parseInput(BalanceRequest, request, 'balance request');
   const account = prepared(db, 'SELECT balance, type FROM accounts WHERE id = ?').get(accountId) as
     { balance: number; type: string } | undefined;
   if (!account) throw new AppError('not_found', 'No such account.', { details: { accountId } });

@@ -4,6 +4,7 @@ import { decodeCursor, encodeCursor } from '../keyset-cursor';
 import { prepared } from '../prepared';
 import { TransactionPageRequest, nextDay, type TransactionFilter } from './filter';
 import { toFtsQuery } from './fts-query';
+import { parseInput } from '../parse-input';
 
 export interface StoredTransaction {
   id: string;
@@ -111,7 +112,7 @@ export function filterClause(filter: TransactionFilter): WhereClause | null {
 
 /** One page, newest first, ordered by (date, id) and continued with a keyset cursor (no OFFSET). */
 export function pageTransactions(db: Db, request: TransactionPageRequest = {}): TransactionPage {
-  const req = TransactionPageRequest.parse(request);
+  const req = parseInput(TransactionPageRequest, request, 'transaction page request');
   const where = filterClause(req.filter);
   if (!where) return { rows: [], nextCursor: null };
   let sql = where.sql;
