@@ -1,11 +1,12 @@
 // Sync runs: one row per sync attempt of a connection, started and finished by the sync engine.
 import { z } from 'zod';
+import { SyncReason } from '../../shared/contract/calls/connections';
 import type { Db } from './db';
 import { nowIso, prepared } from './prepared';
 import { parseInput } from './parse-input';
 
-export const SyncReason = z.enum(['manual', 'webhook', 'poll', 'retry', 'startup']);
-export type SyncReason = z.infer<typeof SyncReason>;
+// The reasons are the contract's: the renderer shows them in the sync history.
+export { SyncReason };
 
 export const SyncOutcome = z.enum(['running', 'success', 'partial', 'failed', 'cancelled', 'interrupted']);
 export type SyncOutcome = z.infer<typeof SyncOutcome>;

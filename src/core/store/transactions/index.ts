@@ -4,3 +4,4 @@ export * from './query';
 export * from './filter';
 export * from './aggregates';
 export { toFtsQuery } from './fts-query';
+export * from './window-queries';

@@ -1,0 +1,22 @@
+// What the sync engine asks the store about an account's recent past: pending rows and live ids since a day.
+import type { Db } from '../db';
+import { prepared } from '../prepared';
+
+/** The day (`YYYY-MM-DD`) of the oldest transaction of the account still pending, or null. */
+export function oldestPendingDay(db: Db, accountId: string): string | null {
+  const row = prepared(
+    db,
+    `SELECT min(date) AS d FROM transactions WHERE account_id = ? AND status = 'PENDING' AND removed_at IS NULL`,
+  ).get(accountId) as { d: string | null };
+  return row.d === null ? null : row.d.slice(0, 10);
+}
+
+/** Ids of the account's live (not removed) transactions dated on or after `day`. */
+export function liveIdsSince(db: Db, accountId: string, day: string): string[] {
+  return prepared(
+    db,
+    `SELECT id FROM transactions WHERE account_id = ? AND date >= ? AND removed_at IS NULL`,
+  )
+    .pluck()
+    .all(accountId, day) as string[];
+}
