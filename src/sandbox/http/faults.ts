@@ -24,7 +24,12 @@ export class FaultInjector {
   applies(route: string): boolean {
     if (!this.faults) return false;
     if (this.faults.routes) return this.faults.routes.includes(route);
-    return route !== 'POST /auth' && !route.includes('/__sandbox') && !route.startsWith('GET /connect');
+    return (
+      route !== 'POST /auth' &&
+      !route.includes('/__sandbox') &&
+      route !== 'GET /connect' &&
+      !route.startsWith('GET /connect/')
+    );
   }
 
   /** True when this apiKey-carrying request should find every issued key expired. */
