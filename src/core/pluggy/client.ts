@@ -1,0 +1,350 @@
+// createPluggyClient: the typed Pluggy API methods Cofre uses, each response parsed with src/shared/pluggy.
+import { z } from 'zod';
+import { AppError } from '../../shared/errors';
+import {
+  Account,
+  AuthResponse,
+  Category,
+  ConnectTokenResponse,
+  Connector,
+  ConnectorFilters,
+  CreateItemRequest,
+  CreateWebhookRequest,
+  DeleteItemResponse,
+  Item,
+  ItemMfaRequest,
+  LegacyTransactionPage,
+  Page,
+  Transaction,
+  TransactionPage,
+  UpdateItemRequest,
+  UpdateWebhookRequest,
+  Webhook,
+  type AccountType,
+  type ConnectTokenRequest,
+} from '../../shared/pluggy';
+import { systemSleepClock, type SleepClock } from '../clock';
+import { silentLogger, type Logger } from '../logging/logger';
+import { createRateLimiter, type LimiterOptions, type RateLimiter } from './rate-limiter';
+import { endpointUrl, normalizeBaseUrl, resolveNext, toSearchParams } from './request-url';
+import {
+  createMemoryCacheStore,
+  createResponseCache,
+  type CacheHealth,
+  type CacheStore,
+} from './response-cache';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
+import { createSecretScrubber } from './secret-scrubber';
+import { createTokenCache, type TokenCache } from './token-cache';
+import {
+  checkTransactionQuery,
+  iterateTransactionPages,
+  type TransactionQuery,
+} from './transactions-iterator';
+import { createTransport, type CallSpec, type RetryEvent } from './transport';
+
+export interface PluggyClientOptions {
+  /** `https://api.pluggy.ai`, or the sandbox's URL; any path prefix is kept. */
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  clock?: SleepClock;
+  logger?: Logger;
+  retry?: Partial<RetryPolicy>;
+  /** Client-side per-endpoint limits; `false` turns the limiter off. */
+  limits?: LimiterOptions | false;
+  /** Per-attempt timeout (default 30 s). */
+  timeoutMs?: number;
+  /** Refresh the apiKey this long before it expires (default 10 min). */
+  refreshMarginMs?: number;
+  cache?: { store?: CacheStore; connectorsTtlMs?: number; categoriesTtlMs?: number };
+  /** Told about every retry and its delay (for progress UIs: "waiting 60 s for Pluggy's rate limit"). */
+  onRetry?: (event: RetryEvent) => void;
+}
+
+export interface ConnectTokenInput {
+  itemId?: string;
+  clientUserId?: string;
+  webhookUrl?: string;
+  oauthRedirectUri?: string;
+  avoidDuplicates?: boolean;
+}
+
+const noLimits: RateLimiter = { acquire: () => Promise.resolve() };
+const AnyBody = z.unknown();
+
+/** Checks a caller's input against its schema; the message names fields, never values (they may be passwords). */
+function checkInput<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const fields = parsed.error.issues.map((i) => i.path.join('.') || '(root)');
+  throw new AppError('invalid_input', `Invalid ${what}: ${[...new Set(fields)].join(', ')}.`, {
+    details: { fields },
+  });
+}
+
+const nonEmpty = (value: string, what: string): string => {
+  if (value.trim() === '') throw new AppError('invalid_input', `${what} must not be empty.`);
+  return value;
+};
+
+export function createPluggyClient(options: PluggyClientOptions) {
+  const base = normalizeBaseUrl(options.baseUrl);
+  const clock = options.clock ?? systemSleepClock;
+  const logger = options.logger ?? silentLogger();
+  const scrubber = createSecretScrubber([options.clientSecret]);
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const limiter = options.limits === false ? noLimits : createRateLimiter(clock, options.limits ?? {});
+  const call = createTransport({
+    clock,
+    logger,
+    policy,
+    limiter,
+    scrubber,
+    tokens: () => tokens,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+  });
+  const tokens: TokenCache = createTokenCache({
+    clock,
+    ...(options.refreshMarginMs !== undefined ? { refreshMarginMs: options.refreshMarginMs } : {}),
+    onNewKey: (apiKey) => {
+      scrubber.add(apiKey);
+      logger.info('pluggy apiKey obtained');
+    },
+    fetchApiKey: async () =>
+      (
+        await call(
+          {
+            method: 'POST',
+            endpoint: 'POST /auth',
+            url: endpointUrl(base, ['auth']),
+            body: { clientId: options.clientId, clientSecret: options.clientSecret },
+            idempotent: true,
+            auth: false,
+          },
+          AuthResponse,
+        )
+      ).apiKey,
+  });
+  const cache = createResponseCache(options.cache?.store ?? createMemoryCacheStore(clock), logger, base.href);
+  const connectorsTtl = options.cache?.connectorsTtlMs ?? 60 * 60 * 1000;
+  const categoriesTtl = options.cache?.categoriesTtlMs ?? 24 * 60 * 60 * 1000;
+
+  const get = <T>(endpoint: string, url: URL, schema: z.ZodType<T>, signal?: AbortSignal) =>
+    call(
+      { method: 'GET', endpoint, url, idempotent: true, auth: true, ...(signal ? { signal } : {}) },
+      schema,
+    );
+  const send = <T>(spec: Omit<CallSpec, 'auth' | 'url'> & { path: string[] }, schema: z.ZodType<T>) => {
+    const { path, ...rest } = spec;
+    return call({ ...rest, url: endpointUrl(base, path), auth: true }, schema);
+  };
+
+  return {
+    /** A 30-minute token for the Connect widget; scoped to `itemId` when updating an existing item. */
+    async createConnectToken(input: ConnectTokenInput = {}): Promise<ConnectTokenResponse> {
+      const { itemId, ...rest } = input;
+      const body: ConnectTokenRequest = {
+        ...(itemId !== undefined ? { itemId } : {}),
+        ...(Object.keys(rest).length > 0 ? { options: rest } : {}),
+      };
+      const token = await send(
+        { method: 'POST', endpoint: 'POST /connect_token', path: ['connect_token'], body, idempotent: true },
+        ConnectTokenResponse,
+      );
+      scrubber.add(token.accessToken);
+      return token;
+    },
+
+    listConnectors(filters: ConnectorFilters = {}): Promise<Page<Connector>> {
+      const f = checkInput(ConnectorFilters, filters, 'connector filters');
+      const key = `connectors:${JSON.stringify(Object.entries(f).sort(([a], [b]) => a.localeCompare(b)))}`;
+      return cache.through(key, connectorsTtl, Page(Connector), () =>
+        get('GET /connectors', endpointUrl(base, ['connectors'], toSearchParams(f)), Page(Connector)),
+      );
+    },
+
+    getConnector(id: number): Promise<Connector> {
+      if (!Number.isInteger(id) || id < 0)
+        throw new AppError('invalid_input', 'A connector id is a whole number.');
+      return cache.through(`connector:${id}`, connectorsTtl, Connector, () =>
+        get('GET /connectors/:id', endpointUrl(base, ['connectors', String(id)]), Connector),
+      );
+    },
+
+    /** Never replayed after a lost answer: it may have created the item (check with getItem/list before retrying). */
+    createItem(input: CreateItemRequest): Promise<Item> {
+      const body = checkInput(CreateItemRequest, input, 'item');
+      return send(
+        { method: 'POST', endpoint: 'POST /items', path: ['items'], body, idempotent: false },
+        Item,
+      );
+    },
+
+    getItem(id: string): Promise<Item> {
+      return get('GET /items/:id', endpointUrl(base, ['items', nonEmpty(id, 'An item id')]), Item);
+    },
+
+    /** The refresh (PATCH /items/{id}); an empty body re-syncs with the stored credentials. Not replayed. */
+    updateItem(id: string, input: UpdateItemRequest = {}): Promise<Item> {
+      const body = checkInput(UpdateItemRequest, input, 'item update');
+      return send(
+        {
+          method: 'PATCH',
+          endpoint: 'PATCH /items/:id',
+          path: ['items', nonEmpty(id, 'An item id')],
+          body,
+          idempotent: false,
+        },
+        Item,
+      );
+    },
+
+    /** Answers the MFA prompt in `item.parameter`, e.g. `{ token: '123456' }`. Not replayed (a code works once). */
+    sendMfa(itemId: string, values: Record<string, string>): Promise<Item> {
+      const body = checkInput(ItemMfaRequest, values, 'MFA answer');
+      return send(
+        {
+          method: 'POST',
+          endpoint: 'POST /items/:id/mfa',
+          path: ['items', nonEmpty(itemId, 'An item id'), 'mfa'],
+          body,
+          idempotent: false,
+        },
+        Item,
+      );
+    },
+
+    deleteItem(id: string): Promise<DeleteItemResponse> {
+      return send(
+        {
+          method: 'DELETE',
+          endpoint: 'DELETE /items/:id',
+          path: ['items', nonEmpty(id, 'An item id')],
+          idempotent: true,
+        },
+        DeleteItemResponse,
+      );
+    },
+
+    listAccounts(itemId: string, type?: AccountType): Promise<Page<Account>> {
+      const query = toSearchParams({ itemId: nonEmpty(itemId, 'An item id'), type });
+      return get('GET /accounts', endpointUrl(base, ['accounts'], query), Page(Account));
+    },
+
+    getAccount(id: string): Promise<Account> {
+      return get(
+        'GET /accounts/:id',
+        endpointUrl(base, ['accounts', nonEmpty(id, 'An account id')]),
+        Account,
+      );
+    },
+
+    /** `for await (const page of client.transactions(accountId, { createdAtFrom }))` — see transactions-iterator.ts. */
+    transactions(
+      accountId: string,
+      query: TransactionQuery = {},
+    ): AsyncGenerator<TransactionPage, void, undefined> {
+      checkTransactionQuery(query);
+      const params = toSearchParams({
+        accountId: nonEmpty(accountId, 'An account id'),
+        dateFrom: query.dateFrom,
+        dateTo: query.dateTo,
+        createdAtFrom: query.createdAtFrom,
+        ids: query.ids,
+      });
+      return iterateTransactionPages(
+        {
+          first: () => endpointUrl(base, ['v2/transactions'], params),
+          resolve: (next) => {
+            const { url, rerooted } = resolveNext(base, next);
+            if (rerooted)
+              logger.warn(
+                { path: url.pathname },
+                'pluggy next link pointed at another host; followed on baseUrl',
+              );
+            return url;
+          },
+          fetch: (url, signal) => get('GET /v2/transactions', url, TransactionPage, signal),
+        },
+        query,
+      );
+    },
+
+    getTransaction(id: string): Promise<Transaction> {
+      return get(
+        'GET /transactions/:id',
+        endpointUrl(base, ['transactions', nonEmpty(id, 'A transaction id')]),
+        Transaction,
+      );
+    },
+
+    /**
+     * @deprecated Pluggy answers 410 ENDPOINT_DEPRECATED for many applications (surfaced as
+     * PluggyDeprecatedEndpointError); use `transactions()`. Kept to detect the switch-off.
+     */
+    legacyTransactionsPage(accountId: string, page = 1, pageSize = 500): Promise<LegacyTransactionPage> {
+      const query = toSearchParams({ accountId: nonEmpty(accountId, 'An account id'), page, pageSize });
+      return get('GET /transactions', endpointUrl(base, ['transactions'], query), LegacyTransactionPage);
+    },
+
+    listCategories(): Promise<Page<Category>> {
+      return cache.through('categories', categoriesTtl, Page(Category), () =>
+        get('GET /categories', endpointUrl(base, ['categories']), Page(Category)),
+      );
+    },
+
+    /** Not replayed: Pluggy allows 5 webhooks per event and a replay could add a duplicate. */
+    createWebhook(input: CreateWebhookRequest): Promise<Webhook> {
+      const body = checkInput(CreateWebhookRequest, input, 'webhook');
+      return send(
+        { method: 'POST', endpoint: 'POST /webhooks', path: ['webhooks'], body, idempotent: false },
+        Webhook,
+      );
+    },
+
+    listWebhooks(): Promise<Page<Webhook>> {
+      return get('GET /webhooks', endpointUrl(base, ['webhooks']), Page(Webhook));
+    },
+
+    updateWebhook(id: string, input: UpdateWebhookRequest): Promise<Webhook> {
+      const body = checkInput(UpdateWebhookRequest, input, 'webhook update');
+      return send(
+        {
+          method: 'PATCH',
+          endpoint: 'PATCH /webhooks/:id',
+          path: ['webhooks', nonEmpty(id, 'A webhook id')],
+          body,
+          idempotent: true,
+        },
+        Webhook,
+      );
+    },
+
+    /** Pluggy's answer body is undocumented; any JSON (or none) is accepted. */
+    async deleteWebhook(id: string): Promise<void> {
+      await send(
+        {
+          method: 'DELETE',
+          endpoint: 'DELETE /webhooks/:id',
+          path: ['webhooks', nonEmpty(id, 'A webhook id')],
+          idempotent: true,
+        },
+        AnyBody,
+      );
+    },
+
+    /** Health of the response cache (the seed's cache section). */
+    cacheHealth(): Promise<CacheHealth> {
+      return cache.health();
+    },
+
+    /** How many times /auth was called by this client. */
+    get authCalls(): number {
+      return tokens.fetches;
+    },
+  };
+}
+
+export type PluggyClient = ReturnType<typeof createPluggyClient>;

@@ -1,0 +1,306 @@
+// One Pluggy HTTP call on got: limiter, apiKey header, one re-auth replay, got-driven retries, typed errors.
+//
+// How got's machinery is used (rather than a hand-rolled loop):
+// - `retry` with `enforceRetryRules: true` makes got itself filter by attempt limit, status codes (408, 429,
+//   5xx) and network error codes. `maxRetryAfter: Infinity` stops got from silently dropping a 429 whose
+//   Retry-After (Pluggy: 60 s) exceeds the timeout — the pluggy-sdk bug.
+// - got then calls our async `calculateDelay`, which applies what got cannot know (idempotency of this call,
+//   RateLimit-Reset, the rate-limit cap, full jitter), WAITS through the injected clock, records the delay,
+//   and returns 1 ms (0 would mean "do not retry" to got). Tests therefore assert delays without wall time.
+// - `beforeRequest` takes a limiter token and sets X-API-KEY on every attempt, so a retry carries the
+//   freshest key; `afterResponse` replays once via got's `retryWithMergedOptions` after a 401/403.
+import got, { type Method, RequestError, type RetryObject } from 'got';
+import type { z } from 'zod';
+import { ErrorBody } from '../../shared/pluggy';
+import type { SleepClock } from '../clock';
+import type { Logger } from '../logging/logger';
+import {
+  PluggyApiError,
+  PluggyBadPayloadError,
+  PluggyNetworkError,
+  errorClassForStatus,
+  type PayloadIssue,
+} from './errors';
+import type { RateLimiter } from './rate-limiter';
+import { describeUrl } from './request-url';
+import {
+  RETRY_ERROR_CODES,
+  RETRY_STATUS_CODES,
+  decideRetry,
+  rateLimitWaitMs,
+  type RetryPolicy,
+} from './retry-policy';
+import type { RetryReason } from './retry-policy';
+import type { SecretScrubber } from './secret-scrubber';
+import type { TokenCache } from './token-cache';
+
+export interface CallSpec {
+  method: Method;
+  /** Route template (`GET /items/:id`): the limiter key and the log label. */
+  endpoint: string;
+  url: URL;
+  body?: unknown;
+  /** Safe to replay after a lost answer or a 5xx (reads, PUT/DELETE, token issuing). */
+  idempotent: boolean;
+  /** Send the cached apiKey (false only for POST /auth itself). */
+  auth: boolean;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface RetryEvent {
+  method: string;
+  endpoint: string;
+  path: string;
+  /** The attempt that failed, from 1. */
+  attempt: number;
+  reason: RetryReason;
+  status?: number;
+  networkCode?: string;
+  /** What was waited (through the clock) before the next attempt. */
+  delayMs: number;
+}
+
+export interface TransportDeps {
+  clock: SleepClock;
+  logger: Logger;
+  policy: RetryPolicy;
+  limiter: RateLimiter;
+  /** Absent only while building the client; every authed call needs it. */
+  tokens: () => TokenCache;
+  scrubber: SecretScrubber;
+  timeoutMs: number;
+  onRetry?: (event: RetryEvent) => void;
+}
+
+interface CallState {
+  spec: CallSpec;
+  path: string;
+  /** Attempts sent; the one replayed after a 401/403 does not count against maxAttempts. */
+  attempts: number;
+  authReplays: number;
+  apiKey?: string;
+  retryAfterMs?: number;
+}
+
+export type Transport = <T>(spec: CallSpec, schema: z.ZodType<T>) => Promise<T>;
+
+const stateOf = (context: Record<string, unknown>): CallState => context['pluggy'] as CallState;
+
+function headerRecord(error: RequestError): Record<string, string | string[] | undefined> {
+  return error.response?.headers ?? {};
+}
+
+function issuePath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path)
+    out += typeof part === 'number' ? `[${part}]` : `${out === '' ? '' : '.'}${String(part)}`;
+  return out === '' ? '(root)' : out;
+}
+
+export function createTransport(deps: TransportDeps): Transport {
+  const { clock, logger, policy, scrubber } = deps;
+
+  const calculateDelay = async ({ error }: RetryObject): Promise<number> => {
+    // A replay requested by afterResponse (401/403): go at once.
+    if (error.name === 'RetryError') return 1;
+    const state = stateOf(error.options.context);
+    const status = error.response?.statusCode;
+    const networkCode = status === undefined ? error.code : undefined;
+    const decision = decideRetry(policy, {
+      attempt: state.attempts - state.authReplays,
+      idempotent: state.spec.idempotent,
+      ...(status !== undefined ? { status } : {}),
+      ...(networkCode !== undefined ? { networkCode } : {}),
+      headers: headerRecord(error),
+      nowMs: clock.now(),
+    });
+    if (!decision.retry) {
+      if (decision.retryAfterMs !== undefined) state.retryAfterMs = decision.retryAfterMs;
+      return 0;
+    }
+    const event: RetryEvent = {
+      method: state.spec.method,
+      endpoint: state.spec.endpoint,
+      path: state.path,
+      attempt: state.attempts - state.authReplays,
+      reason: decision.reason,
+      ...(status !== undefined ? { status } : {}),
+      ...(networkCode !== undefined ? { networkCode } : {}),
+      delayMs: decision.delayMs,
+    };
+    logger.warn(event, 'pluggy call failed; retrying');
+    deps.onRetry?.(event);
+    await clock.sleep(decision.delayMs, state.spec.signal);
+    return 1;
+  };
+
+  const http = got.extend({
+    followRedirect: false,
+    responseType: 'text',
+    throwHttpErrors: true,
+    headers: { accept: 'application/json', 'user-agent': 'cofre-pluggy-client' },
+    retry: {
+      // One more than maxAttempts-1 so a 401 replay never eats a retry; decideRetry holds the real budget.
+      limit: policy.maxAttempts,
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'],
+      statusCodes: [...RETRY_STATUS_CODES],
+      errorCodes: [...RETRY_ERROR_CODES],
+      maxRetryAfter: Number.POSITIVE_INFINITY,
+      enforceRetryRules: true,
+      calculateDelay,
+    },
+    hooks: {
+      beforeRequest: [
+        async (options) => {
+          const state = stateOf(options.context);
+          await deps.limiter.acquire(state.spec.endpoint, state.spec.signal);
+          if (state.spec.auth) {
+            state.apiKey = await deps.tokens().get();
+            options.headers['x-api-key'] = state.apiKey;
+          }
+          state.attempts++;
+        },
+      ],
+      afterResponse: [
+        (response, retryWithMergedOptions) => {
+          const state = stateOf(response.request.options.context);
+          const status = response.statusCode;
+          logger.debug(
+            { method: state.spec.method, path: state.path, status, attempt: state.attempts },
+            'pluggy response',
+          );
+          if (state.spec.auth && (status === 401 || status === 403) && state.authReplays === 0) {
+            state.authReplays++;
+            if (state.apiKey !== undefined) deps.tokens().invalidate(state.apiKey);
+            logger.info(
+              { method: state.spec.method, path: state.path, status },
+              'pluggy refused the apiKey; re-authenticating once',
+            );
+            return retryWithMergedOptions({});
+          }
+          return response;
+        },
+      ],
+    },
+  });
+
+  const toPluggyError = (error: unknown, state: CallState): unknown => {
+    const { spec, path } = state;
+    if (spec.signal?.aborted) return spec.signal.reason;
+    if (!(error instanceof RequestError)) return error;
+    // Errors thrown by our own hooks (auth failures, aborted limiter waits) arrive wrapped by got.
+    if (error.cause instanceof PluggyApiError) return error.cause;
+    if (error.cause instanceof Error && error.cause.name === 'AbortError') return error.cause;
+    // got's error holds the request options (headers with the apiKey, the body with the client secret):
+    // keep only its name, code and scrubbed message as the cause.
+    const cause = Object.assign(new Error(scrubber.scrub(error.message)), {
+      name: error.name,
+      code: error.code,
+    });
+    const response = error.response;
+    if (!response) {
+      const refused = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(error.code);
+      return new PluggyNetworkError({
+        status: null,
+        method: spec.method,
+        path,
+        networkCode: error.code,
+        mayHaveSucceeded: !spec.idempotent && !refused,
+        message: `No answer from Pluggy to ${spec.method} ${path} (${error.code}) after ${state.attempts} attempt(s).`,
+        cause,
+      });
+    }
+    const status = response.statusCode;
+    let body: ErrorBody | undefined;
+    try {
+      const parsed = ErrorBody.safeParse(JSON.parse(String(response.body)));
+      if (parsed.success) body = parsed.data;
+    } catch {
+      // Not JSON (a proxy's HTML page): described by status alone below.
+      body = undefined;
+    }
+    const ErrorClass = errorClassForStatus(status);
+    const described = body?.codeDescription ? ` ${body.codeDescription}` : '';
+    const retryAfterMs =
+      status === 429 ? (state.retryAfterMs ?? rateLimitWaitMs(response.headers, clock.now()) ?? null) : null;
+    return new ErrorClass({
+      status,
+      method: spec.method,
+      path,
+      codeDescription: body?.codeDescription ?? null,
+      errorId: body?.errorId ?? null,
+      data: body?.data ?? null,
+      details: body?.details ?? null,
+      retryAfterMs,
+      message: scrubber.scrub(
+        `Pluggy answered ${status}${described} to ${spec.method} ${path}: ${body?.message ?? (response.statusMessage || 'no message')}`,
+      ),
+      cause,
+    });
+  };
+
+  return async function call<T>(spec: CallSpec, schema: z.ZodType<T>): Promise<T> {
+    const state: CallState = {
+      spec,
+      path: scrubber.scrub(describeUrl(spec.url)),
+      attempts: 0,
+      authReplays: 0,
+    };
+    let text: string;
+    let status: number;
+    try {
+      const response = await http(spec.url, {
+        method: spec.method,
+        ...(spec.body !== undefined ? { json: spec.body } : {}),
+        timeout: { request: spec.timeoutMs ?? deps.timeoutMs },
+        context: { pluggy: state },
+        ...(spec.signal ? { signal: spec.signal } : {}),
+      });
+      text = response.body;
+      status = response.statusCode;
+    } catch (error) {
+      const mapped = toPluggyError(error, state);
+      if (mapped instanceof PluggyApiError) {
+        logger.warn(
+          {
+            method: spec.method,
+            path: state.path,
+            name: mapped.name,
+            status: mapped.status,
+            codeDescription: mapped.codeDescription,
+          },
+          'pluggy call failed',
+        );
+      }
+      throw mapped;
+    }
+    let value: unknown;
+    try {
+      value = text.trim() === '' ? undefined : JSON.parse(text);
+    } catch (err) {
+      throw new PluggyBadPayloadError({
+        status,
+        method: spec.method,
+        path: state.path,
+        message: `Pluggy's answer to ${spec.method} ${state.path} is not JSON.`,
+        issues: [{ path: '(root)', message: 'not JSON' }],
+        cause: new Error(scrubber.scrub(err instanceof Error ? err.message : String(err))),
+      });
+    }
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    const issues: PayloadIssue[] = parsed.error.issues.map((i) => ({
+      path: issuePath(i.path),
+      message: i.message,
+    }));
+    const first = issues[0];
+    throw new PluggyBadPayloadError({
+      status,
+      method: spec.method,
+      path: state.path,
+      issues,
+      message: `Pluggy's answer to ${spec.endpoint} does not match the expected shape: ${first ? `${first.path}: ${first.message}` : 'invalid'}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}.`,
+    });
+  };
+}
