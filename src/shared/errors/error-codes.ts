@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'sync_failed',
   'relay_unreachable',
   'relay_unauthorized',
+  'rate_limited',
 ] as const;
 
 export const ErrorCode = z.enum(ERROR_CODES);

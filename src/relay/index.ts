@@ -1,0 +1,9 @@
+// Public surface of the relay, for the CLI and tests.
+export * from './config';
+export { startRelay, type RelayOptions, type RunningRelay } from './server';
+export { runRelayUntilStopped } from './run';
+export { createRelayLogger, type Logger } from './logger';
+export * from './wire';
+export type { RelayStore } from './store/types';
+export { openSqliteStore } from './store/sqlite-store';
+export { openRedisStore } from './store/redis-store';

@@ -1,0 +1,61 @@
+// POST /v1/devices (admin token), DELETE /v1/devices/me, PUT /v1/devices/me/items.
+import type { FastifyInstance } from 'fastify';
+import { credentialHash, bearerToken, matchesAnySecret, newDeviceCredentials } from '../credentials';
+import { RegisterDeviceRequest, SetDeviceItemsRequest, type DeviceRegistration } from '../wire';
+import { sendError, type RelayContext } from './context';
+import { deviceGuards, deviceOf } from './device-auth';
+
+export function registerDeviceRoutes(app: FastifyInstance, ctx: RelayContext): void {
+  const { config, store } = ctx;
+  const guards = deviceGuards(app, ctx);
+  const deviceRoute = { preParsing: guards.authenticate, preHandler: guards.limitPerDevice };
+
+  app.post('/v1/devices', { bodyLimit: 4096 }, async (request, reply) => {
+    if (!config.adminToken) {
+      return sendError(
+        reply,
+        503,
+        'not_configured',
+        'Device registration is off: RELAY_ADMIN_TOKEN is not set.',
+      );
+    }
+    if (!matchesAnySecret(bearerToken(request.headers.authorization), [config.adminToken])) {
+      return sendError(reply, 401, 'unauthorized', 'The admin token is required (Authorization: Bearer).');
+    }
+    const body = RegisterDeviceRequest.safeParse(request.body ?? {});
+    if (!body.success) return sendError(reply, 400, 'invalid_input', 'Expected { label?: string }.');
+    const credentials = newDeviceCredentials();
+    await store.createDevice({
+      deviceId: credentials.deviceId,
+      tokenHash: credentialHash(credentials.token),
+      channelHash: credentialHash(credentials.channel),
+      label: body.data.label,
+      createdAt: ctx.now(),
+    });
+    const base = config.publicUrl ?? `${request.protocol}://${request.host}`;
+    const registration: DeviceRegistration = {
+      deviceId: credentials.deviceId,
+      token: credentials.token,
+      channelUrl: `${base}/hooks/pluggy/${credentials.channel}`,
+    };
+    ctx.logger.info({ deviceId: credentials.deviceId }, 'device registered');
+    return reply.code(201).header('cache-control', 'no-store').send(registration);
+  });
+
+  app.delete('/v1/devices/me', deviceRoute, async (request, reply) => {
+    const deviceId = deviceOf(request);
+    await store.deleteDevice(deviceId);
+    ctx.logger.info({ deviceId }, 'device removed');
+    return reply.code(204).send();
+  });
+
+  app.put('/v1/devices/me/items', { ...deviceRoute, bodyLimit: 128 * 1024 }, async (request, reply) => {
+    const body = SetDeviceItemsRequest.safeParse(request.body);
+    if (!body.success) {
+      return sendError(reply, 400, 'invalid_input', 'Expected { itemIds: string[] } (at most 1000).');
+    }
+    const itemIds = [...new Set(body.data.itemIds)];
+    await store.setDeviceItems(deviceOf(request), itemIds);
+    return reply.send({ itemIds });
+  });
+}

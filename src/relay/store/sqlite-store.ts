@@ -1,0 +1,233 @@
+// SQLite store: one file, one relay instance. Appends are group-committed with a full fsync before they resolve.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { AppError } from '../../shared/errors';
+import { Listeners } from './listeners';
+import type {
+  AppendInput,
+  NewDevice,
+  ReadResult,
+  RelayStore,
+  Retention,
+  RouteQuery,
+  StoredEvent,
+} from './types';
+
+export const SQLITE_FILE_NAME = 'relay.db';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS devices (
+  device_id TEXT PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  channel_hash TEXT NOT NULL UNIQUE,
+  label TEXT,
+  created_at INTEGER NOT NULL,
+  acked_up_to INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS device_items (
+  item_id TEXT NOT NULL,
+  device_id TEXT NOT NULL REFERENCES devices (device_id) ON DELETE CASCADE,
+  PRIMARY KEY (item_id, device_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS device_items_by_device ON device_items (device_id);
+CREATE TABLE IF NOT EXISTS events (
+  event_id TEXT PRIMARY KEY,
+  event TEXT NOT NULL,
+  known INTEGER NOT NULL,
+  payload TEXT NOT NULL,
+  received_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_by_age ON events (received_at);
+-- AUTOINCREMENT: a cursor is never reused, even after the newest rows are pruned.
+CREATE TABLE IF NOT EXISTS deliveries (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  device_id TEXT NOT NULL,
+  event_id TEXT NOT NULL REFERENCES events (event_id) ON DELETE CASCADE,
+  received_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS deliveries_by_device ON deliveries (device_id, seq);
+CREATE INDEX IF NOT EXISTS deliveries_by_event ON deliveries (event_id);
+`;
+
+interface EventRow {
+  seq: number;
+  event_id: string;
+  event: string;
+  known: number;
+  payload: string;
+  received_at: number;
+}
+
+interface Pending {
+  input: AppendInput;
+  resolve: (stored: boolean) => void;
+  reject: (error: unknown) => void;
+}
+
+export function openSqliteStore(dataDir: string): RelayStore {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const db = new Database(join(dataDir, SQLITE_FILE_NAME));
+  db.pragma('journal_mode = WAL');
+  // FULL: an answered webhook survives a power cut, not only a crash. Group commit pays the fsync once per batch.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+
+  const q = {
+    insertDevice: db.prepare(
+      'INSERT INTO devices (device_id, token_hash, channel_hash, label, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    byToken: db.prepare<[string], { device_id: string }>(
+      'SELECT device_id FROM devices WHERE token_hash = ?',
+    ),
+    byChannel: db.prepare<[string], { device_id: string }>(
+      'SELECT device_id FROM devices WHERE channel_hash = ?',
+    ),
+    deviceExists: db.prepare<[string], { device_id: string }>(
+      'SELECT device_id FROM devices WHERE device_id = ?',
+    ),
+    deleteDevice: db.prepare('DELETE FROM devices WHERE device_id = ?'),
+    deleteDeliveries: db.prepare('DELETE FROM deliveries WHERE device_id = ?'),
+    clearItems: db.prepare('DELETE FROM device_items WHERE device_id = ?'),
+    addItem: db.prepare('INSERT OR IGNORE INTO device_items (item_id, device_id) VALUES (?, ?)'),
+    devicesForItem: db.prepare<[string], { device_id: string }>(
+      'SELECT device_id FROM device_items WHERE item_id = ?',
+    ),
+    insertEvent: db.prepare(
+      'INSERT OR IGNORE INTO events (event_id, event, known, payload, received_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    insertDelivery: db.prepare('INSERT INTO deliveries (device_id, event_id, received_at) VALUES (?, ?, ?)'),
+    read: db.prepare<[string, number, number], EventRow>(
+      `SELECT d.seq, e.event_id, e.event, e.known, e.payload, e.received_at
+         FROM deliveries d JOIN events e ON e.event_id = d.event_id
+        WHERE d.device_id = ? AND d.seq > ? ORDER BY d.seq LIMIT ?`,
+    ),
+    ackedUpTo: db.prepare<[string], { acked_up_to: number }>(
+      'SELECT acked_up_to FROM devices WHERE device_id = ?',
+    ),
+    lastSeq: db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'deliveries'"),
+    ack: db.prepare('UPDATE devices SET acked_up_to = max(acked_up_to, ?) WHERE device_id = ?'),
+    pruneAcked: db.prepare(
+      `DELETE FROM deliveries WHERE received_at < ?
+          AND seq <= (SELECT acked_up_to FROM devices WHERE devices.device_id = deliveries.device_id)`,
+    ),
+    pruneOld: db.prepare('DELETE FROM events WHERE received_at < ?'),
+  };
+
+  const listeners = new Listeners();
+  let queue: Pending[] = [];
+  let closed = false;
+
+  const commitBatch = db.transaction((batch: Pending[]) =>
+    batch.map(({ input }) => {
+      const inserted = q.insertEvent.run(
+        input.eventId,
+        input.event,
+        input.known ? 1 : 0,
+        JSON.stringify(input.payload),
+        input.receivedAt,
+      );
+      if (inserted.changes === 0) return false;
+      for (const deviceId of input.deviceIds) q.insertDelivery.run(deviceId, input.eventId, input.receivedAt);
+      return true;
+    }),
+  );
+
+  function flush(): void {
+    const batch = queue;
+    queue = [];
+    if (batch.length === 0) return;
+    let results: boolean[];
+    try {
+      results = commitBatch(batch);
+    } catch (error) {
+      const failure = new AppError('unavailable', 'The relay could not store the webhook.', { cause: error });
+      for (const p of batch) p.reject(failure);
+      return;
+    }
+    const reached = new Set<string>();
+    batch.forEach((p, i) => {
+      if (results[i]) for (const d of p.input.deviceIds) reached.add(d);
+      p.resolve(results[i] ?? false);
+    });
+    if (reached.size > 0) listeners.emit([...reached]);
+  }
+
+  const lastSeq = () => q.lastSeq.get()?.seq ?? 0;
+  // A cursor past the newest seq can only come from an older database: read from the start instead of never.
+  const clamp = (cursor: number) => Math.min(cursor, lastSeq());
+
+  const store: RelayStore = {
+    kind: 'sqlite',
+    async createDevice(d: NewDevice) {
+      q.insertDevice.run(d.deviceId, d.tokenHash, d.channelHash, d.label ?? null, d.createdAt);
+    },
+    async deviceByToken(hash) {
+      return q.byToken.get(hash)?.device_id;
+    },
+    async deviceByChannel(hash) {
+      return q.byChannel.get(hash)?.device_id;
+    },
+    async deleteDevice(deviceId) {
+      db.transaction(() => {
+        q.deleteDeliveries.run(deviceId);
+        q.deleteDevice.run(deviceId);
+      })();
+    },
+    async setDeviceItems(deviceId, itemIds) {
+      db.transaction(() => {
+        q.clearItems.run(deviceId);
+        for (const itemId of itemIds) q.addItem.run(itemId, deviceId);
+      })();
+    },
+    async routeEvent({ clientUserId, itemId }: RouteQuery) {
+      const found = new Set<string>();
+      if (clientUserId && q.deviceExists.get(clientUserId)) found.add(clientUserId);
+      if (itemId) for (const row of q.devicesForItem.all(itemId)) found.add(row.device_id);
+      return [...found];
+    },
+    append(input) {
+      if (closed) return Promise.reject(new AppError('unavailable', 'The relay store is closed.'));
+      return new Promise<boolean>((resolve, reject) => {
+        queue.push({ input, resolve, reject });
+        // Every append that arrives in this turn of the event loop shares one transaction and one fsync.
+        if (queue.length === 1) setImmediate(flush);
+      });
+    },
+    async read(deviceId, after, limit): Promise<ReadResult> {
+      const from = after === undefined ? (q.ackedUpTo.get(deviceId)?.acked_up_to ?? 0) : clamp(Number(after));
+      const events: StoredEvent[] = q.read.all(deviceId, from, limit).map((row) => ({
+        cursor: String(row.seq),
+        eventId: row.event_id,
+        event: row.event,
+        known: row.known === 1,
+        receivedAt: row.received_at,
+        payload: JSON.parse(row.payload) as Record<string, unknown>,
+      }));
+      return { events, from: String(from) };
+    },
+    async ack(deviceId, upTo) {
+      q.ack.run(clamp(Number(upTo)), deviceId);
+    },
+    isCursor: (value) => /^\d{1,15}$/.test(value),
+    async prune(now, retention: Retention) {
+      db.transaction(() => {
+        q.pruneAcked.run(now - retention.ackedMs);
+        q.pruneOld.run(now - retention.maxAgeMs);
+      })();
+    },
+    onAppend: (listener) => listeners.add(listener),
+    async ping() {
+      db.prepare('SELECT 1').get();
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (queue.length > 0) flush();
+      db.close();
+    },
+  };
+  return store;
+}

@@ -1,0 +1,72 @@
+// The relay store contract, met by the SQLite store (one instance) and the Redis Streams store (many).
+export interface NewDevice {
+  deviceId: string;
+  tokenHash: string;
+  channelHash: string;
+  label: string | undefined;
+  createdAt: number;
+}
+
+export interface AppendInput {
+  eventId: string;
+  event: string;
+  known: boolean;
+  payload: Record<string, unknown>;
+  receivedAt: number;
+  /** The devices this event is delivered to (may be empty: stored for dedupe only). */
+  deviceIds: readonly string[];
+}
+
+export interface StoredEvent {
+  cursor: string;
+  eventId: string;
+  event: string;
+  known: boolean;
+  receivedAt: number;
+  payload: Record<string, unknown>;
+}
+
+export interface ReadResult {
+  events: StoredEvent[];
+  /** The position read from: `after` when given, else the device's acknowledged position. */
+  from: string;
+}
+
+export interface RouteQuery {
+  clientUserId: string | undefined;
+  itemId: string | undefined;
+}
+
+export interface Retention {
+  /** Milliseconds an acknowledged event stays after it was received. */
+  ackedMs: number;
+  /** Milliseconds any event (and its eventId, for dedupe) is kept. */
+  maxAgeMs: number;
+}
+
+export type AppendListener = (deviceIds: readonly string[]) => void;
+
+export interface RelayStore {
+  readonly kind: 'sqlite' | 'redis';
+  createDevice(device: NewDevice): Promise<void>;
+  /** The device id owning this token hash, if any. */
+  deviceByToken(tokenHash: string): Promise<string | undefined>;
+  deviceByChannel(channelHash: string): Promise<string | undefined>;
+  deleteDevice(deviceId: string): Promise<void>;
+  setDeviceItems(deviceId: string, itemIds: readonly string[]): Promise<void>;
+  /** Devices an event reaches: the device whose id is `clientUserId`, and those that registered `itemId`. */
+  routeEvent(query: RouteQuery): Promise<string[]>;
+  /** Stores the event durably and queues it for its devices; false when the eventId was seen before. */
+  append(input: AppendInput): Promise<boolean>;
+  /** Events of one device after `after` (or after its acknowledged position), oldest first. */
+  read(deviceId: string, after: string | undefined, limit: number): Promise<ReadResult>;
+  /** Marks the device's events up to `upTo` acknowledged; never moves backwards. */
+  ack(deviceId: string, upTo: string): Promise<void>;
+  isCursor(value: string): boolean;
+  /** Drops acknowledged events past retention and every event past the max age. */
+  prune(now: number, retention: Retention): Promise<void>;
+  /** Called after an append reaches devices, whichever instance received it. */
+  onAppend(listener: AppendListener): () => void;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
