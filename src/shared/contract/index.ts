@@ -1,9 +1,14 @@
 // The IPC contract: every call and push event between the renderer and the core, in one object.
 import type { z } from 'zod';
 import { appCalls, appEvents } from './calls/app';
+import { connectionEvents } from './calls/connections';
 
 export * from './define';
 export * from './calls/app';
+export * from './calls/connections';
+export * from './calls/money';
+export * from './calls/records';
+export * from './calls/settings';
 export type { CofreBridge } from './bridge-api';
 
 export const calls = {
@@ -12,6 +17,7 @@ export const calls = {
 
 export const events = {
   ...appEvents,
+  ...connectionEvents,
 };
 
 export type Calls = typeof calls;

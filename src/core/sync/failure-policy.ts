@@ -1,0 +1,72 @@
+// After a failed run: count it, schedule Cofre's own retry when the error allows one, raise notices.
+import { appendAudit } from '../audit/append';
+import { explainCode, nextRetryDelayMs } from '../errors';
+import { addNotice, clearRetry, enqueueRetry, recordSyncFailure } from '../store';
+import type { Failure } from './classify-failure';
+import { nowIso, type RunContext } from './run-context';
+
+/** After this many failures in a row the user hears about it even for errors Cofre retries itself. */
+export const REPEATED_FAILURES = 3;
+
+export interface FailureOutcome {
+  consecutiveFailures: number;
+  nextRetryAt: string | null;
+}
+
+export function applyFailurePolicy(ctx: RunContext, failure: Failure, bank: string): FailureOutcome {
+  const at = nowIso(ctx.clock);
+  const explanation = explainCode(failure.code);
+  return ctx.db.transaction((): FailureOutcome => {
+    const failures = recordSyncFailure(ctx.db, ctx.itemId, at, failure.code);
+    const delay =
+      failure.retryAfterMs !== null && explanation.retry.automatic
+        ? failure.retryAfterMs
+        : nextRetryDelayMs(explanation, failures - 1);
+    let nextRetryAt: string | null = null;
+    if (delay !== null) {
+      nextRetryAt = new Date(ctx.clock.now() + delay).toISOString();
+      enqueueRetry(ctx.db, { connectionId: ctx.itemId, dueAt: nextRetryAt, errorCode: failure.code, at });
+    } else {
+      clearRetry(ctx.db, ctx.itemId);
+    }
+    appendAudit(ctx.db, {
+      actor: 'sync',
+      action: 'open_finance.sync.failed',
+      connectionId: ctx.itemId,
+      outcome: 'failure',
+      at,
+      details: {
+        runId: ctx.runId,
+        reason: ctx.reason,
+        code: failure.code,
+        message: failure.message,
+        failures,
+        nextRetryAt,
+      },
+    });
+    const params = { bank, code: failure.code };
+    if (explanation.severity === 'error') {
+      // The user must act: one notice per connection and code until dismissed.
+      addNotice(ctx.db, {
+        level: 'error',
+        kind: 'action_needed',
+        connectionId: ctx.itemId,
+        messageKey: explanation.messageKey,
+        params,
+        dedupeKey: `action:${ctx.itemId}:${failure.code}`,
+        at,
+      });
+    } else if (failures >= REPEATED_FAILURES) {
+      addNotice(ctx.db, {
+        level: 'warning',
+        kind: 'repeated_failures',
+        connectionId: ctx.itemId,
+        messageKey: 'notices.repeated_failures',
+        params: { ...params, failures: String(failures) },
+        dedupeKey: `repeated:${ctx.itemId}`,
+        at,
+      });
+    }
+    return { consecutiveFailures: failures, nextRetryAt };
+  })();
+}

@@ -1,0 +1,123 @@
+// Reads one account's transactions as planned, one DB transaction (rows + audit entry) per page.
+import type { Transaction } from '../../shared/pluggy';
+import { appendAudit } from '../audit/append';
+import { liveIdsSince, markTransactionsRemoved, upsertTransactions } from '../store';
+import type { RunContext } from './run-context';
+import type { TransactionQuery } from './sync-api';
+import type { ReadPlan } from './windows';
+
+export interface AccountCounts {
+  pages: number;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+}
+
+export interface AccountReadResult extends AccountCounts {
+  /** Newest Pluggy `createdAt` read, for the next watermark. */
+  maxCreatedAt: string | null;
+}
+
+export function emptyCounts(): AccountCounts {
+  return { pages: 0, rows: 0, inserted: 0, updated: 0, unchanged: 0, removed: 0 };
+}
+
+type QueryKind = 'full' | 'created' | 'window' | 'ids';
+
+export async function readAccount(
+  ctx: RunContext,
+  accountId: string,
+  plan: ReadPlan,
+  onPage: (rows: number) => void,
+): Promise<AccountReadResult> {
+  const result: AccountReadResult = { ...emptyCounts(), maxCreatedAt: null };
+  const read = (kind: QueryKind, query: TransactionQuery, seen?: Set<string>) =>
+    readPages(ctx, accountId, kind, query, result, onPage, seen);
+
+  if (plan.full) await read('full', plan.full);
+  if (plan.created) await read('created', plan.created);
+  if (plan.window) {
+    const seen = new Set<string>();
+    await read('window', plan.window, seen);
+    // The window was read to its last page, so a row we hold in it that Pluggy no longer lists was
+    // deleted there (e.g. a card purchase re-created under a new id): mark it, never keep both.
+    const gone = liveIdsSince(ctx.db, accountId, plan.window.dateFrom).filter((id) => !seen.has(id));
+    if (gone.length > 0) result.removed += removeTransactions(ctx, accountId, gone, 'window');
+  }
+  return result;
+}
+
+/** Re-reads the given ids (a `transactions/updated` hint); returns what changed. */
+export async function rereadIds(
+  ctx: RunContext,
+  accountId: string,
+  ids: string[],
+): Promise<AccountReadResult> {
+  const result: AccountReadResult = { ...emptyCounts(), maxCreatedAt: null };
+  for (let i = 0; i < ids.length; i += 500) {
+    await readPages(ctx, accountId, 'ids', { ids: ids.slice(i, i + 500) }, result, () => undefined);
+  }
+  return result;
+}
+
+async function readPages(
+  ctx: RunContext,
+  accountId: string,
+  kind: QueryKind,
+  query: TransactionQuery,
+  result: AccountReadResult,
+  onPage: (rows: number) => void,
+  seen?: Set<string>,
+): Promise<void> {
+  for await (const page of ctx.api.transactions(accountId, query)) {
+    storePage(ctx, accountId, kind, page.results, result);
+    if (seen) for (const t of page.results) seen.add(t.id);
+    onPage(page.results.length);
+  }
+}
+
+function storePage(
+  ctx: RunContext,
+  accountId: string,
+  kind: QueryKind,
+  page: readonly Transaction[],
+  result: AccountReadResult,
+): void {
+  const counts = ctx.db.transaction(() => {
+    const c = upsertTransactions(ctx.db, page, { seenAt: ctx.startedAt });
+    appendAudit(ctx.db, {
+      actor: 'sync',
+      action: 'open_finance.sync.page',
+      connectionId: ctx.itemId,
+      outcome: 'success',
+      details: { runId: ctx.runId, accountId, query: kind, rows: page.length, ...c },
+    });
+    return c;
+  })();
+  result.pages += 1;
+  result.rows += page.length;
+  result.inserted += counts.inserted;
+  result.updated += counts.updated;
+  result.unchanged += counts.unchanged;
+  for (const t of page) {
+    if (t.createdAt && (result.maxCreatedAt === null || t.createdAt > result.maxCreatedAt)) {
+      result.maxCreatedAt = t.createdAt;
+    }
+  }
+}
+
+export function removeTransactions(ctx: RunContext, accountId: string, ids: string[], why: string): number {
+  return ctx.db.transaction(() => {
+    const removed = markTransactionsRemoved(ctx.db, ids, ctx.startedAt);
+    appendAudit(ctx.db, {
+      actor: 'sync',
+      action: 'open_finance.transactions.removed',
+      connectionId: ctx.itemId,
+      outcome: 'success',
+      details: { runId: ctx.runId, accountId, why, count: removed, ids: ids.slice(0, 50) },
+    });
+    return removed;
+  })();
+}

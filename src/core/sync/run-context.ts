@@ -1,0 +1,31 @@
+// Everything one sync run needs, passed down instead of imported, so tests can hand in their own.
+import type { SyncProgress, SyncReason } from '../../shared/contract';
+import type { SleepClock } from '../clock';
+import type { EventBus } from '../events/event-bus';
+import type { Logger } from '../logging/logger';
+import type { Db } from '../store/db';
+import type { SyncApi } from './sync-api';
+
+export interface SyncDeps {
+  db: Db;
+  api: SyncApi;
+  clock: SleepClock;
+  events: EventBus;
+  logger: Logger;
+  /** How long to wait for the bank to finish an execution before giving up on this run. */
+  waitTimeoutMs?: number;
+  /** Accounts read at the same time. */
+  accountConcurrency?: number;
+}
+
+export interface RunContext extends SyncDeps {
+  itemId: string;
+  runId: number;
+  reason: SyncReason;
+  startedAt: string;
+  progress(update: Partial<Omit<SyncProgress, 'itemId' | 'runId' | 'reason' | 'at'>>): void;
+}
+
+export function nowIso(clock: { now(): number }): string {
+  return new Date(clock.now()).toISOString();
+}

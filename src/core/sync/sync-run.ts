@@ -1,0 +1,167 @@
+// One sync run of one item: refresh at the bank if asked, wait for it, then read accounts and transactions.
+import type { Account, Item } from '../../shared/pluggy';
+import { appendAudit } from '../audit/append';
+import { explainItem } from '../errors';
+import { pluggyErrorOf } from '../pluggy/errors';
+import {
+  clearRetry,
+  getSyncState,
+  markMissingAccountsRemoved,
+  oldestPendingDay,
+  recordSyncSuccess,
+  setRefreshBlockedUntil,
+  upsertAccounts,
+  upsertConnection,
+} from '../store';
+import { ItemNotUpdatedError } from './classify-failure';
+import { emptyCounts, readAccount, type AccountCounts } from './read-account';
+import { nowIso, type RunContext } from './run-context';
+import { waitForSettledItem } from './wait-for-item';
+import { planReads } from './windows';
+
+export interface RunTotals extends AccountCounts {
+  accounts: number;
+}
+
+/** Stores the item as Pluggy describes it now and tells the UI. */
+export function saveItem(ctx: RunContext, item: Item): void {
+  upsertConnection(ctx.db, item, nowIso(ctx.clock));
+  ctx.events.emit('connections.changed', { itemId: item.id, at: nowIso(ctx.clock) });
+}
+
+/**
+ * PATCH /items/{id}. A refresh the bank is already running is joined; a refresh refused by the rate limit
+ * still reads what Pluggy has (its daily sync keeps it fresh) and records when the next one is allowed.
+ */
+async function refresh(ctx: RunContext): Promise<Item> {
+  ctx.progress({ phase: 'refreshing' });
+  try {
+    const item = await ctx.api.updateItem(ctx.itemId);
+    setRefreshBlockedUntil(ctx.db, ctx.itemId, null);
+    return item;
+  } catch (error) {
+    const pluggy = pluggyErrorOf(error);
+    if (
+      pluggy?.codeDescription === 'ITEM_ALREADY_UPDATING' ||
+      pluggy?.codeDescription === 'ITEM_IS_ALREADY_UPDATING'
+    ) {
+      return ctx.api.getItem(ctx.itemId);
+    }
+    if (pluggy?.name === 'PluggyRateLimitError') {
+      const until = new Date(ctx.clock.now() + (pluggy.retryAfterMs ?? 60_000)).toISOString();
+      setRefreshBlockedUntil(ctx.db, ctx.itemId, until);
+      ctx.logger.info({ itemId: ctx.itemId, until }, 'refresh rate-limited; reading current data');
+      return ctx.api.getItem(ctx.itemId);
+    }
+    throw error;
+  }
+}
+
+const REFRESHING_REASONS = new Set(['manual', 'retry']);
+
+export async function executeRun(ctx: RunContext, wake?: () => Promise<void>): Promise<RunTotals> {
+  let item = REFRESHING_REASONS.has(ctx.reason) ? await refresh(ctx) : await ctx.api.getItem(ctx.itemId);
+  saveItem(ctx, item);
+  ctx.progress({ phase: 'waiting', itemStatus: item.status });
+  item = await waitForSettledItem(ctx, item, {
+    onItem: (next) => {
+      saveItem(ctx, next);
+      ctx.progress({ phase: 'waiting', itemStatus: next.status });
+    },
+    ...(wake ? { wake } : {}),
+  });
+  saveItem(ctx, item);
+  if (item.status !== 'UPDATED') {
+    const explanation = explainItem(item);
+    throw new ItemNotUpdatedError(explanation.code, item.status);
+  }
+
+  ctx.progress({ phase: 'accounts' });
+  const accounts = (await ctx.api.listAccounts(ctx.itemId)).results;
+  storeAccounts(ctx, accounts);
+
+  const state = getSyncState(ctx.db, ctx.itemId);
+  const totals: RunTotals = { ...emptyCounts(), accounts: accounts.length };
+  let maxCreatedAt: string | null = null;
+  let accountsDone = 0;
+  ctx.progress({ phase: 'transactions', accountsTotal: accounts.length, accountsDone: 0 });
+  await forEachLimited(accounts, ctx.accountConcurrency ?? 4, async (account) => {
+    const plan = planReads(ctx.clock.now(), state.watermark, oldestPendingDay(ctx.db, account.id));
+    const read = await readAccount(ctx, account.id, plan, (rows) => {
+      totals.pages += 1;
+      totals.rows += rows;
+      ctx.progress({
+        phase: 'transactions',
+        accountId: account.id,
+        accountName: account.name,
+        pages: totals.pages,
+        rows: totals.rows,
+        accountsDone,
+      });
+    });
+    accountsDone += 1;
+    totals.inserted += read.inserted;
+    totals.updated += read.updated;
+    totals.unchanged += read.unchanged;
+    totals.removed += read.removed;
+    if (read.maxCreatedAt && (maxCreatedAt === null || read.maxCreatedAt > maxCreatedAt)) {
+      maxCreatedAt = read.maxCreatedAt;
+    }
+  });
+
+  // Only now, with every account read to its last page, may the watermark move.
+  const at = nowIso(ctx.clock);
+  ctx.db.transaction(() => {
+    recordSyncSuccess(ctx.db, ctx.itemId, {
+      at,
+      watermark: maxCreatedAt ?? state.watermark,
+      newData: totals.inserted + totals.updated + totals.removed > 0,
+    });
+    clearRetry(ctx.db, ctx.itemId);
+    appendAudit(ctx.db, {
+      actor: 'sync',
+      action: 'open_finance.sync.succeeded',
+      connectionId: ctx.itemId,
+      outcome: 'success',
+      at,
+      details: { runId: ctx.runId, reason: ctx.reason, executionStatus: item.executionStatus, ...totals },
+    });
+  })();
+  return totals;
+}
+
+function storeAccounts(ctx: RunContext, accounts: Account[]): void {
+  const at = nowIso(ctx.clock);
+  ctx.db.transaction(() => {
+    const counts = upsertAccounts(ctx.db, ctx.itemId, accounts, at);
+    const removed = markMissingAccountsRemoved(
+      ctx.db,
+      ctx.itemId,
+      accounts.map((a) => a.id),
+      at,
+    );
+    appendAudit(ctx.db, {
+      actor: 'sync',
+      action: 'open_finance.sync.accounts',
+      connectionId: ctx.itemId,
+      outcome: 'success',
+      at,
+      details: { runId: ctx.runId, listed: accounts.length, removed, ...counts },
+    });
+  })();
+}
+
+async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

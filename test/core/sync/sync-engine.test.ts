@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getSyncState, listRetries } from '../../../src/core/store';
+import { startSyncWorld, storedIds, type SyncWorld } from '../../helpers/sync-world';
+
+let world: SyncWorld;
+beforeAll(async () => {
+  world = await startSyncWorld({ transactionsPerAccount: 700, pageSize: 250 });
+});
+afterAll(() => world.close());
+
+async function expectConverged(itemId: string) {
+  const truth = await world.truth(itemId);
+  const stored = storedIds(world.db, itemId);
+  const expected = truth.transactions.map((t) => t.id).sort();
+  expect(new Set(stored).size).toBe(stored.length);
+  expect(stored).toEqual(expected);
+  // Contents too, not only ids: status and amount of every stored row match Pluggy's.
+  const rows = world.db
+    .prepare('SELECT id, status, amount FROM transactions WHERE removed_at IS NULL')
+    .all() as { id: string; status: string; amount: number }[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const t of truth.transactions) {
+    expect(byId.get(t.id), t.id).toMatchObject({ status: t.status ?? 'POSTED', amount: t.amount });
+  }
+}
+
+describe('the sync engine against the sandbox', () => {
+  let itemId: string;
+
+  it('stores exactly the ground truth on the first sync', async () => {
+    const item = await world.connect('user-ok');
+    itemId = item.id;
+    const run = world.engine.sync(itemId, 'connect');
+    const result = await run.done;
+    expect(result.outcome).toBe('success');
+    await expectConverged(itemId);
+    expect(getSyncState(world.db, itemId).watermark).not.toBeNull();
+  });
+
+  it('converges after new, posted, deleted and re-created transactions (0 missing, 0 duplicates)', async () => {
+    for (let round = 0; round < 3; round++) {
+      await world.advance(itemId);
+      const result = await world.engine.sync(itemId, 'manual').done;
+      expect(result.outcome).toBe('success');
+      await expectConverged(itemId);
+    }
+    const removed = world.db
+      .prepare('SELECT count(*) FROM transactions WHERE removed_at IS NOT NULL')
+      .pluck()
+      .get();
+    expect(removed).toBeGreaterThan(0);
+  });
+
+  it('makes only O(accounts) requests when nothing is new', async () => {
+    const accounts = (await world.truth(itemId)).accounts.length;
+    await world.resetCounts();
+    const result = await world.engine.sync(itemId, 'poll').done;
+    expect(result.outcome).toBe('success');
+    const counts = await world.requestCounts();
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    expect(counts['GET /v2/transactions']).toBeLessThanOrEqual(2 * accounts);
+    expect(total).toBeLessThanOrEqual(2 * accounts + 3);
+  });
+
+  it('joins a second trigger to the run in progress', async () => {
+    const first = world.engine.sync(itemId, 'manual');
+    const second = world.engine.sync(itemId, 'webhook');
+    expect(second.started).toBe(false);
+    expect(second.runId).toBe(first.runId);
+    expect((await second.done).outcome).toBe('success');
+  });
+
+  it('records a login error with no automatic retry, and a bank outage with one', async () => {
+    const locked = await world.connect('user-locked');
+    const lockedResult = await world.engine.sync(locked.id, 'connect').done;
+    expect(lockedResult).toMatchObject({
+      outcome: 'failed',
+      failure: { code: 'ACCOUNT_LOCKED' },
+      nextRetryAt: null,
+    });
+    const down = await world.connect('user-unavailable');
+    const downResult = await world.engine.sync(down.id, 'connect').done;
+    expect(downResult).toMatchObject({ outcome: 'failed', failure: { code: 'SITE_NOT_AVAILABLE' } });
+    if (downResult.outcome !== 'failed') return;
+    expect(Date.parse(downResult.nextRetryAt!) - Date.now()).toBeGreaterThanOrEqual(4.9 * 60_000);
+    expect(listRetries(world.db, down.id)).toHaveLength(1);
+    expect(listRetries(world.db, locked.id)).toHaveLength(0);
+  });
+});
