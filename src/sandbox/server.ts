@@ -12,6 +12,7 @@ import { connectorRoutes } from './routes/connectors';
 import { itemRoutes } from './routes/items';
 import { transactionRoutes } from './routes/transactions';
 import { webhookRoutes } from './routes/webhooks';
+import { connectPageRoutes } from './connect/routes';
 import { RATE_LIMITED_ROUTES } from './options';
 
 export type RouteModule = (app: FastifyInstance, ctx: SandboxContext) => void;
@@ -71,6 +72,7 @@ export function buildServer(ctx: SandboxContext, extraRoutes: RouteModule[] = []
     transactionRoutes,
     categoryRoutes,
     webhookRoutes,
+    connectPageRoutes,
     ...extraRoutes,
   ];
   if (ctx.options.admin) modules.push(adminRoutes);
