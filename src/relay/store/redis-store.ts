@@ -39,7 +39,15 @@ function older(a: string, b: string): string {
   return am < bm || (am === bm && as < bs) ? a : b;
 }
 
-type XReadReply = [string, [string, string[]][]][] | null;
+type StreamEntries = [string, string[]][];
+
+/** XREAD of one stream: RESP2 answers `[[key, entries]]`, RESP3 (ioredis 6's default) a flat `[key, entries]`. */
+function entriesOfXRead(reply: unknown): StreamEntries {
+  if (!Array.isArray(reply) || reply.length === 0) return [];
+  const first: unknown = reply[0];
+  const entries: unknown = typeof first === 'string' ? reply[1] : Array.isArray(first) ? first[1] : undefined;
+  return Array.isArray(entries) ? (entries as StreamEntries) : [];
+}
 
 export async function openRedisStore(options: RedisStoreOptions): Promise<RelayStore> {
   const { prefix, logger } = options;
@@ -87,9 +95,9 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<RelayS
   const readFeed = async (): Promise<void> => {
     let lastId = '$';
     while (!closed) {
-      let reply: XReadReply;
+      let reply: unknown;
       try {
-        reply = (await reader.call(
+        reply = await reader.call(
           'XREAD',
           'BLOCK',
           FEED_BLOCK_MS,
@@ -98,14 +106,14 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<RelayS
           'STREAMS',
           key.feed,
           lastId,
-        )) as XReadReply;
+        );
       } catch (error) {
         if (closed) return;
         logger.warn({ err: (error as Error).message }, 'redis feed read failed; retrying');
         await new Promise((r) => setTimeout(r, 500));
         continue;
       }
-      const entries = reply?.[0]?.[1] ?? [];
+      const entries = entriesOfXRead(reply);
       const woken = new Set<string>();
       for (const [id, fields] of entries) {
         lastId = id;
