@@ -157,7 +157,7 @@ export function createPluggyClient(options: PluggyClientOptions) {
       return token;
     },
 
-    listConnectors(filters: ConnectorFilters = {}): Promise<Page<Connector>> {
+    async listConnectors(filters: ConnectorFilters = {}): Promise<Page<Connector>> {
       const f = checkInput(ConnectorFilters, filters, 'connector filters');
       const key = `connectors:${JSON.stringify(Object.entries(f).sort(([a], [b]) => a.localeCompare(b)))}`;
       return cache.through(key, connectorsTtl, Page(Connector), () =>
@@ -165,7 +165,7 @@ export function createPluggyClient(options: PluggyClientOptions) {
       );
     },
 
-    getConnector(id: number): Promise<Connector> {
+    async getConnector(id: number): Promise<Connector> {
       if (!Number.isInteger(id) || id < 0)
         throw new AppError('invalid_input', 'A connector id is a whole number.');
       return cache.through(`connector:${id}`, connectorsTtl, Connector, () =>
@@ -174,7 +174,7 @@ export function createPluggyClient(options: PluggyClientOptions) {
     },
 
     /** Never replayed after a lost answer: it may have created the item (check with getItem/list before retrying). */
-    createItem(input: CreateItemRequest): Promise<Item> {
+    async createItem(input: CreateItemRequest): Promise<Item> {
       const body = checkInput(CreateItemRequest, input, 'item');
       return send(
         { method: 'POST', endpoint: 'POST /items', path: ['items'], body, idempotent: false },
@@ -182,12 +182,12 @@ export function createPluggyClient(options: PluggyClientOptions) {
       );
     },
 
-    getItem(id: string): Promise<Item> {
+    async getItem(id: string): Promise<Item> {
       return get('GET /items/:id', endpointUrl(base, ['items', nonEmpty(id, 'An item id')]), Item);
     },
 
     /** The refresh (PATCH /items/{id}); an empty body re-syncs with the stored credentials. Not replayed. */
-    updateItem(id: string, input: UpdateItemRequest = {}): Promise<Item> {
+    async updateItem(id: string, input: UpdateItemRequest = {}): Promise<Item> {
       const body = checkInput(UpdateItemRequest, input, 'item update');
       return send(
         {
@@ -202,7 +202,7 @@ export function createPluggyClient(options: PluggyClientOptions) {
     },
 
     /** Answers the MFA prompt in `item.parameter`, e.g. `{ token: '123456' }`. Not replayed (a code works once). */
-    sendMfa(itemId: string, values: Record<string, string>): Promise<Item> {
+    async sendMfa(itemId: string, values: Record<string, string>): Promise<Item> {
       const body = checkInput(ItemMfaRequest, values, 'MFA answer');
       return send(
         {
@@ -216,7 +216,7 @@ export function createPluggyClient(options: PluggyClientOptions) {
       );
     },
 
-    deleteItem(id: string): Promise<DeleteItemResponse> {
+    async deleteItem(id: string): Promise<DeleteItemResponse> {
       return send(
         {
           method: 'DELETE',
@@ -228,12 +228,12 @@ export function createPluggyClient(options: PluggyClientOptions) {
       );
     },
 
-    listAccounts(itemId: string, type?: AccountType): Promise<Page<Account>> {
+    async listAccounts(itemId: string, type?: AccountType): Promise<Page<Account>> {
       const query = toSearchParams({ itemId: nonEmpty(itemId, 'An item id'), type });
       return get('GET /accounts', endpointUrl(base, ['accounts'], query), Page(Account));
     },
 
-    getAccount(id: string): Promise<Account> {
+    async getAccount(id: string): Promise<Account> {
       return get(
         'GET /accounts/:id',
         endpointUrl(base, ['accounts', nonEmpty(id, 'An account id')]),
@@ -272,7 +272,7 @@ export function createPluggyClient(options: PluggyClientOptions) {
       );
     },
 
-    getTransaction(id: string): Promise<Transaction> {
+    async getTransaction(id: string): Promise<Transaction> {
       return get(
         'GET /transactions/:id',
         endpointUrl(base, ['transactions', nonEmpty(id, 'A transaction id')]),
@@ -284,19 +284,23 @@ export function createPluggyClient(options: PluggyClientOptions) {
      * @deprecated Pluggy answers 410 ENDPOINT_DEPRECATED for many applications (surfaced as
      * PluggyDeprecatedEndpointError); use `transactions()`. Kept to detect the switch-off.
      */
-    legacyTransactionsPage(accountId: string, page = 1, pageSize = 500): Promise<LegacyTransactionPage> {
+    async legacyTransactionsPage(
+      accountId: string,
+      page = 1,
+      pageSize = 500,
+    ): Promise<LegacyTransactionPage> {
       const query = toSearchParams({ accountId: nonEmpty(accountId, 'An account id'), page, pageSize });
       return get('GET /transactions', endpointUrl(base, ['transactions'], query), LegacyTransactionPage);
     },
 
-    listCategories(): Promise<Page<Category>> {
+    async listCategories(): Promise<Page<Category>> {
       return cache.through('categories', categoriesTtl, Page(Category), () =>
         get('GET /categories', endpointUrl(base, ['categories']), Page(Category)),
       );
     },
 
     /** Not replayed: Pluggy allows 5 webhooks per event and a replay could add a duplicate. */
-    createWebhook(input: CreateWebhookRequest): Promise<Webhook> {
+    async createWebhook(input: CreateWebhookRequest): Promise<Webhook> {
       const body = checkInput(CreateWebhookRequest, input, 'webhook');
       return send(
         { method: 'POST', endpoint: 'POST /webhooks', path: ['webhooks'], body, idempotent: false },
@@ -304,11 +308,11 @@ export function createPluggyClient(options: PluggyClientOptions) {
       );
     },
 
-    listWebhooks(): Promise<Page<Webhook>> {
+    async listWebhooks(): Promise<Page<Webhook>> {
       return get('GET /webhooks', endpointUrl(base, ['webhooks']), Page(Webhook));
     },
 
-    updateWebhook(id: string, input: UpdateWebhookRequest): Promise<Webhook> {
+    async updateWebhook(id: string, input: UpdateWebhookRequest): Promise<Webhook> {
       const body = checkInput(UpdateWebhookRequest, input, 'webhook update');
       return send(
         {
@@ -336,7 +340,7 @@ export function createPluggyClient(options: PluggyClientOptions) {
     },
 
     /** Health of the response cache (the seed's cache section). */
-    cacheHealth(): Promise<CacheHealth> {
+    async cacheHealth(): Promise<CacheHealth> {
       return cache.health();
     },
 

@@ -230,8 +230,8 @@ export function createTransport(deps: TransportDeps): Transport {
       path,
       codeDescription: body?.codeDescription ?? null,
       errorId: body?.errorId ?? null,
-      data: body?.data ?? null,
-      details: body?.details ?? null,
+      data: body?.data ? scrubber.scrubValue(body.data) : null,
+      details: body?.details ? scrubber.scrubValue(body.details) : null,
       retryAfterMs,
       message: scrubber.scrub(
         `Pluggy answered ${status}${described} to ${spec.method} ${path}: ${body?.message ?? (response.statusMessage || 'no message')}`,
