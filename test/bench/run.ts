@@ -4,8 +4,9 @@ import { cpus, totalmem, platform, release } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { BenchRow, BenchScenario } from './types';
 import { scenario as router } from './scenarios/router';
+import { scenario as sandbox } from './scenarios/sandbox';
 
-const all: BenchScenario[] = [router];
+const all: BenchScenario[] = [router, sandbox];
 
 function machine(): Record<string, string | number> {
   const cpu = cpus();

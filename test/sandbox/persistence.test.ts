@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { SandboxTruth } from '../../src/sandbox';
 import { Page, Webhook } from '../../src/shared/pluggy';
 import { OK, startClient } from './helpers';
@@ -15,7 +16,7 @@ describe('sandbox persistence', () => {
     const first = await startClient({ dataDir: dir, seed: 'persist', transactionsPerAccount: 40 });
     const item = (await first.waitItem((await first.createItem(OK)).id)).item;
     await first.ok(Webhook, 'POST', '/webhooks', { body: { event: 'all', url: 'https://example.com/hook' } });
-    await first.ok(SandboxTruth.pick({}), 'POST', `/__sandbox/advance?itemId=${item.id}`);
+    await first.ok(z.object({ advancePending: z.boolean() }), 'POST', `/__sandbox/advance?itemId=${item.id}`);
     await first.raw('PATCH', `/items/${item.id}`, { body: {} });
     await first.waitItem(item.id);
     const before = (await first.ok(SandboxTruth, 'GET', `/__sandbox/truth?itemId=${item.id}`)).body;

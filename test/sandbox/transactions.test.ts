@@ -18,7 +18,7 @@ async function allPages(c: SandboxClient, first: string): Promise<{ txs: Transac
   let next: string | null | undefined = first;
   let pages = 0;
   while (next) {
-    const page = (await c.ok(TransactionPage, 'GET', next)).body;
+    const page: TransactionPage = (await c.ok(TransactionPage, 'GET', next)).body;
     txs.push(...page.results);
     pages++;
     next = page.next;

@@ -36,7 +36,9 @@ export class Credentials {
         typ: 'apiKey',
         clientId: this.config.clientId,
         jti: randomUUID(),
-        iat: now / 1000,
+        // iatMs: the exact issue instant, so a forced expiry revokes exactly the keys issued before it.
+        iatMs: now,
+        iat: Math.floor(now / 1000),
         exp: Math.floor(now / 1000) + this.config.apiKeyTtlSeconds,
       },
       this.secret,
@@ -52,7 +54,7 @@ export class Credentials {
         jti: randomUUID(),
         itemId: itemId ?? null,
         options,
-        iat: now / 1000,
+        iat: Math.floor(now / 1000),
         exp: Math.floor(now / 1000) + this.config.connectTokenTtlSeconds,
       },
       this.secret,
@@ -76,7 +78,7 @@ export class Credentials {
     const claims = check.claims;
     if (claims.clientId !== this.config.clientId) throw new ApiError(403, 'Invalid authorization token');
     if (claims.typ === 'apiKey') {
-      const issuedAtMs = claims.iat * 1000;
+      const issuedAtMs = typeof claims.iatMs === 'number' ? claims.iatMs : claims.iat * 1000;
       if (issuedAtMs <= this.revokedBeforeMs) throw new ApiError(401, 'Expired authorization token');
       return { kind: 'apiKey', issuedAtMs };
     }
