@@ -149,4 +149,42 @@ describe('Pluggy client requests', () => {
       ['DELETE', '/items/item-1', ''],
     ]);
   });
+
+  it('stops an iteration when its signal aborts, between pages', async () => {
+    stub = await startPluggyStub({
+      'GET /v2/transactions': (_req, res, { url }) =>
+        json(res, 200, {
+          results: [transaction('t')],
+          next: `?accountId=a&after=${Number(url.searchParams.get('after') ?? 0) + 1}`,
+        }),
+    });
+    const client = clientFor(stub);
+    const controller = new AbortController();
+    let pages = 0;
+    const run = async () => {
+      for await (const _page of client.transactions('a', { signal: controller.signal })) {
+        pages++;
+        if (pages === 2) controller.abort(new Error('user closed the window'));
+      }
+    };
+    await expect(run()).rejects.toThrow('user closed the window');
+    expect(pages).toBe(2);
+    expect(stub.count('GET', '/v2/transactions')).toBe(2);
+  });
+
+  it('accepts any 2xx answer to a mutation, not only 200', async () => {
+    stub = await startPluggyStub({
+      'POST /webhooks': (_req, res) =>
+        json(res, 201, {
+          id: 'w1',
+          url: 'https://example.com/h',
+          event: 'all',
+          createdAt: '2026-03-01T00:00:00.000Z',
+        }),
+      'DELETE /webhooks/w1': (_req, res) => void res.writeHead(204).end(),
+    });
+    const client = clientFor(stub);
+    expect((await client.createWebhook({ event: 'all', url: 'https://example.com/h' })).id).toBe('w1');
+    await expect(client.deleteWebhook('w1')).resolves.toBeUndefined();
+  });
 });
