@@ -1,4 +1,5 @@
 // The relay server: Fastify with rate limits, the webhook intake, the device API, health and metrics.
+import type { ServerResponse } from 'node:http';
 import rateLimit from '@fastify/rate-limit';
 import { Redis } from 'ioredis';
 import Fastify, {
@@ -20,6 +21,7 @@ import type { RelayStore } from './store/types';
 import { Waiters } from './waiters';
 
 const PRUNE_EVERY_MS = 10 * 60_000;
+const CLOSE_GRACE_MS = 2_000;
 
 export interface RelayOptions {
   config: RelayConfig;
@@ -129,6 +131,11 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   pruneTimer.unref();
   await prune();
 
+  let inFlight = 0;
+  app.server.on('request', (_req, res: ServerResponse) => {
+    inFlight += 1;
+    res.once('close', () => (inFlight -= 1));
+  });
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -147,7 +154,13 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
         clearInterval(pruneTimer);
         shutdown.abort();
         waiters.close();
-        await app.close();
+        const closed = app.close();
+        // Clients' pooled keep-alive sockets would hold server.close() open: once the requests in flight
+        // are answered (or after a grace period), drop every socket.
+        const deadline = Date.now() + CLOSE_GRACE_MS;
+        while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+        app.server.closeAllConnections();
+        await closed;
         if (!options.store) await store.close();
         if (rateLimitRedis) await rateLimitRedis.quit();
       })();

@@ -34,7 +34,8 @@ export async function streamDeviceEvents({
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-store',
-    connection: 'keep-alive',
+    // The socket is the stream's alone: when the stream ends (shutdown included) the socket goes too.
+    connection: 'close',
     'x-accel-buffering': 'no',
     'x-content-type-options': 'nosniff',
   });
