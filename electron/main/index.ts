@@ -40,12 +40,21 @@ async function main(): Promise<void> {
   await app.whenReady();
   const logger = createLogger();
   const demo = !process.env['PLUGGY_CLIENT_ID'] || !process.env['PLUGGY_CLIENT_SECRET'];
-  const core = createCore({
+  const core = await createCore({
     dataDir: process.env['COFRE_DATA_DIR'] ?? defaultDataDir(),
     mode: demo ? 'demo' : 'live',
     host: 'electron',
     version: app.getVersion(),
     logger,
+    // Demo mode and the OS key store arrive with the Electron issue; until then live credentials only.
+    pluggy:
+      process.env['PLUGGY_CLIENT_ID'] && process.env['PLUGGY_CLIENT_SECRET']
+        ? {
+            baseUrl: process.env['PLUGGY_BASE_URL'] ?? 'https://api.pluggy.ai',
+            clientId: process.env['PLUGGY_CLIENT_ID'],
+            clientSecret: process.env['PLUGGY_CLIENT_SECRET'],
+          }
+        : null,
   });
   const window = createWindow();
   for (const channel of CHANNELS) {

@@ -13,15 +13,18 @@ export function addGlobalOptions(command: Command): Command {
     .option('--demo', 'use the built-in Pluggy sandbox instead of the real API', false);
 }
 
-/** Demo mode when asked for, or when no Pluggy credentials are configured. */
-export function isDemo(options: { demo?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
-  return options.demo === true || !env['PLUGGY_CLIENT_ID'] || !env['PLUGGY_CLIENT_SECRET'];
-}
-
 export function parsePort(value: string): number {
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65_535) {
     throw new Error(`--port must be a whole number from 0 to 65535, not "${value}"`);
   }
   return port;
+}
+
+export function parseMs(value: string): number {
+  const ms = Number(value);
+  if (!/^\d+$/.test(value) || ms > 3_600_000) {
+    throw new Error(`expected a duration in milliseconds from 0 to 3600000, not "${value}"`);
+  }
+  return ms;
 }

@@ -1,11 +1,28 @@
-// The composition of the core: router, handlers and events behind one `handle(channel, input)`.
-import type { AppInfo, AppMode, Health } from '../shared/contract';
-import { readHealth, dataDirProbe, type HealthProbe } from './app/health';
-import { systemClock, type Clock } from './clock';
+// The composition of the core: DB, Pluggy client, sync engine, scheduler and every handler behind `handle`.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { AppInfo, AppMode } from '../shared/contract';
+import { AppError } from '../shared/errors';
+import type { HealthProbe } from './app/health';
+import { systemSleepClock, type SleepClock } from './clock';
+import { notConfigured, type CoreContext, type PluggyConfig } from './core-context';
 import { createEventBus, type EventBus } from './events/event-bus';
+import { appHandlers } from './handlers/app-handlers';
+import { connectionHandlers } from './handlers/connection-handlers';
+import { moneyHandlers } from './handlers/money-handlers';
+import { recordHandlers } from './handlers/record-handlers';
+import { settingsHandlers } from './handlers/settings-handlers';
 import { silentLogger, type Logger } from './logging/logger';
 import { ensureDataDir } from './paths/data-dir';
+import { createPluggyClient, type PluggyClient } from './pluggy';
 import { createRouter, type Handlers, type Route } from './router/router';
+import { createNodeKeyStore, type KeyStore } from './secrets';
+import { openSettingsFile } from './settings/settings-file';
+import { openDatabase } from './store';
+import type { Db } from './store/db';
+import { createScheduler, type Scheduler } from './sync/scheduler';
+import { createSyncEngine, type SyncEngine } from './sync/sync-engine';
 
 export interface CoreDeps {
   dataDir: string;
@@ -13,10 +30,19 @@ export interface CoreDeps {
   host: AppInfo['host'];
   version: string;
   logger?: Logger;
-  clock?: Clock;
+  clock?: SleepClock;
   /** Check handler outputs against the contract (on in tests). */
   checkOutput?: boolean;
   probes?: HealthProbe[];
+  keyStore?: KeyStore;
+  /** The API to talk to: the demo sandbox's, or Pluggy with the user's credentials; null = not configured. */
+  pluggy?: PluggyConfig | null;
+  /** Credentials came from the environment (they win over saved settings). */
+  envCredentials?: boolean;
+  /** The Connect page in demo mode. */
+  connectUrl?: string | null;
+  /** Start the polling/retry scheduler (off in tests that drive `scheduler.tick()` themselves). */
+  scheduler?: boolean;
 }
 
 export interface Core {
@@ -24,50 +50,123 @@ export interface Core {
   /** The channels that have a handler (the contract-completeness test compares them with the contract). */
   channels: readonly string[];
   events: EventBus;
+  scheduler: Scheduler | null;
   close(): Promise<void>;
 }
 
-export function createCore(deps: CoreDeps): Core {
+/** Demo data lives apart from real data, so trying the app never mixes with a real bank's rows. */
+export function databaseFile(root: string, mode: AppMode): string {
+  return mode === 'demo' ? join(root, 'demo', 'cofre.db') : join(root, 'cofre.db');
+}
+
+export async function createCore(deps: CoreDeps): Promise<Core> {
   const logger = deps.logger ?? silentLogger();
-  const clock = deps.clock ?? systemClock;
+  const clock = deps.clock ?? systemSleepClock;
   const paths = ensureDataDir(deps.dataDir);
   const events = createEventBus();
+  const keyStore = deps.keyStore ?? createNodeKeyStore({ paths });
+  const settings = openSettingsFile(paths.settingsFile);
   const startedAt = clock.now();
-  const probes = [dataDirProbe(paths.root), ...(deps.probes ?? [])];
-  let lastStatus: Health['status'] | undefined;
+
+  // A DB that cannot open (wrong key, corrupt, from the future) does not stop the app: every call that
+  // needs it answers with that error, and Diagnostics says what is wrong.
+  let db: Db | null = null;
+  let dbError: AppError | null = null;
+  try {
+    const file = databaseFile(paths.root, deps.mode);
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    db = openDatabase({ file, key: await keyStore.getOrCreateKey() });
+  } catch (error) {
+    dbError =
+      error instanceof AppError
+        ? error
+        : new AppError('db_corrupt', 'The database could not be opened.', { cause: error });
+    logger.error({ code: dbError.code }, 'database not opened');
+  }
+  const requireDb = (): Db => {
+    if (db) return db;
+    throw dbError ?? new AppError('internal', 'The database is closed.');
+  };
+
+  const client: PluggyClient | null = deps.pluggy
+    ? createPluggyClient({ ...deps.pluggy, clock, logger })
+    : null;
+  const requireClient = (): PluggyClient => {
+    if (client) return client;
+    throw notConfigured();
+  };
+  const engine: SyncEngine | null =
+    db && client ? createSyncEngine({ db, api: client, clock, events, logger }) : null;
+  const requireEngine = (): SyncEngine => {
+    if (engine) return engine;
+    requireDb();
+    throw notConfigured();
+  };
+
+  const ctx: CoreContext = {
+    mode: deps.mode,
+    host: deps.host,
+    version: deps.version,
+    paths,
+    logger,
+    clock,
+    events,
+    keyStore,
+    settings,
+    db: requireDb,
+    pluggy: requireClient,
+    engine: requireEngine,
+    connectUrl: deps.connectUrl ?? null,
+    deviceId: await deviceId(keyStore),
+  };
 
   const handlers = {
-    'app.info': () => ({
-      name: 'Cofre' as const,
-      version: deps.version,
-      mode: deps.mode,
-      host: deps.host,
-      platform: process.platform,
+    ...appHandlers(ctx, deps.probes ?? [], startedAt),
+    ...connectionHandlers(ctx),
+    ...moneyHandlers(ctx),
+    ...recordHandlers(ctx),
+    ...settingsHandlers(ctx, {
+      envCredentials: deps.envCredentials ?? false,
+      clientId: deps.pluggy?.clientId ?? null,
     }),
-    'health.get': async () => {
-      const health = await readHealth({
-        version: deps.version,
-        mode: deps.mode,
-        dataDir: paths.root,
-        startedAt,
-        clock,
-        probes,
-      });
-      if (lastStatus !== undefined && lastStatus !== health.status) {
-        events.emit('health.changed', { status: health.status, at: new Date(clock.now()).toISOString() });
-      }
-      lastStatus = health.status;
-      return health;
-    },
   } satisfies Handlers;
+
+  const scheduler =
+    db && client && engine
+      ? createScheduler({
+          db,
+          api: client,
+          engine,
+          clock,
+          logger,
+          pollIntervalMs: () => settings.read().syncIntervalMinutes * 60_000,
+        })
+      : null;
+  if (scheduler && deps.scheduler !== false) {
+    // Startup checks run in the background: the window opens at once, cards update as answers arrive.
+    void scheduler.start().catch((error: unknown) => logger.error({ err: error }, 'scheduler start failed'));
+  }
 
   const handle = createRouter(handlers, { logger, checkOutput: deps.checkOutput ?? false });
   return {
     handle,
     channels: Object.keys(handlers),
     events,
+    scheduler,
     async close() {
+      scheduler?.stop();
+      await engine?.drain();
+      db?.close();
       logger.info('core closed');
     },
   };
+}
+
+/** A random id per installation, kept with the secrets; Pluggy echoes it as the items' clientUserId. */
+async function deviceId(keyStore: KeyStore): Promise<string> {
+  const existing = await keyStore.getSecret('device.id');
+  if (existing) return existing;
+  const id = randomUUID();
+  await keyStore.setSecret('device.id', id);
+  return id;
 }

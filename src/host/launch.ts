@@ -1,8 +1,9 @@
-// Browser mode's composition root: data dir, core, the demo sandbox when asked, and the host in front.
-import { join } from 'node:path';
+// Browser mode's composition root: the core in its mode, and the host in front of it.
 import { fileURLToPath } from 'node:url';
-import { APP_VERSION, createCore, createLogger, ensureDataDir, type Core, type Logger } from '../core';
+import { createLogger, type Logger } from '../core';
+import type { SandboxStartOptions } from '../sandbox';
 import { startHost, type RunningHost } from './server';
+import { logFile, startCore, type StartedCore } from './start-core';
 
 export interface LaunchOptions {
   dataDir: string;
@@ -10,38 +11,40 @@ export interface LaunchOptions {
   demo: boolean;
   rendererDir?: string;
   logger?: Logger;
+  sandbox?: SandboxStartOptions;
 }
 
 export interface LaunchedApp {
   host: RunningHost;
-  core: Core;
+  started: StartedCore;
   close(): Promise<void>;
 }
 
 export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
 export async function launchBrowserApp(options: LaunchOptions): Promise<LaunchedApp> {
-  const paths = ensureDataDir(options.dataDir);
-  const logger = options.logger ?? createLogger({ file: join(paths.logsDir, 'cofre.log') });
-  const core = createCore({
-    dataDir: paths.root,
-    mode: options.demo ? 'demo' : 'live',
+  const logger = options.logger ?? createLogger({ file: logFile(options.dataDir) });
+  const started = await startCore({
+    dataDir: options.dataDir,
+    demo: options.demo,
     host: 'browser',
-    version: APP_VERSION,
     logger,
+    ...(options.sandbox ? { sandbox: options.sandbox } : {}),
   });
   const host = await startHost({
-    core,
+    core: started.core,
     port: options.port ?? 0,
     rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
+    // The demo Connect page is the sandbox's, on its own loopback port: the page may frame exactly it.
+    frameSources: started.sandbox ? [started.sandbox.url] : ['https://connect.pluggy.ai'],
     logger,
   });
   return {
     host,
-    core,
+    started,
     async close() {
       await host.close();
-      await core.close();
+      await started.close();
     },
   };
 }

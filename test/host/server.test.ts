@@ -6,12 +6,23 @@ import { tempDir } from '../helpers/temp-dir';
 
 let core: Core;
 let host: RunningHost;
+const dataDir = tempDir();
 
 beforeAll(async () => {
-  core = createCore({ dataDir: tempDir(), mode: 'demo', host: 'test', version: '9.9.9', checkOutput: true });
+  core = await createCore({
+    dataDir,
+    mode: 'demo',
+    host: 'test',
+    version: '9.9.9',
+    checkOutput: true,
+    pluggy: null,
+  });
   host = await startHost({ core });
 });
-afterAll(() => host.close());
+afterAll(async () => {
+  await host.close();
+  await core.close();
+});
 
 const rpc = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${host.url}/rpc/${channel}`, {
@@ -41,7 +52,7 @@ describe('the browser host', () => {
   it('answers a call made with the launch token', async () => {
     const res = await rpc('health.get', {}, bearer());
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ ok: true, value: { version: '9.9.9', status: 'ok' } });
+    expect(await res.json()).toMatchObject({ ok: true, value: { version: '9.9.9', mode: 'demo' } });
   });
 
   it('refuses a missing or wrong token with 401', async () => {

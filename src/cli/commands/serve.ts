@@ -3,20 +3,27 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_RENDERER_DIR, launchBrowserApp } from '../../host/launch';
-import { addGlobalOptions, isDemo, parsePort } from '../global-options';
+import { addGlobalOptions, parseMs, parsePort } from '../global-options';
 
 export function registerServeCommand(program: Command): void {
   addGlobalOptions(
     program
       .command('serve')
       .description('serve the app at http://127.0.0.1 (browser mode)')
-      .option('--port <n>', 'port to listen on (0 = any free port)', (v) => wrap(() => parsePort(v)), 0),
-  ).action(async (opts: { port: number; dataDir: string; demo: boolean }) => {
+      .option('--port <n>', 'port to listen on (0 = any free port)', (v) => wrap(() => parsePort(v)), 0)
+      .option('--demo-execution-ms <ms>', 'how long a demo bank sync takes', (v) => wrap(() => parseMs(v))),
+  ).action(async (opts: { port: number; dataDir: string; demo: boolean; demoExecutionMs?: number }) => {
     if (!existsSync(join(DEFAULT_RENDERER_DIR, 'index.html'))) {
       throw new Error('the renderer is not built; run `npm run build` first (npm start does it for you)');
     }
-    const app = await launchBrowserApp({ dataDir: opts.dataDir, port: opts.port, demo: isDemo(opts) });
-    console.log(`Cofre is running at ${app.host.launchUrl}`);
+    const app = await launchBrowserApp({
+      dataDir: opts.dataDir,
+      port: opts.port,
+      demo: opts.demo,
+      ...(opts.demoExecutionMs === undefined ? {} : { sandbox: { executionMs: opts.demoExecutionMs } }),
+    });
+    const mode = app.started.mode === 'demo' ? 'demo mode (built-in Pluggy sandbox)' : 'live mode';
+    console.log(`Cofre is running at ${app.host.launchUrl} — ${mode}`);
     const stop = () => {
       void app.close().then(() => process.exit(0));
     };

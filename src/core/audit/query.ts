@@ -15,6 +15,8 @@ export const AuditFilter = z.object({
   /** ISO times; `from` inclusive, `to` exclusive. */
   from: z.string().optional(),
   to: z.string().optional(),
+  /** Case-insensitive substring of the action or the (already redacted) details. */
+  text: z.string().max(200).optional(),
 });
 export type AuditFilter = z.infer<typeof AuditFilter>;
 
@@ -51,6 +53,8 @@ function whereOf(filter: AuditFilter): { sql: string; params: unknown[] } {
   if (filter.outcome) add('outcome = ?', filter.outcome);
   if (filter.from) add('at >= ?', filter.from);
   if (filter.to) add('at < ?', filter.to);
+  // instr, not LIKE: user text with % or _ is matched literally.
+  if (filter.text?.trim()) add(`instr(lower(action || ' ' || details), lower(?)) > 0`, filter.text.trim());
   return { sql: parts.length > 0 ? parts.join(' AND ') : '1', params };
 }
 

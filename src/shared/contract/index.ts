@@ -1,7 +1,10 @@
 // The IPC contract: every call and push event between the renderer and the core, in one object.
 import type { z } from 'zod';
 import { appCalls, appEvents } from './calls/app';
-import { connectionEvents } from './calls/connections';
+import { connectionCalls, connectionEvents } from './calls/connections';
+import { moneyCalls } from './calls/money';
+import { recordCalls } from './calls/records';
+import { settingsCalls } from './calls/settings';
 
 export * from './define';
 export * from './calls/app';
@@ -13,6 +16,10 @@ export type { CofreBridge } from './bridge-api';
 
 export const calls = {
   ...appCalls,
+  ...connectionCalls,
+  ...moneyCalls,
+  ...recordCalls,
+  ...settingsCalls,
 };
 
 export const events = {

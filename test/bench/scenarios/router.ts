@@ -14,7 +14,7 @@ export const scenario: BenchScenario = {
   description: `${CALLS} app.info calls in-process and over POST /rpc (keep-alive)`,
   async run(): Promise<BenchRow[]> {
     const dataDir = mkdtempSync(join(tmpdir(), 'cofre-bench-'));
-    const core = createCore({ dataDir, mode: 'demo', host: 'test', version: 'bench' });
+    const core = await createCore({ dataDir, mode: 'demo', host: 'test', version: 'bench', pluggy: null });
     const host = await startHost({ core });
     try {
       const direct = await timeEach(CALLS, () => core.handle('app.info', {}));

@@ -1,10 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { createCore } from '../../../src/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../src/core';
 import { CHANNELS, EVENT_NAMES, calls, events } from '../../../src/shared/contract';
 import { tempDir } from '../../helpers/temp-dir';
 
 describe('the IPC contract', () => {
-  const core = createCore({ dataDir: tempDir(), mode: 'demo', host: 'test', version: '0.0.0-test' });
+  const dataDir = tempDir();
+  let core: Core;
+  beforeAll(async () => {
+    core = await createCore({ dataDir, mode: 'demo', host: 'test', version: '0.0.0-test', pluggy: null });
+  });
+  afterAll(() => core.close());
 
   it('has a handler for every call and no handler without a call', () => {
     expect([...core.channels].sort()).toEqual([...CHANNELS].sort());

@@ -14,6 +14,8 @@ export const Settings = z.object({
   }),
   syncIntervalMinutes: z.number().int(),
   notifications: z.boolean(),
+  /** Saved Pluggy or demo settings differ from what this session runs with: they apply after a restart. */
+  restartRequired: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 

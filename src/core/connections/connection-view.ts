@@ -1,0 +1,75 @@
+// What the UI shows for one bank link: Pluggy's state, what it means, and Cofre's own sync health.
+import type { Connection } from '../../shared/contract';
+import { explainCode, explainItem } from '../errors';
+import type { StoredConnection } from '../store';
+import type { Db } from '../store/db';
+import { getConnectionItem, getSyncState, listRetries } from '../store';
+import { prepared } from '../store/prepared';
+
+/** "Stale": the link says it is fine, yet no new data arrived for this long. */
+export const STALE_AFTER_MS = 3 * 86_400_000;
+
+export interface ViewInputs {
+  db: Db;
+  now: number;
+  isSyncing(itemId: string): boolean;
+}
+
+export function connectionView(inputs: ViewInputs, stored: StoredConnection): Connection {
+  const { db, now } = inputs;
+  const item = getConnectionItem(db, stored.id);
+  const state = getSyncState(db, stored.id);
+  const retry = listRetries(db, stored.id)[0] ?? null;
+  let explanation = explainItem({
+    status: stored.status,
+    executionStatus: stored.executionStatus,
+    error: stored.errorCode ? { code: stored.errorCode } : null,
+  });
+  // The item can look fine at Pluggy while our own last run failed (rate limit, network): say so.
+  if (explanation.severity === 'ok' && state.lastErrorCode !== null && state.consecutiveFailures > 0) {
+    explanation = explainCode(state.lastErrorCode);
+  }
+  const lastNewData = state.lastNewDataAt ? Date.parse(state.lastNewDataAt) : null;
+  const stale = explanation.severity === 'ok' && lastNewData !== null && now - lastNewData > STALE_AFTER_MS;
+  const accountCount = prepared(
+    db,
+    'SELECT count(*) AS n FROM accounts WHERE connection_id = ? AND removed_at IS NULL',
+  ).get(stored.id) as { n: number };
+  const blocked =
+    state.refreshBlockedUntil && Date.parse(state.refreshBlockedUntil) > now
+      ? state.refreshBlockedUntil
+      : null;
+  return {
+    itemId: stored.id,
+    connector: {
+      id: stored.connectorId,
+      name: stored.connectorName,
+      imageUrl: stored.connectorImageUrl,
+      primaryColor: stored.connectorPrimaryColor,
+      isOpenFinance: stored.isOpenFinance,
+      institutionUrl: item?.connector.institutionUrl ?? null,
+    },
+    status: stored.status,
+    executionStatus: stored.executionStatus,
+    severity: explanation.severity,
+    messageKey: explanation.messageKey,
+    messageParams: { bank: stored.connectorName, code: explanation.code },
+    providerMessage: item?.error?.providerMessage ?? null,
+    action: explanation.action,
+    lastSyncedAt: state.lastSuccessAt,
+    nextAutoSyncAt: stored.nextAutoSyncAt,
+    nextRetryAt: retry?.dueAt ?? null,
+    refreshBlockedUntil: blocked,
+    consentExpiresAt: stored.consentExpiresAt,
+    consecutiveFailures: state.consecutiveFailures,
+    stale,
+    syncing: inputs.isSyncing(stored.id),
+    archived: stored.archivedAt !== null,
+    accountCount: accountCount.n,
+    mfa: stored.status === 'WAITING_USER_INPUT' ? (item?.parameter ?? null) : null,
+    userAction:
+      stored.status === 'WAITING_USER_ACTION' && item?.userAction
+        ? { instructions: item.userAction.instructions, expiresAt: item.userAction.expiresAt ?? null }
+        : null,
+  };
+}

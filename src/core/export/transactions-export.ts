@@ -1,0 +1,63 @@
+// Exports the transactions matching a filter as CSV (one file) or OFX (one statement per account, concatenated).
+import { AppError } from '../../shared/errors';
+import type { TransactionFilter } from '../../shared/contract';
+import { getAccount, pageTransactions, type StoredTransaction } from '../store';
+import type { Db } from '../store/db';
+import { csvHeader, csvRow } from './transactions-csv';
+import { ofxDocument } from './transactions-ofx';
+
+export interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  content: string;
+  rows: number;
+}
+
+/** Every matching transaction, newest first, one keyset page at a time. */
+export function* allTransactions(db: Db, filter: TransactionFilter): Generator<StoredTransaction> {
+  let after: string | undefined;
+  do {
+    const page = pageTransactions(db, { filter, limit: 500, ...(after ? { after } : {}) });
+    yield* page.rows;
+    after = page.nextCursor ?? undefined;
+  } while (after);
+}
+
+export function exportTransactions(
+  db: Db,
+  format: 'csv' | 'ofx',
+  filter: TransactionFilter,
+  nowIso: string,
+): ExportFile {
+  const stamp = nowIso.slice(0, 10);
+  if (format === 'csv') {
+    const lines = [csvHeader()];
+    for (const t of allTransactions(db, filter)) lines.push(csvRow(t));
+    return {
+      fileName: `cofre-transacoes-${stamp}.csv`,
+      mimeType: 'text/csv',
+      content: `${lines.join('\r\n')}\r\n`,
+      rows: lines.length - 1,
+    };
+  }
+  const byAccount = new Map<string, StoredTransaction[]>();
+  for (const t of allTransactions(db, filter)) {
+    const list = byAccount.get(t.accountId) ?? [];
+    list.push(t);
+    byAccount.set(t.accountId, list);
+  }
+  if (byAccount.size === 0) throw new AppError('not_found', 'No transactions match this filter.');
+  let rows = 0;
+  const statements = [...byAccount].map(([accountId, transactions]) => {
+    const account = getAccount(db, accountId);
+    if (!account) throw new AppError('internal', 'A transaction refers to an unknown account.');
+    rows += transactions.length;
+    return { account, transactions };
+  });
+  return {
+    fileName: `cofre-transacoes-${stamp}.ofx`,
+    mimeType: 'application/x-ofx',
+    content: ofxDocument(statements, nowIso),
+    rows,
+  };
+}

@@ -1,0 +1,96 @@
+// Handlers of app.info and health.get: what is running, and one check per subsystem for Diagnostics.
+import type { Health } from '../../shared/contract';
+import { isAppError } from '../../shared/errors';
+import { dataDirProbe, readHealth, type HealthProbe } from '../app/health';
+import type { CoreContext } from '../core-context';
+import type { Handlers } from '../router/router';
+import { dbStats } from '../store';
+
+type AppHandlers = Pick<Handlers, 'app.info' | 'health.get'>;
+
+function databaseProbe(ctx: CoreContext): HealthProbe {
+  return async () => {
+    try {
+      const stats = dbStats(ctx.db());
+      return {
+        name: 'database',
+        ok: true,
+        detail: `${stats.fileBytes + stats.walBytes} bytes, schema v${stats.schemaVersion}, ${stats.rows['transactions'] ?? 0} transactions`,
+      };
+    } catch (error) {
+      return {
+        name: 'database',
+        ok: false,
+        detail: isAppError(error) ? error.message : 'The database is not open.',
+      };
+    }
+  };
+}
+
+function settingsProbe(ctx: CoreContext): HealthProbe {
+  return async () => {
+    const problem = ctx.settings.problem();
+    return {
+      name: 'settings',
+      ok: problem === null,
+      detail: problem ? problem.message : ctx.paths.settingsFile,
+    };
+  };
+}
+
+function pluggyProbe(ctx: CoreContext): HealthProbe {
+  return async () => {
+    try {
+      const cache = await ctx.pluggy().cacheHealth();
+      return {
+        name: 'pluggy',
+        ok: true,
+        detail: `${ctx.mode === 'demo' ? 'demo sandbox' : 'api'}; cache ${JSON.stringify(cache)}`,
+      };
+    } catch (error) {
+      return {
+        name: 'pluggy',
+        ok: false,
+        detail: isAppError(error) ? error.message : 'Pluggy is not configured.',
+      };
+    }
+  };
+}
+
+export function appHandlers(ctx: CoreContext, extraProbes: HealthProbe[], startedAt: number): AppHandlers {
+  const probes = [
+    dataDirProbe(ctx.paths.root),
+    databaseProbe(ctx),
+    settingsProbe(ctx),
+    pluggyProbe(ctx),
+    ...extraProbes,
+  ];
+  let lastStatus: Health['status'] | undefined;
+  return {
+    'app.info': () => ({
+      name: 'Cofre' as const,
+      version: ctx.version,
+      mode: ctx.mode,
+      host: ctx.host,
+      platform: process.platform,
+    }),
+    'health.get': async () => {
+      const health = await readHealth({
+        version: ctx.version,
+        mode: ctx.mode,
+        dataDir: ctx.paths.root,
+        startedAt,
+        clock: ctx.clock,
+        probes,
+      });
+      if (lastStatus !== undefined && lastStatus !== health.status) {
+        ctx.events.emit('health.changed', {
+          status: health.status,
+          at: new Date(ctx.clock.now()).toISOString(),
+        });
+      }
+      lastStatus = health.status;
+      return health;
+    },
+  };
+}

@@ -1,0 +1,131 @@
+// Handlers of the connections.* calls: the seed's connect-token, save-connection, sync and disconnect.
+import type { Handlers } from '../router/router';
+import { AppError } from '../../shared/errors';
+import { appendAudit } from '../audit/append';
+import { connectionView } from '../connections/connection-view';
+import type { CoreContext } from '../core-context';
+import { isPluggyNotFoundError } from '../pluggy';
+import { deleteConnection, getConnection, listConnections, upsertConnection } from '../store';
+
+type ConnectionHandlers = Pick<
+  Handlers,
+  | 'connections.list'
+  | 'connections.connectToken'
+  | 'connections.save'
+  | 'connections.sync'
+  | 'connections.syncAll'
+  | 'connections.submitMfa'
+  | 'connections.disconnect'
+>;
+
+export function connectionHandlers(ctx: CoreContext): ConnectionHandlers {
+  const now = () => new Date(ctx.clock.now()).toISOString();
+  const view = (itemId: string) => {
+    const stored = getConnection(ctx.db(), itemId);
+    if (!stored)
+      throw new AppError('not_found', 'There is no connection with this id.', { details: { itemId } });
+    return connectionView(
+      { db: ctx.db(), now: ctx.clock.now(), isSyncing: (id) => ctx.engine().isSyncing(id) },
+      stored,
+    );
+  };
+  const userAudit = (action: string, itemId: string | null, details: Record<string, unknown> = {}) =>
+    appendAudit(ctx.db(), {
+      actor: 'user',
+      action,
+      connectionId: itemId,
+      outcome: 'success',
+      at: now(),
+      details,
+    });
+
+  return {
+    'connections.list': () => {
+      const db = ctx.db();
+      const inputs = { db, now: ctx.clock.now(), isSyncing: (id: string) => ctx.engine().isSyncing(id) };
+      return listConnections(db).map((c) => connectionView(inputs, c));
+    },
+
+    'connections.connectToken': async ({ itemId }) => {
+      if (itemId !== undefined && !getConnection(ctx.db(), itemId)) {
+        throw new AppError('not_found', 'There is no connection with this id.', { details: { itemId } });
+      }
+      const token = await ctx.pluggy().createConnectToken({
+        ...(itemId ? { itemId } : {}),
+        clientUserId: ctx.deviceId,
+        avoidDuplicates: true,
+      });
+      // The token itself never reaches the audit log: only that one was issued, and for what.
+      userAudit('open_finance.connect_token.created', itemId ?? null, { update: itemId !== undefined });
+      return {
+        accessToken: token.accessToken,
+        connectUrl: ctx.connectUrl,
+        includeSandbox: ctx.mode === 'demo',
+      };
+    },
+
+    'connections.save': async ({ itemId }) => {
+      const item = await ctx.pluggy().getItem(itemId);
+      const db = ctx.db();
+      const existed = getConnection(db, itemId) !== null;
+      db.transaction(() => {
+        upsertConnection(db, item, now());
+        // Reconnecting an archived link brings it back with its history, instead of a second copy.
+        db.prepare('UPDATE connections SET archived_at = NULL WHERE id = ?').run(itemId);
+        userAudit(existed ? 'open_finance.connection.updated' : 'open_finance.connection.created', itemId, {
+          connector: item.connector.name,
+          status: item.status,
+          executionStatus: item.executionStatus,
+        });
+      })();
+      ctx.engine().sync(itemId, 'connect');
+      ctx.events.emit('connections.changed', { itemId, at: now() });
+      return view(itemId);
+    },
+
+    'connections.sync': ({ itemId }) => {
+      view(itemId);
+      const run = ctx.engine().sync(itemId, 'manual');
+      userAudit('open_finance.sync.requested', itemId, { runId: run.runId, joined: !run.started });
+      return { runId: run.runId };
+    },
+
+    'connections.syncAll': () => {
+      const runIds = listConnections(ctx.db()).map((c) => ctx.engine().sync(c.id, 'manual').runId);
+      userAudit('open_finance.sync.requested', null, { all: true, runIds });
+      return { runIds };
+    },
+
+    'connections.submitMfa': async ({ itemId, values }) => {
+      view(itemId);
+      const item = await ctx.pluggy().sendMfa(itemId, values);
+      upsertConnection(ctx.db(), item, now());
+      // Only which fields were answered is recorded, never the answers.
+      userAudit('open_finance.mfa.submitted', itemId, { fields: Object.keys(values) });
+      // A run already waiting on the bank picks the answer up; otherwise start one to follow it through.
+      if (!ctx.engine().isSyncing(itemId)) ctx.engine().sync(itemId, 'connect');
+      else ctx.engine().wake(itemId);
+      ctx.events.emit('connections.changed', { itemId, at: now() });
+      return view(itemId);
+    },
+
+    'connections.disconnect': async ({ itemId, keepData }) => {
+      view(itemId);
+      let deletedAtPluggy = true;
+      try {
+        await ctx.pluggy().deleteItem(itemId);
+      } catch (error) {
+        // Already gone at Pluggy (deleted elsewhere, or a sandbox item that expired): still remove it here.
+        if (!isPluggyNotFoundError(error)) throw error;
+        deletedAtPluggy = false;
+      }
+      const db = ctx.db();
+      db.transaction(() => {
+        userAudit('open_finance.connection.deleted', itemId, { keptData: keepData, deletedAtPluggy });
+        deleteConnection(db, itemId, keepData ? 'archive' : 'purge', now());
+      })();
+      ctx.events.emit('connections.changed', { itemId, at: now() });
+      return { itemId, deletedAtPluggy, keptData: keepData };
+    },
+  };
+}

@@ -1,0 +1,107 @@
+// Handlers of accounts.*, transactions.* and charts.*: reads of the local DB only, never the network.
+import type { AccountView, TransactionView } from '../../shared/contract';
+import type { Handlers } from '../router/router';
+import type { CoreContext } from '../core-context';
+import { exportTransactions } from '../export/transactions-export';
+import {
+  balanceOverTime,
+  countTransactions,
+  listAccounts,
+  listConnections,
+  pageTransactions,
+  spendingByCategory,
+  type StoredAccount,
+  type StoredTransaction,
+} from '../store';
+import { prepared } from '../store/prepared';
+
+type MoneyHandlers = Pick<
+  Handlers,
+  | 'accounts.list'
+  | 'transactions.page'
+  | 'transactions.count'
+  | 'transactions.categories'
+  | 'transactions.export'
+  | 'charts.spending'
+  | 'charts.balance'
+>;
+
+/** Account numbers are shown masked: the last 4 characters are enough to tell accounts apart. */
+export function maskNumber(number: string | null): string | null {
+  if (!number) return null;
+  return `•••• ${number.slice(-4)}`;
+}
+
+function transactionView(t: StoredTransaction): TransactionView {
+  return {
+    id: t.id,
+    accountId: t.accountId,
+    date: t.date,
+    description: t.description,
+    amount: t.amount,
+    currencyCode: t.currencyCode,
+    type: t.type,
+    status: t.status,
+    category: t.category,
+    merchantName: t.merchantName,
+    counterpartyName: t.counterpartyName,
+    paymentMethod: t.paymentMethod,
+    installmentNumber: t.installmentNumber,
+    totalInstallments: t.totalInstallments,
+    removedAt: t.removedAt,
+  };
+}
+
+export function moneyHandlers(ctx: CoreContext): MoneyHandlers {
+  const accountView = (
+    banks: Map<string, { name: string; color: string | null }>,
+    a: StoredAccount,
+  ): AccountView => ({
+    id: a.id,
+    connectionId: a.connectionId,
+    bankName: banks.get(a.connectionId)?.name ?? '',
+    bankColor: banks.get(a.connectionId)?.color ?? null,
+    type: a.type,
+    subtype: a.subtype,
+    name: a.name,
+    marketingName: a.marketingName,
+    numberMasked: maskNumber(a.number),
+    balance: a.balance,
+    currencyCode: a.currencyCode,
+    creditLimit: a.creditLimit,
+    availableCreditLimit: a.availableCreditLimit,
+    balanceCloseDate: a.balanceCloseDate,
+    balanceDueDate: a.balanceDueDate,
+    updatedAt: a.pluggyUpdatedAt,
+    removedAt: a.removedAt,
+  });
+
+  return {
+    'accounts.list': ({ includeRemoved }) => {
+      const db = ctx.db();
+      const banks = new Map(
+        listConnections(db, { includeArchived: true }).map((c) => [
+          c.id,
+          { name: c.connectorName, color: c.connectorPrimaryColor },
+        ]),
+      );
+      return listAccounts(db, { includeRemoved: includeRemoved ?? false }).map((a) => accountView(banks, a));
+    },
+    'transactions.page': ({ filter, after, limit }) => {
+      const page = pageTransactions(ctx.db(), { filter, limit, ...(after ? { after } : {}) });
+      return { rows: page.rows.map(transactionView), next: page.nextCursor };
+    },
+    'transactions.count': ({ filter }) => ({ count: countTransactions(ctx.db(), filter) }),
+    'transactions.categories': () =>
+      prepared(
+        ctx.db(),
+        'SELECT DISTINCT category FROM transactions WHERE category IS NOT NULL AND removed_at IS NULL ORDER BY category',
+      )
+        .pluck()
+        .all() as string[],
+    'transactions.export': ({ format, filter }) =>
+      exportTransactions(ctx.db(), format, filter, new Date(ctx.clock.now()).toISOString()),
+    'charts.spending': (request) => spendingByCategory(ctx.db(), request),
+    'charts.balance': (request) => balanceOverTime(ctx.db(), request),
+  };
+}

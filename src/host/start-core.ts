@@ -1,0 +1,69 @@
+// Starts the core in the right mode for a Node host: demo (in-process sandbox) or live (real Pluggy).
+import { join } from 'node:path';
+import { APP_VERSION, createCore, ensureDataDir, type Core, type Logger } from '../core';
+import { resolvePluggyCredentials } from '../core/pluggy-credentials';
+import { createNodeKeyStore } from '../core/secrets';
+import { startSandbox, type RunningSandbox, type SandboxStartOptions } from '../sandbox';
+
+export interface StartCoreOptions {
+  dataDir: string;
+  /** Force demo mode (`--demo`); otherwise demo only when no credentials are configured. */
+  demo: boolean;
+  host: 'browser' | 'cli';
+  logger: Logger;
+  env?: NodeJS.ProcessEnv;
+  /** Demo sandbox tuning (execution time, data size); tests make it fast. */
+  sandbox?: SandboxStartOptions;
+  scheduler?: boolean;
+}
+
+export interface StartedCore {
+  core: Core;
+  mode: 'demo' | 'live';
+  sandbox: RunningSandbox | null;
+  close(): Promise<void>;
+}
+
+export async function startCore(options: StartCoreOptions): Promise<StartedCore> {
+  const paths = ensureDataDir(options.dataDir);
+  const env = options.env ?? process.env;
+  const keyStore = createNodeKeyStore({ paths, env });
+  const credentials = await resolvePluggyCredentials(env, paths.settingsFile, keyStore);
+  const demo = options.demo || credentials.demoPreferred || credentials.config === null;
+  const sandbox = demo
+    ? await startSandbox({
+        dataDir: paths.sandboxDir,
+        // Demo mode feels alive: each sync brings a little new data, the way a real account does.
+        newDataOnSync: true,
+        seed: 'cofre-demo',
+        ...options.sandbox,
+      })
+    : null;
+  const core = await createCore({
+    dataDir: paths.root,
+    mode: demo ? 'demo' : 'live',
+    host: options.host,
+    version: APP_VERSION,
+    logger: options.logger,
+    keyStore,
+    pluggy: sandbox
+      ? { baseUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret }
+      : credentials.config,
+    envCredentials: credentials.fromEnv,
+    connectUrl: sandbox ? `${sandbox.url}/connect` : null,
+    ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
+  });
+  return {
+    core,
+    mode: demo ? 'demo' : 'live',
+    sandbox,
+    async close() {
+      await core.close();
+      await sandbox?.close();
+    },
+  };
+}
+
+export function logFile(dataDir: string): string {
+  return join(ensureDataDir(dataDir).logsDir, 'cofre.log');
+}
