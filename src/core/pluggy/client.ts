@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import {
   Account,
-  AuthResponse,
   Category,
   ConnectTokenResponse,
   Connector,
@@ -23,44 +22,16 @@ import {
   type AccountType,
   type ConnectTokenRequest,
 } from '../../shared/pluggy';
-import { systemSleepClock, type SleepClock } from '../clock';
-import { silentLogger, type Logger } from '../logging/logger';
-import { createRateLimiter, type LimiterOptions, type RateLimiter } from './rate-limiter';
-import { endpointUrl, normalizeBaseUrl, resolveNext, toSearchParams } from './request-url';
-import {
-  createMemoryCacheStore,
-  createResponseCache,
-  type CacheHealth,
-  type CacheStore,
-} from './response-cache';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
-import { createSecretScrubber } from './secret-scrubber';
-import { createTokenCache, type TokenCache } from './token-cache';
+import { wireClient, type PluggyClientOptions } from './client-wiring';
+import { resolveNext, endpointUrl, toSearchParams } from './request-url';
+import type { CacheHealth } from './response-cache';
 import {
   checkTransactionQuery,
   iterateTransactionPages,
   type TransactionQuery,
 } from './transactions-iterator';
-import { createTransport, type CallSpec, type RetryEvent } from './transport';
 
-export interface PluggyClientOptions {
-  /** `https://api.pluggy.ai`, or the sandbox's URL; any path prefix is kept. */
-  baseUrl: string;
-  clientId: string;
-  clientSecret: string;
-  clock?: SleepClock;
-  logger?: Logger;
-  retry?: Partial<RetryPolicy>;
-  /** Client-side per-endpoint limits; `false` turns the limiter off. */
-  limits?: LimiterOptions | false;
-  /** Per-attempt timeout (default 30 s). */
-  timeoutMs?: number;
-  /** Refresh the apiKey this long before it expires (default 10 min). */
-  refreshMarginMs?: number;
-  cache?: { store?: CacheStore; connectorsTtlMs?: number; categoriesTtlMs?: number };
-  /** Told about every retry and its delay (for progress UIs: "waiting 60 s for Pluggy's rate limit"). */
-  onRetry?: (event: RetryEvent) => void;
-}
+export type { PluggyClientOptions } from './client-wiring';
 
 export interface ConnectTokenInput {
   itemId?: string;
@@ -70,7 +41,6 @@ export interface ConnectTokenInput {
   avoidDuplicates?: boolean;
 }
 
-const noLimits: RateLimiter = { acquire: () => Promise.resolve() };
 const AnyBody = z.unknown();
 
 /** Checks a caller's input against its schema; the message names fields, never values (they may be passwords). */
@@ -89,57 +59,8 @@ const nonEmpty = (value: string, what: string): string => {
 };
 
 export function createPluggyClient(options: PluggyClientOptions) {
-  const base = normalizeBaseUrl(options.baseUrl);
-  const clock = options.clock ?? systemSleepClock;
-  const logger = options.logger ?? silentLogger();
-  const scrubber = createSecretScrubber([options.clientSecret]);
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-  const limiter = options.limits === false ? noLimits : createRateLimiter(clock, options.limits ?? {});
-  const call = createTransport({
-    clock,
-    logger,
-    policy,
-    limiter,
-    scrubber,
-    tokens: () => tokens,
-    timeoutMs: options.timeoutMs ?? 30_000,
-    ...(options.onRetry ? { onRetry: options.onRetry } : {}),
-  });
-  const tokens: TokenCache = createTokenCache({
-    clock,
-    ...(options.refreshMarginMs !== undefined ? { refreshMarginMs: options.refreshMarginMs } : {}),
-    onNewKey: (apiKey) => {
-      scrubber.add(apiKey);
-      logger.info('pluggy apiKey obtained');
-    },
-    fetchApiKey: async () =>
-      (
-        await call(
-          {
-            method: 'POST',
-            endpoint: 'POST /auth',
-            url: endpointUrl(base, ['auth']),
-            body: { clientId: options.clientId, clientSecret: options.clientSecret },
-            idempotent: true,
-            auth: false,
-          },
-          AuthResponse,
-        )
-      ).apiKey,
-  });
-  const cache = createResponseCache(options.cache?.store ?? createMemoryCacheStore(clock), logger, base.href);
-  const connectorsTtl = options.cache?.connectorsTtlMs ?? 60 * 60 * 1000;
-  const categoriesTtl = options.cache?.categoriesTtlMs ?? 24 * 60 * 60 * 1000;
-
-  const get = <T>(endpoint: string, url: URL, schema: z.ZodType<T>, signal?: AbortSignal) =>
-    call(
-      { method: 'GET', endpoint, url, idempotent: true, auth: true, ...(signal ? { signal } : {}) },
-      schema,
-    );
-  const send = <T>(spec: Omit<CallSpec, 'auth' | 'url'> & { path: string[] }, schema: z.ZodType<T>) => {
-    const { path, ...rest } = spec;
-    return call({ ...rest, url: endpointUrl(base, path), auth: true }, schema);
-  };
+  const { base, logger, scrubber, tokens, cache, connectorsTtl, categoriesTtl, get, send } =
+    wireClient(options);
 
   return {
     /** A 30-minute token for the Connect widget; scoped to `itemId` when updating an existing item. */
@@ -159,7 +80,8 @@ export function createPluggyClient(options: PluggyClientOptions) {
 
     async listConnectors(filters: ConnectorFilters = {}): Promise<Page<Connector>> {
       const f = checkInput(ConnectorFilters, filters, 'connector filters');
-      const key = `connectors:${JSON.stringify(Object.entries(f).sort(([a], [b]) => a.localeCompare(b)))}`;
+      const entries = Object.entries(f).filter(([, v]) => v !== undefined);
+      const key = `connectors:${JSON.stringify(entries.sort(([a], [b]) => a.localeCompare(b)))}`;
       return cache.through(key, connectorsTtl, Page(Connector), () =>
         get('GET /connectors', endpointUrl(base, ['connectors'], toSearchParams(f)), Page(Connector)),
       );

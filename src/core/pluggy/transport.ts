@@ -9,28 +9,21 @@
 //   and returns 1 ms (0 would mean "do not retry" to got). Tests therefore assert delays without wall time.
 // - `beforeRequest` takes a limiter token and sets X-API-KEY on every attempt, so a retry carries the
 //   freshest key; `afterResponse` replays once via got's `retryWithMergedOptions` after a 401/403.
-import got, { type Method, RequestError, type RetryObject } from 'got';
+import got, { type Method, type RequestError, type RetryObject } from 'got';
 import type { z } from 'zod';
-import { ErrorBody } from '../../shared/pluggy';
 import type { SleepClock } from '../clock';
 import type { Logger } from '../logging/logger';
-import {
-  PluggyApiError,
-  PluggyBadPayloadError,
-  PluggyNetworkError,
-  errorClassForStatus,
-  type PayloadIssue,
-} from './errors';
+import { mapFailure } from './error-mapping';
+import { PluggyApiError, PluggyBadPayloadError, type PayloadIssue } from './errors';
 import type { RateLimiter } from './rate-limiter';
 import { describeUrl } from './request-url';
 import {
   RETRY_ERROR_CODES,
   RETRY_STATUS_CODES,
   decideRetry,
-  rateLimitWaitMs,
   type RetryPolicy,
+  type RetryReason,
 } from './retry-policy';
-import type { RetryReason } from './retry-policy';
 import type { SecretScrubber } from './secret-scrubber';
 import type { TokenCache } from './token-cache';
 
@@ -185,61 +178,6 @@ export function createTransport(deps: TransportDeps): Transport {
     },
   });
 
-  const toPluggyError = (error: unknown, state: CallState): unknown => {
-    const { spec, path } = state;
-    if (spec.signal?.aborted) return spec.signal.reason;
-    if (!(error instanceof RequestError)) return error;
-    // Errors thrown by our own hooks (auth failures, aborted limiter waits) arrive wrapped by got.
-    if (error.cause instanceof PluggyApiError) return error.cause;
-    if (error.cause instanceof Error && error.cause.name === 'AbortError') return error.cause;
-    // got's error holds the request options (headers with the apiKey, the body with the client secret):
-    // keep only its name, code and scrubbed message as the cause.
-    const cause = Object.assign(new Error(scrubber.scrub(error.message)), {
-      name: error.name,
-      code: error.code,
-    });
-    const response = error.response;
-    if (!response) {
-      const refused = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(error.code);
-      return new PluggyNetworkError({
-        status: null,
-        method: spec.method,
-        path,
-        networkCode: error.code,
-        mayHaveSucceeded: !spec.idempotent && !refused,
-        message: `No answer from Pluggy to ${spec.method} ${path} (${error.code}) after ${state.attempts} attempt(s).`,
-        cause,
-      });
-    }
-    const status = response.statusCode;
-    let body: ErrorBody | undefined;
-    try {
-      const parsed = ErrorBody.safeParse(JSON.parse(String(response.body)));
-      if (parsed.success) body = parsed.data;
-    } catch {
-      // Not JSON (a proxy's HTML page): described by status alone below.
-      body = undefined;
-    }
-    const ErrorClass = errorClassForStatus(status);
-    const described = body?.codeDescription ? ` ${body.codeDescription}` : '';
-    const retryAfterMs =
-      status === 429 ? (state.retryAfterMs ?? rateLimitWaitMs(response.headers, clock.now()) ?? null) : null;
-    return new ErrorClass({
-      status,
-      method: spec.method,
-      path,
-      codeDescription: body?.codeDescription ?? null,
-      errorId: body?.errorId ?? null,
-      data: body?.data ? scrubber.scrubValue(body.data) : null,
-      details: body?.details ? scrubber.scrubValue(body.details) : null,
-      retryAfterMs,
-      message: scrubber.scrub(
-        `Pluggy answered ${status}${described} to ${spec.method} ${path}: ${body?.message ?? (response.statusMessage || 'no message')}`,
-      ),
-      cause,
-    });
-  };
-
   return async function call<T>(spec: CallSpec, schema: z.ZodType<T>): Promise<T> {
     const state: CallState = {
       spec,
@@ -260,7 +198,7 @@ export function createTransport(deps: TransportDeps): Transport {
       text = response.body;
       status = response.statusCode;
     } catch (error) {
-      const mapped = toPluggyError(error, state);
+      const mapped = mapFailure(error, state, scrubber, clock.now());
       if (mapped instanceof PluggyApiError) {
         logger.warn(
           {
