@@ -12,6 +12,7 @@ import type { RelayConfig } from './config';
 import { createRelayLogger, maskUrl, type Logger } from './logger';
 import { createMetrics, type RelayMetrics } from './metrics';
 import { errorBody, sendError, type RelayContext } from './routes/context';
+import { createDeviceGuards } from './routes/device-auth';
 import { registerDeviceRoutes } from './routes/devices';
 import { registerEventRoutes } from './routes/events';
 import { registerHookRoutes } from './routes/hooks';
@@ -115,8 +116,9 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   });
 
   registerHookRoutes(app, ctx);
-  registerDeviceRoutes(app, ctx);
-  registerEventRoutes(app, ctx);
+  const guards = createDeviceGuards(app, ctx);
+  registerDeviceRoutes(app, ctx, guards);
+  registerEventRoutes(app, ctx, guards);
   registerOpsRoutes(app, ctx);
 
   const retention = { ackedMs: config.retentionHours * 3_600_000, maxAgeMs: config.maxAgeDays * 86_400_000 };

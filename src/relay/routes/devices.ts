@@ -3,11 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { credentialHash, bearerToken, matchesAnySecret, newDeviceCredentials } from '../credentials';
 import { RegisterDeviceRequest, SetDeviceItemsRequest, type DeviceRegistration } from '../wire';
 import { sendError, type RelayContext } from './context';
-import { deviceGuards, deviceOf } from './device-auth';
+import { deviceOf, type DeviceGuards } from './device-auth';
 
-export function registerDeviceRoutes(app: FastifyInstance, ctx: RelayContext): void {
+export function registerDeviceRoutes(app: FastifyInstance, ctx: RelayContext, guards: DeviceGuards): void {
   const { config, store } = ctx;
-  const guards = deviceGuards(app, ctx);
   const deviceRoute = { preParsing: guards.authenticate, preHandler: guards.limitPerDevice };
 
   app.post('/v1/devices', { bodyLimit: 4096 }, async (request, reply) => {

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AckRequest, EventsQuery, type EventsPage } from '../wire';
 import { sendError, type RelayContext } from './context';
-import { deviceGuards, deviceOf } from './device-auth';
+import { deviceOf, type DeviceGuards } from './device-auth';
 import { streamDeviceEvents, toWire } from './event-stream';
 
 /** Aborts when the client goes away or the relay shuts down. */
@@ -12,9 +12,8 @@ export function requestSignal(reply: FastifyReply, ctx: RelayContext): AbortSign
   return AbortSignal.any([gone.signal, ctx.shutdown]);
 }
 
-export function registerEventRoutes(app: FastifyInstance, ctx: RelayContext): void {
+export function registerEventRoutes(app: FastifyInstance, ctx: RelayContext, guards: DeviceGuards): void {
   const { store, waiters, metrics } = ctx;
-  const guards = deviceGuards(app, ctx);
   const deviceRoute = { preParsing: guards.authenticate, preHandler: guards.limitPerDevice };
   const badCursor = (reply: FastifyReply) =>
     sendError(reply, 400, 'invalid_input', 'The cursor is not one this relay issued; omit it to resume.');
