@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 import type { BenchRow, BenchScenario } from './types';
 import { scenario as router } from './scenarios/router';
 import { scenario as sandbox } from './scenarios/sandbox';
+import { scenario as pluggyClient } from './scenarios/pluggy-client';
 
-const all: BenchScenario[] = [router, sandbox];
+const all: BenchScenario[] = [router, sandbox, pluggyClient];
 
 function machine(): Record<string, string | number> {
   const cpu = cpus();
