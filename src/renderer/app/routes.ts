@@ -1,13 +1,24 @@
 // The screens the app has, and the hash route of each (hash routing works from file:// in Electron too).
 import { useEffect, useState } from 'react';
 
-export const ROUTES = ['diagnostics', 'settings'] as const;
+export const ROUTES = [
+  'connections',
+  'accounts',
+  'transactions',
+  'audit',
+  'settings',
+  'diagnostics',
+] as const;
 export type Route = (typeof ROUTES)[number];
-export const DEFAULT_ROUTE: Route = 'diagnostics';
+export const DEFAULT_ROUTE: Route = 'connections';
 
 export function routeFromHash(hash: string): Route {
-  const name = hash.replace(/^#\/?/, '');
+  const name = hash.replace(/^#\/?/, '').split('?')[0] ?? '';
   return (ROUTES as readonly string[]).includes(name) ? (name as Route) : DEFAULT_ROUTE;
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = `#/${route}`;
 }
 
 export function useHashRoute(): Route {

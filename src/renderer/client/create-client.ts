@@ -1,17 +1,19 @@
 // The typed client over window.cofre: inputs and outputs typed by the contract; an error result throws AppError.
-import type {
-  CallInput,
-  CallOutput,
-  Channel,
-  CofreBridge,
-  EventName,
-  EventPayload,
-} from '../../shared/contract';
+import type { CofreBridge } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import type {
+  RendererChannel,
+  RendererEvent,
+  RendererEventPayload,
+  RendererInput,
+  RendererOutput,
+} from './channels';
 
 export interface CofreClient {
-  invoke<C extends Channel>(channel: C, input: CallInput<C>): Promise<CallOutput<C>>;
-  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  invoke<C extends RendererChannel>(channel: C, input: RendererInput<C>): Promise<RendererOutput<C>>;
+  on<E extends RendererEvent>(event: E, listener: (payload: RendererEventPayload<E>) => void): () => void;
+  /** Subscribes to an event the contract may not declare yet (e.g. `notices.new`); payload unchecked. */
+  onRaw(event: string, listener: (payload: unknown) => void): () => void;
 }
 
 export function createClient(bridge: CofreBridge): CofreClient {
@@ -19,10 +21,13 @@ export function createClient(bridge: CofreBridge): CofreClient {
     async invoke(channel, input) {
       const result = await bridge.invoke(channel, input);
       if (!result.ok) throw AppError.fromData(result.error);
-      return result.value as CallOutput<typeof channel>;
+      return result.value as RendererOutput<typeof channel>;
     },
     on(event, listener) {
-      return bridge.on(event, (payload) => listener(payload as EventPayload<typeof event>));
+      return bridge.on(event, (payload) => listener(payload as RendererEventPayload<typeof event>));
+    },
+    onRaw(event, listener) {
+      return bridge.on(event, listener);
     },
   };
 }

@@ -1,21 +1,18 @@
-// Diagnostics: the core's health checks, version, mode and data folder — the seed's monitoring section.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+// Diagnostics: health checks, version, mode, data folder, link states, sync runs and a support report.
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../../client/client-context';
+import { keys } from '../../client/query-keys';
 import { ErrorState, Loading } from '../../components/QueryState';
 import { formatDateTime, formatDuration } from '../../format';
+import { ConnectionStatuses } from './ConnectionStatuses';
+import { SupportReport } from './SupportReport';
+import { SyncRuns } from './SyncRuns';
 
 export function DiagnosticsScreen() {
   const { t, i18n } = useTranslation();
   const client = useClient();
-  const queryClient = useQueryClient();
-  const health = useQuery({ queryKey: ['health'], queryFn: () => client.invoke('health.get', {}) });
-
-  useEffect(
-    () => client.on('health.changed', () => void queryClient.invalidateQueries({ queryKey: ['health'] })),
-    [client, queryClient],
-  );
+  const health = useQuery({ queryKey: keys.health, queryFn: () => client.invoke('health.get', {}) });
 
   return (
     <section aria-labelledby="diagnostics-title" className="screen">
@@ -71,6 +68,9 @@ export function DiagnosticsScreen() {
           </table>
         </>
       )}
+      <ConnectionStatuses />
+      <SyncRuns />
+      <SupportReport health={health.data} />
     </section>
   );
 }

@@ -1,0 +1,80 @@
+// The notification centre: a bell with the count of open notices, and the list with dismiss buttons.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useClient } from '../client/client-context';
+import { keys } from '../client/query-keys';
+import { formatDateTime } from '../format';
+import { ErrorState } from './QueryState';
+
+const POLL_MS = 30_000;
+
+export function NoticeBell() {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const notices = useQuery({
+    queryKey: keys.notices,
+    queryFn: () => client.invoke('notices.list', {}),
+    refetchInterval: POLL_MS,
+  });
+  const dismiss = useMutation({
+    mutationFn: (input: { id: number } | { all: true }) => client.invoke('notices.dismiss', input),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: keys.notices }),
+  });
+  const list = (notices.data ?? []).filter((n) => !n.dismissedAt);
+  const count = list.length;
+  return (
+    <div className="bell">
+      <button
+        type="button"
+        className="bell-button"
+        aria-expanded={open}
+        aria-controls="notice-panel"
+        aria-label={t('notices.bell', { count })}
+        onClick={() => setOpen((v) => !v)}
+        data-testid="notice-bell"
+      >
+        <span aria-hidden="true">🔔</span>
+        {count > 0 && (
+          <span className="bell-count" data-testid="notice-count">
+            {count}
+          </span>
+        )}
+      </button>
+      {open && (
+        <div id="notice-panel" className="bell-panel" role="region" aria-label={t('notices.title')}>
+          <header className="bell-panel-header">
+            <strong>{t('notices.title')}</strong>
+            {count > 0 && (
+              <button type="button" className="link-button" onClick={() => dismiss.mutate({ all: true })}>
+                {t('notices.dismissAll')}
+              </button>
+            )}
+          </header>
+          {notices.isError && <ErrorState error={notices.error} onRetry={() => void notices.refetch()} />}
+          {notices.isSuccess && count === 0 && <p className="hint">{t('notices.empty')}</p>}
+          <ul className="notice-list">
+            {list.map((n) => (
+              <li key={n.id} className={`notice notice-${n.level}`}>
+                <p>{t(n.messageKey, { ...n.params, defaultValue: t('notices.generic') })}</p>
+                <time className="hint" dateTime={n.createdAt}>
+                  {formatDateTime(n.createdAt, i18n.language)}
+                </time>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => dismiss.mutate({ id: n.id })}
+                  aria-label={t('notices.dismissOne')}
+                >
+                  {t('notices.dismiss')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

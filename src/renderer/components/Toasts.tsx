@@ -1,0 +1,26 @@
+// Toasts for new notices and finished actions: announced politely, closable, gone after a few seconds.
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../state/store';
+import { dismissToast, toastStore } from '../state/ui-state';
+
+export function Toasts() {
+  const { t } = useTranslation();
+  const toasts = useStore(toastStore);
+  return (
+    <div className="toasts" role="status" aria-live="polite">
+      {toasts.map((toast) => (
+        <div key={toast.id} className={`toast toast-${toast.level}`} data-testid="toast">
+          <span>{t(toast.messageKey, { ...toast.params, defaultValue: t('notices.generic') })}</span>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('common.close')}
+            onClick={() => dismissToast(toast.id)}
+          >
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

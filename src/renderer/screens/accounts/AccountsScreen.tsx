@@ -1,0 +1,117 @@
+// Accounts: balances per account (card limit and bill due date too), totals, balance history and spending.
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountView } from '../../../shared/contract';
+import { navigate } from '../../app/routes';
+import { useClient } from '../../client/client-context';
+import { keys } from '../../client/query-keys';
+import { Empty, ErrorState, Loading } from '../../components/QueryState';
+import { formatDate, formatMoney } from '../../format';
+
+// The chart library is big: it loads only when this screen opens, so the other screens start fast.
+const BalanceChart = lazy(() => import('./BalanceChart').then((m) => ({ default: m.BalanceChart })));
+const SpendingChart = lazy(() => import('./SpendingChart').then((m) => ({ default: m.SpendingChart })));
+
+const isCard = (a: AccountView) => a.type === 'CREDIT';
+
+export function AccountsScreen() {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const client = useClient();
+  const accounts = useQuery({ queryKey: keys.accounts, queryFn: () => client.invoke('accounts.list', {}) });
+  const list = (accounts.data ?? []).filter((a) => !a.removedAt);
+  const currency = list[0]?.currencyCode ?? 'BRL';
+  const same = list.filter((a) => a.currencyCode === currency);
+  const inAccounts = same.filter((a) => !isCard(a)).reduce((s, a) => s + a.balance, 0);
+  const onCards = same.filter(isCard).reduce((s, a) => s + a.balance, 0);
+  const money = (v: number, c = currency) => formatMoney(v, c, lng);
+
+  return (
+    <section aria-labelledby="accounts-title" className="screen">
+      <header className="screen-header">
+        <h1 id="accounts-title">{t('accounts.title')}</h1>
+      </header>
+      {accounts.isPending && <Loading />}
+      {accounts.isError && <ErrorState error={accounts.error} onRetry={() => void accounts.refetch()} />}
+      {accounts.isSuccess && list.length === 0 && (
+        <Empty title={t('accounts.emptyTitle')}>
+          <p>{t('accounts.emptyText')}</p>
+          <button type="button" className="primary" onClick={() => navigate('connections')}>
+            {t('connections.connect')}
+          </button>
+        </Empty>
+      )}
+      {list.length > 0 && (
+        <>
+          <dl className="totals" data-testid="account-totals">
+            <div>
+              <dt>{t('accounts.inAccounts')}</dt>
+              <dd>{money(inAccounts)}</dd>
+            </div>
+            <div>
+              <dt>{t('accounts.onCards')}</dt>
+              <dd className="bad">{money(-onCards)}</dd>
+            </div>
+            <div>
+              <dt>{t('accounts.total')}</dt>
+              <dd data-testid="accounts-total">{money(inAccounts - onCards)}</dd>
+            </div>
+          </dl>
+          <ul className="cards account-cards" aria-label={t('accounts.list')}>
+            {list.map((a) => (
+              <li
+                key={a.id}
+                className="card account-card"
+                data-testid="account-card"
+                style={a.bankColor ? { borderTopColor: `#${a.bankColor}` } : undefined}
+              >
+                <span className="hint">
+                  {a.bankName} ·{' '}
+                  {t(`accounts.types.${a.subtype ?? a.type}`, { defaultValue: a.subtype ?? a.type })}
+                </span>
+                <strong className="account-name">{a.marketingName ?? a.name}</strong>
+                {a.numberMasked && <span className="hint mono">{a.numberMasked}</span>}
+                <span className={`account-balance ${isCard(a) ? 'bad' : ''}`}>
+                  {isCard(a) ? money(-a.balance, a.currencyCode) : money(a.balance, a.currencyCode)}
+                </span>
+                {isCard(a) && (
+                  <dl className="mini-facts">
+                    {a.creditLimit !== null && (
+                      <>
+                        <dt>{t('accounts.limit')}</dt>
+                        <dd>{money(a.creditLimit, a.currencyCode)}</dd>
+                      </>
+                    )}
+                    {a.availableCreditLimit !== null && (
+                      <>
+                        <dt>{t('accounts.available')}</dt>
+                        <dd>{money(a.availableCreditLimit, a.currencyCode)}</dd>
+                      </>
+                    )}
+                    {a.balanceCloseDate && (
+                      <>
+                        <dt>{t('accounts.closes')}</dt>
+                        <dd>{formatDate(a.balanceCloseDate, lng)}</dd>
+                      </>
+                    )}
+                    {a.balanceDueDate && (
+                      <>
+                        <dt>{t('accounts.due')}</dt>
+                        <dd>{formatDate(a.balanceDueDate, lng)}</dd>
+                      </>
+                    )}
+                  </dl>
+                )}
+              </li>
+            ))}
+          </ul>
+          <Suspense fallback={<Loading />}>
+            <BalanceChart accounts={list} />
+            <SpendingChart currency={currency} />
+          </Suspense>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+// One audit entry: when, who, what, which link, outcome; expands to its (already redacted) details.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntryView } from '../../../shared/contract';
+import { formatDateTime } from '../../format';
+
+/** i18n keys cannot hold dots, so `open_finance.sync.failed` is looked up as `open_finance__sync__failed`. */
+export function useActionName(): (action: string) => string {
+  const { t } = useTranslation();
+  return (action) => t(`audit.actions.${action.replaceAll('.', '__')}`, { defaultValue: action });
+}
+
+export function AuditEntryRow({
+  entry,
+  bankName,
+}: {
+  entry: AuditEntryView;
+  bankName: (id: string) => string;
+}) {
+  const { t, i18n } = useTranslation();
+  const actionName = useActionName();
+  const [open, setOpen] = useState(false);
+  const detailsId = `audit-details-${entry.id}`;
+  const hasDetails = Object.keys(entry.details).length > 0;
+  return (
+    <li
+      className={`audit-entry outcome-${entry.outcome}`}
+      data-testid="audit-entry"
+      data-action={entry.action}
+    >
+      <div className="audit-line">
+        <time dateTime={entry.at}>{formatDateTime(entry.at, i18n.language)}</time>
+        <span>
+          <strong>{actionName(entry.action)}</strong> <span className="hint mono">{entry.action}</span>
+        </span>
+        <span>{t(`audit.actors.${entry.actor}`, { defaultValue: entry.actor })}</span>
+        <span>{entry.connectionId ? bankName(entry.connectionId) : '—'}</span>
+        <span
+          className={`badge badge-${entry.outcome === 'failure' ? 'error' : entry.outcome === 'success' ? 'ok' : 'info'}`}
+        >
+          {t(`audit.outcomes.${entry.outcome}`, { defaultValue: entry.outcome })}
+        </span>
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={open}
+          aria-controls={detailsId}
+          disabled={!hasDetails}
+          onClick={() => setOpen((v) => !v)}
+          aria-label={t('audit.detailsOf', { id: entry.id })}
+        >
+          {open ? t('audit.hideDetails') : t('audit.showDetails')}
+        </button>
+      </div>
+      {open && (
+        <pre id={detailsId} className="audit-details mono" data-testid="audit-details">
+          {JSON.stringify(entry.details, null, 2)}
+        </pre>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,126 @@
+// Connect a bank (or reconnect one): one component, two sources — the sandbox's Connect page in demo mode,
+// Pluggy's real widget (react-pluggy-connect) with real credentials. On success the item is saved.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useClient } from '../../client/client-context';
+import { DATA_KEYS } from '../../client/query-keys';
+import { Dialog } from '../../components/Dialog';
+import { ErrorState, Loading } from '../../components/QueryState';
+import { showToast } from '../../state/ui-state';
+import {
+  ConnectError,
+  ConnectSuccess,
+  isLocalConnectPage,
+  SandboxPageMessage,
+  sandboxPageUrl,
+} from './connect-callbacks';
+
+const PluggyConnect = lazy(() => import('react-pluggy-connect').then((m) => ({ default: m.PluggyConnect })));
+
+export interface ConnectDialogProps {
+  /** Reconnect this item (Connect in update mode) instead of adding a new bank. */
+  updateItem?: string;
+  onClose: () => void;
+}
+
+export function ConnectDialog({ updateItem, onClose }: ConnectDialogProps) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const token = useQuery({
+    queryKey: ['connectToken', updateItem ?? null],
+    queryFn: () => client.invoke('connections.connectToken', updateItem ? { itemId: updateItem } : {}),
+    staleTime: 0,
+    gcTime: 0,
+    retry: false,
+  });
+  const save = useMutation({
+    mutationFn: (input: { itemId: string; failed: boolean }) =>
+      client.invoke('connections.save', { itemId: input.itemId }),
+    onSuccess: (connection, input) => {
+      for (const key of DATA_KEYS) void queryClient.invalidateQueries({ queryKey: key });
+      showToast({
+        level: input.failed ? 'warning' : 'info',
+        messageKey: input.failed ? 'connect.savedWithError' : 'connect.saved',
+        params: { bank: connection.connector.name },
+      });
+      onClose();
+    },
+  });
+  const saveRef = useRef(save.mutate);
+  useEffect(() => {
+    saveRef.current = save.mutate;
+  }, [save.mutate]);
+
+  const onSuccess = (data: unknown) => {
+    const parsed = ConnectSuccess.safeParse(data);
+    if (parsed.success) saveRef.current({ itemId: parsed.data.item.id, failed: false });
+  };
+  // A failed login still created an item: saving it puts a card on screen that says what to do.
+  const onError = (data: unknown) => {
+    const item = ConnectError.safeParse(data).data?.data?.item;
+    if (item) saveRef.current({ itemId: item.id, failed: true });
+  };
+
+  const onSuccessRef = useRef(onSuccess);
+  const onErrorRef = useRef(onError);
+  const onCloseRef = useRef(onClose);
+  useEffect(() => {
+    onSuccessRef.current = onSuccess;
+    onErrorRef.current = onError;
+    onCloseRef.current = onClose;
+  });
+
+  const connectUrl = token.data?.connectUrl ?? null;
+  const local = isLocalConnectPage(connectUrl);
+  useEffect(() => {
+    if (!local || !connectUrl) return undefined;
+    const origin = new URL(connectUrl).origin;
+    const listener = (event: MessageEvent) => {
+      if (event.origin !== origin) return;
+      const message = SandboxPageMessage.safeParse(event.data);
+      if (!message.success) return;
+      const { callback, payload } = message.data;
+      if (callback === 'onSuccess') onSuccessRef.current(payload);
+      else if (callback === 'onError') onErrorRef.current(payload);
+      else if (callback === 'onClose') onCloseRef.current();
+    };
+    window.addEventListener('message', listener);
+    return () => window.removeEventListener('message', listener);
+  }, [local, connectUrl]);
+  const title = updateItem ? t('connect.reconnectTitle') : t('connect.title');
+  return (
+    <Dialog title={title} onClose={onClose} wide testId="connect-dialog">
+      {token.isPending && <Loading />}
+      {token.isError && <ErrorState error={token.error} onRetry={() => void token.refetch()} />}
+      {save.isPending && <Loading />}
+      {save.isError && <ErrorState error={save.error} />}
+      {token.data && !save.isPending && local && connectUrl && (
+        <iframe
+          className="connect-frame"
+          title={t('connect.frameTitle')}
+          src={sandboxPageUrl(connectUrl, {
+            accessToken: token.data.accessToken,
+            includeSandbox: token.data.includeSandbox,
+            ...(updateItem ? { updateItem } : {}),
+          })}
+        />
+      )}
+      {token.data && !local && (
+        <Suspense fallback={<Loading />}>
+          <p className="hint">{t('connect.widgetHint')}</p>
+          <PluggyConnect
+            connectToken={token.data.accessToken}
+            includeSandbox={token.data.includeSandbox}
+            {...(connectUrl ? { url: connectUrl } : {})}
+            {...(updateItem ? { updateItem } : {})}
+            onSuccess={(data: unknown) => onSuccess(data)}
+            onError={(error: unknown) => onError(error)}
+            onClose={onClose}
+          />
+        </Suspense>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,227 @@
+// One bank link: logo and colour, status badge, what is wrong in a sentence, the one action, sync and disconnect.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Connection, SyncProgress } from '../../../shared/contract';
+import { navigate } from '../../app/routes';
+import { useClient } from '../../client/client-context';
+import { keys } from '../../client/query-keys';
+import { BankLogo } from '../../components/BankLogo';
+import { useErrorText } from '../../components/QueryState';
+import { formatCountdown, formatDate, formatRelative, formatTime } from '../../format';
+import { SyncProgressBar } from './SyncProgressBar';
+
+export type CardRequest = 'connect' | 'reconnect' | 'mfa' | 'disconnect';
+
+export interface ConnectionCardProps {
+  connection: Connection;
+  progress: SyncProgress | undefined;
+  now: number;
+  onRequest: (request: CardRequest, connection: Connection) => void;
+}
+
+export function ConnectionCard({ connection: c, progress, now, onRequest }: ConnectionCardProps) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const errorText = useErrorText();
+  const bank = c.connector.name;
+  const sync = useMutation({
+    mutationFn: () => client.invoke('connections.sync', { itemId: c.itemId }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: keys.connections }),
+  });
+  const blockedMs = c.refreshBlockedUntil ? new Date(c.refreshBlockedUntil).getTime() - now : 0;
+  const running = c.syncing || sync.isPending || (progress !== undefined && !isFinished(progress));
+  const titleId = `conn-${c.itemId}`;
+  const message = t(c.messageKey, {
+    ...c.messageParams,
+    bank: c.messageParams['bank'] ?? bank,
+    defaultValue: t('status.UNKNOWN', { bank, code: c.status }),
+  });
+
+  return (
+    <article
+      className={`card conn-card severity-${c.severity}`}
+      aria-labelledby={titleId}
+      data-testid="connection-card"
+      data-item-id={c.itemId}
+      style={c.connector.primaryColor ? { borderTopColor: `#${c.connector.primaryColor}` } : undefined}
+    >
+      <header className="conn-header">
+        <BankLogo name={bank} imageUrl={c.connector.imageUrl} color={c.connector.primaryColor} />
+        <h2 id={titleId}>{bank}</h2>
+        <span className={`badge badge-${c.severity}`} data-testid="connection-badge">
+          {running ? t('connections.badge.syncing') : t(`connections.badge.${c.severity}`)}
+        </span>
+      </header>
+      <p className="conn-message" data-testid="connection-message">
+        {message}
+      </p>
+      {c.providerMessage && (
+        <p className="hint">
+          {t('connections.bankSays')} “{c.providerMessage}”
+        </p>
+      )}
+      {c.userAction && <p className="hint">{c.userAction.instructions}</p>}
+      {c.stale && <p className="warn-text">{t('connections.stale')}</p>}
+      <dl className="conn-facts">
+        <dt>{t('connections.lastSync')}</dt>
+        <dd data-testid="last-sync">
+          {c.lastSyncedAt ? (
+            <time dateTime={c.lastSyncedAt} title={c.lastSyncedAt}>
+              {formatRelative(c.lastSyncedAt, now, lng)}
+            </time>
+          ) : (
+            t('connections.never')
+          )}
+        </dd>
+        <dt>{t('connections.nextAutoSync')}</dt>
+        <dd>{c.nextAutoSyncAt ? formatRelative(c.nextAutoSyncAt, now, lng) : t('connections.unknown')}</dd>
+        {c.nextRetryAt && (
+          <>
+            <dt>{t('connections.nextRetry')}</dt>
+            <dd>{formatTime(c.nextRetryAt, lng)}</dd>
+          </>
+        )}
+        {c.consentExpiresAt && (
+          <>
+            <dt>{t('connections.consentExpires')}</dt>
+            <dd>{formatDate(c.consentExpiresAt, lng)}</dd>
+          </>
+        )}
+        <dt>{t('connections.accounts')}</dt>
+        <dd>{c.accountCount}</dd>
+      </dl>
+      {progress && <SyncProgressBar progress={progress} bank={bank} />}
+      {sync.isError && (
+        <p className="error-text" role="alert">
+          {errorText(sync.error)}
+        </p>
+      )}
+      <div className="conn-actions">
+        <PrimaryAction connection={c} onRequest={onRequest} onSync={() => sync.mutate()} />
+        <button
+          type="button"
+          onClick={() => sync.mutate()}
+          disabled={running || blockedMs > 0}
+          data-testid="sync-now"
+          aria-label={t('connections.syncBank', { bank })}
+        >
+          {blockedMs > 0
+            ? t('connections.syncBlocked', { time: formatCountdown(blockedMs) })
+            : running
+              ? t('connections.syncing')
+              : t('connections.syncNow')}
+        </button>
+        <button
+          type="button"
+          className="link-button danger-text"
+          onClick={() => onRequest('disconnect', c)}
+          aria-label={t('connections.disconnectBank', { bank })}
+        >
+          {t('connections.disconnect')}
+        </button>
+      </div>
+    </article>
+  );
+}
+
+function isFinished(progress: SyncProgress): boolean {
+  return progress.phase === 'done' || progress.phase === 'failed';
+}
+
+interface PrimaryActionProps {
+  connection: Connection;
+  onRequest: ConnectionCardProps['onRequest'];
+  onSync: () => void;
+}
+
+/** The one thing to do about the current state: a button when Cofre can help, a sentence when it cannot. */
+function PrimaryAction({ connection: c, onRequest, onSync }: PrimaryActionProps) {
+  const { t, i18n } = useTranslation();
+  const label = t(`actions.${c.action}`);
+  switch (c.action) {
+    case 'none':
+      return null;
+    case 'reconnect':
+      return (
+        <button
+          type="button"
+          className="primary"
+          data-testid="connection-action"
+          onClick={() => onRequest('reconnect', c)}
+        >
+          {label}
+        </button>
+      );
+    case 'answer_mfa':
+      return (
+        <button
+          type="button"
+          className="primary"
+          data-testid="connection-action"
+          onClick={() => onRequest('mfa', c)}
+        >
+          {label}
+        </button>
+      );
+    case 'try_again':
+      return (
+        <button type="button" className="primary" data-testid="connection-action" onClick={onSync}>
+          {label}
+        </button>
+      );
+    case 'use_other_connector':
+      return (
+        <button
+          type="button"
+          className="primary"
+          data-testid="connection-action"
+          onClick={() => onRequest('connect', c)}
+        >
+          {label}
+        </button>
+      );
+    case 'check_settings':
+      return (
+        <button
+          type="button"
+          className="primary"
+          data-testid="connection-action"
+          onClick={() => navigate('settings')}
+        >
+          {label}
+        </button>
+      );
+    case 'act_at_bank':
+      return c.connector.institutionUrl ? (
+        <a
+          className="button primary"
+          data-testid="connection-action"
+          href={c.connector.institutionUrl}
+          target="_blank"
+          rel="noreferrer noopener"
+        >
+          {label}
+        </a>
+      ) : (
+        <strong className="action-text" data-testid="connection-action">
+          {label}
+        </strong>
+      );
+    case 'wait_retry':
+      return (
+        <strong className="action-text" data-testid="connection-action">
+          {c.nextRetryAt
+            ? t('connections.retryAt', { time: formatTime(c.nextRetryAt, i18n.language) })
+            : label}
+        </strong>
+      );
+    default:
+      return (
+        <strong className="action-text" data-testid="connection-action">
+          {label}
+        </strong>
+      );
+  }
+}

@@ -1,0 +1,103 @@
+// Connections (home): one card per bank link, "Connect a bank", "Sync all", and the dialogs they open.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Connection } from '../../../shared/contract';
+import { useClient } from '../../client/client-context';
+import { keys } from '../../client/query-keys';
+import { Empty, ErrorState, Loading, useErrorText } from '../../components/QueryState';
+import { useNow } from '../../hooks/use-now';
+import { progressStore } from '../../state/ui-state';
+import { useStore } from '../../state/store';
+import { ConnectDialog } from './ConnectDialog';
+import { ConnectionCard, type CardRequest } from './ConnectionCard';
+import { DisconnectDialog } from './DisconnectDialog';
+import { MfaDialog } from './MfaDialog';
+
+type Open = { kind: CardRequest; itemId?: string } | null;
+const POLL_WHILE_BUSY_MS = 2_000;
+
+export function ConnectionsScreen() {
+  const { t } = useTranslation();
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const errorText = useErrorText();
+  const now = useNow();
+  const progress = useStore(progressStore);
+  const [open, setOpen] = useState<Open>(null);
+  const connections = useQuery({
+    queryKey: keys.connections,
+    queryFn: () => client.invoke('connections.list', {}),
+    // While a link is busy (syncing, waiting for the bank) its state changes without an event of ours.
+    refetchInterval: (query) =>
+      query.state.data?.some((c) => c.syncing || c.status === 'UPDATING') ? POLL_WHILE_BUSY_MS : false,
+  });
+  const syncAll = useMutation({
+    mutationFn: () => client.invoke('connections.syncAll', {}),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: keys.connections }),
+  });
+
+  const list = (connections.data ?? []).filter((c) => !c.archived);
+  const find = (itemId: string | undefined): Connection | undefined => list.find((c) => c.itemId === itemId);
+  const request = (kind: CardRequest, c: Connection) =>
+    setOpen({ kind, itemId: kind === 'connect' ? undefined : c.itemId });
+  const selected = find(open?.itemId);
+
+  return (
+    <section aria-labelledby="connections-title" className="screen">
+      <header className="screen-header">
+        <h1 id="connections-title">{t('connections.title')}</h1>
+        <div className="header-actions">
+          <button
+            type="button"
+            onClick={() => syncAll.mutate()}
+            disabled={syncAll.isPending || list.length === 0}
+            title={t('shortcuts.keys.s')}
+          >
+            {t('connections.syncAll')}
+          </button>
+          <button type="button" className="primary" onClick={() => setOpen({ kind: 'connect' })}>
+            {t('connections.connect')}
+          </button>
+        </div>
+      </header>
+      <p className="intro">{t('connections.intro')}</p>
+      {syncAll.isError && (
+        <p className="error-text" role="alert">
+          {errorText(syncAll.error)}
+        </p>
+      )}
+      {connections.isPending && <Loading />}
+      {connections.isError && (
+        <ErrorState error={connections.error} onRetry={() => void connections.refetch()} />
+      )}
+      {connections.isSuccess && list.length === 0 && (
+        <Empty title={t('connections.emptyTitle')}>
+          <p>{t('connections.emptyText')}</p>
+          <button type="button" className="primary" onClick={() => setOpen({ kind: 'connect' })}>
+            {t('connections.connect')}
+          </button>
+        </Empty>
+      )}
+      <div className="cards">
+        {list.map((c) => (
+          <ConnectionCard
+            key={c.itemId}
+            connection={c}
+            progress={progress.get(c.itemId)}
+            now={now}
+            onRequest={request}
+          />
+        ))}
+      </div>
+      {open?.kind === 'connect' && <ConnectDialog onClose={() => setOpen(null)} />}
+      {open?.kind === 'reconnect' && open.itemId && (
+        <ConnectDialog updateItem={open.itemId} onClose={() => setOpen(null)} />
+      )}
+      {open?.kind === 'mfa' && selected && <MfaDialog connection={selected} onClose={() => setOpen(null)} />}
+      {open?.kind === 'disconnect' && selected && (
+        <DisconnectDialog connection={selected} onClose={() => setOpen(null)} />
+      )}
+    </section>
+  );
+}

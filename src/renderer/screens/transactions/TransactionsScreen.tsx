@@ -1,0 +1,115 @@
+// Transactions: filters and search over keyset pages (transactions.page), a virtualized list, CSV/OFX export.
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useClient } from '../../client/client-context';
+import { keys } from '../../client/query-keys';
+import { Empty, ErrorState, Loading, useErrorText } from '../../components/QueryState';
+import { downloadText } from '../../download';
+import { formatNumber } from '../../format';
+import { useDebounced } from '../../hooks/use-debounced';
+import { showToast } from '../../state/ui-state';
+import { toFilter } from './to-filter';
+import { EMPTY_FILTER, TransactionFilters, type FilterForm } from './TransactionFilters';
+import { TransactionTable } from './TransactionTable';
+
+const PAGE_SIZE = 200;
+
+export function TransactionsScreen() {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const errorText = useErrorText();
+  const [form, setForm] = useState<FilterForm>(EMPTY_FILTER);
+  const settled = useDebounced(form, 250);
+  const filter = useMemo(() => toFilter(settled), [settled]);
+  const accounts = useQuery({
+    queryKey: [...keys.accounts, 'withRemoved'],
+    queryFn: () => client.invoke('accounts.list', { includeRemoved: true }),
+  });
+  const categories = useQuery({
+    queryKey: keys.categories,
+    queryFn: () => client.invoke('transactions.categories', {}),
+  });
+  const count = useQuery({
+    queryKey: [...keys.transactions, 'count', filter],
+    queryFn: () => client.invoke('transactions.count', { filter }),
+  });
+  const pages = useInfiniteQuery({
+    queryKey: [...keys.transactions, 'pages', filter],
+    queryFn: ({ pageParam }) =>
+      client.invoke('transactions.page', {
+        filter,
+        limit: PAGE_SIZE,
+        ...(pageParam ? { after: pageParam } : {}),
+      }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.next ?? undefined,
+  });
+  const exporter = useMutation({
+    mutationFn: (format: 'csv' | 'ofx') => client.invoke('transactions.export', { format, filter }),
+    onSuccess: (file) => {
+      downloadText(file);
+      showToast({ level: 'info', messageKey: 'transactions.exported', params: { count: String(file.rows) } });
+    },
+  });
+
+  const rows = useMemo(() => pages.data?.pages.flatMap((p) => p.rows) ?? [], [pages.data]);
+  const names = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const a of accounts.data ?? []) map.set(a.id, `${a.bankName} · ${a.marketingName ?? a.name}`);
+    return map;
+  }, [accounts.data]);
+  const accountName = useCallback((id: string) => names.get(id) ?? '—', [names]);
+  const { fetchNextPage } = pages;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const filtered = JSON.stringify(filter) !== '{}';
+
+  return (
+    <section aria-labelledby="transactions-title" className="screen">
+      <header className="screen-header">
+        <h1 id="transactions-title">{t('transactions.title')}</h1>
+        <div className="header-actions">
+          <span className="hint" data-testid="transaction-count" aria-live="polite">
+            {count.data
+              ? t('transactions.count', { formatted: formatNumber(count.data.count, i18n.language) })
+              : ''}
+          </span>
+          <button type="button" onClick={() => exporter.mutate('csv')} disabled={exporter.isPending}>
+            {t('transactions.exportCsv')}
+          </button>
+          <button type="button" onClick={() => exporter.mutate('ofx')} disabled={exporter.isPending}>
+            {t('transactions.exportOfx')}
+          </button>
+        </div>
+      </header>
+      {exporter.isError && (
+        <p className="error-text" role="alert">
+          {errorText(exporter.error)}
+        </p>
+      )}
+      <TransactionFilters
+        value={form}
+        onChange={setForm}
+        accounts={(accounts.data ?? []).filter((a) => !a.removedAt)}
+        categories={categories.data ?? []}
+      />
+      {pages.isPending && <Loading />}
+      {pages.isError && <ErrorState error={pages.error} onRetry={() => void pages.refetch()} />}
+      {pages.isSuccess && rows.length === 0 && (
+        <Empty title={filtered ? t('transactions.noMatch') : t('transactions.emptyTitle')}>
+          <p>{filtered ? t('transactions.noMatchText') : t('transactions.emptyText')}</p>
+        </Empty>
+      )}
+      {rows.length > 0 && (
+        <TransactionTable
+          rows={rows}
+          total={count.data?.count}
+          hasMore={pages.hasNextPage}
+          loadingMore={pages.isFetchingNextPage}
+          onLoadMore={loadMore}
+          accountName={accountName}
+        />
+      )}
+    </section>
+  );
+}

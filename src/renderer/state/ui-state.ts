@@ -1,0 +1,40 @@
+// The app's event-fed UI state: live sync progress per bank link and the toasts on screen.
+import type { SyncProgress } from '../../shared/contract';
+import { createStore } from './store';
+
+/** The latest progress of each link's running (or just finished) sync, by item id. */
+export const progressStore = createStore<ReadonlyMap<string, SyncProgress>>(new Map());
+
+export interface Toast {
+  id: number;
+  level: 'info' | 'warning' | 'error';
+  /** i18n key and its values; the toast translates at render time, so a language switch applies. */
+  messageKey: string;
+  params: Record<string, string>;
+}
+
+export const toastStore = createStore<readonly Toast[]>([]);
+let nextToastId = 1;
+const TOAST_MS = 8_000;
+
+export function showToast(toast: Omit<Toast, 'id'>): void {
+  const id = nextToastId++;
+  toastStore.set((list) => [...list.slice(-3), { ...toast, id }]);
+  setTimeout(() => dismissToast(id), TOAST_MS);
+}
+
+export function dismissToast(id: number): void {
+  toastStore.set((list) => list.filter((t) => t.id !== id));
+}
+
+export function recordProgress(progress: SyncProgress): void {
+  progressStore.set((map) => new Map(map).set(progress.itemId, progress));
+}
+
+export function clearProgress(itemId: string): void {
+  progressStore.set((map) => {
+    const next = new Map(map);
+    next.delete(itemId);
+    return next;
+  });
+}
