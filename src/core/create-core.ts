@@ -20,9 +20,11 @@ import { createRouter, type Handlers, type Route } from './router/router';
 import { createNodeKeyStore, type KeyStore } from './secrets';
 import { openSettingsFile } from './settings/settings-file';
 import { openDatabase } from './store';
+import { createDbCacheStore } from './store/db-cache-store';
 import type { Db } from './store/db';
 import { createScheduler, type Scheduler } from './sync/scheduler';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine';
+import { createWebhookIntake, type WebhookIntake } from './webhooks/webhook-intake';
 
 export interface CoreDeps {
   dataDir: string;
@@ -51,6 +53,8 @@ export interface Core {
   channels: readonly string[];
   events: EventBus;
   scheduler: Scheduler | null;
+  /** Where webhook events enter (the relay client, tests): deduped, recorded, turned into syncs. */
+  intakeWebhook: WebhookIntake;
   close(): Promise<void>;
 }
 
@@ -89,7 +93,12 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   };
 
   const client: PluggyClient | null = deps.pluggy
-    ? createPluggyClient({ ...deps.pluggy, clock, logger })
+    ? createPluggyClient({
+        ...deps.pluggy,
+        clock,
+        logger,
+        ...(db ? { cache: { store: createDbCacheStore(db, clock) } } : {}),
+      })
     : null;
   const requireClient = (): PluggyClient => {
     if (client) return client;
@@ -153,6 +162,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     channels: Object.keys(handlers),
     events,
     scheduler,
+    intakeWebhook: createWebhookIntake(ctx),
     async close() {
       scheduler?.stop();
       await engine?.drain();

@@ -10,6 +10,7 @@ import {
 } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Logger } from '../logging/logger';
+import { PluggyApiError } from '../pluggy/errors';
 
 export type Handlers = {
   [C in Channel]: (input: z.output<Calls[C]['input']>) => Promise<CallOutput<C>> | CallOutput<C>;
@@ -57,6 +58,12 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Route 
       if (error instanceof AppError) {
         logger.warn({ channel, code: error.code }, error.message);
         return fail(error);
+      }
+      if (error instanceof PluggyApiError) {
+        // Already scrubbed of secrets by the client; its details say what Pluggy answered.
+        const appError = error.toAppError();
+        logger.warn({ channel, code: appError.code, status: error.status }, error.message);
+        return fail(appError);
       }
       logger.error({ channel, err: error }, 'handler failed');
       return fail(new AppError('internal', `Something went wrong while running ${channel}.`));

@@ -1,7 +1,8 @@
 // After a failed run: count it, schedule Cofre's own retry when the error allows one, raise notices.
 import { appendAudit } from '../audit/append';
 import { explainCode, nextRetryDelayMs } from '../errors';
-import { addNotice, clearRetry, enqueueRetry, recordSyncFailure } from '../store';
+import { addNotice, clearRetry, enqueueRetry, recordSyncFailure, type Notice } from '../store';
+import { noticeView } from '../notices/notice-view';
 import type { Failure } from './classify-failure';
 import { nowIso, type RunContext } from './run-context';
 
@@ -16,7 +17,8 @@ export interface FailureOutcome {
 export function applyFailurePolicy(ctx: RunContext, failure: Failure, bank: string): FailureOutcome {
   const at = nowIso(ctx.clock);
   const explanation = explainCode(failure.code);
-  return ctx.db.transaction((): FailureOutcome => {
+  const created: Notice[] = [];
+  const outcome = ctx.db.transaction((): FailureOutcome => {
     const failures = recordSyncFailure(ctx.db, ctx.itemId, at, failure.code);
     const delay =
       failure.retryAfterMs !== null && explanation.retry.automatic
@@ -45,10 +47,10 @@ export function applyFailurePolicy(ctx: RunContext, failure: Failure, bank: stri
       },
     });
     const params = { bank, code: failure.code };
-    if (explanation.severity === 'error') {
-      // The user must act: one notice per connection and code until dismissed.
-      addNotice(ctx.db, {
-        level: 'error',
+    if (explanation.action !== 'none' && explanation.action !== 'wait_retry') {
+      // The user must act (reconnect, answer MFA, call the bank…): one notice per connection and code.
+      const added = addNotice(ctx.db, {
+        level: explanation.severity === 'error' ? 'error' : 'warning',
         kind: 'action_needed',
         connectionId: ctx.itemId,
         messageKey: explanation.messageKey,
@@ -56,8 +58,9 @@ export function applyFailurePolicy(ctx: RunContext, failure: Failure, bank: stri
         dedupeKey: `action:${ctx.itemId}:${failure.code}`,
         at,
       });
+      if (added.created) created.push(added.notice);
     } else if (failures >= REPEATED_FAILURES) {
-      addNotice(ctx.db, {
+      const added = addNotice(ctx.db, {
         level: 'warning',
         kind: 'repeated_failures',
         connectionId: ctx.itemId,
@@ -66,7 +69,10 @@ export function applyFailurePolicy(ctx: RunContext, failure: Failure, bank: stri
         dedupeKey: `repeated:${ctx.itemId}`,
         at,
       });
+      if (added.created) created.push(added.notice);
     }
     return { consecutiveFailures: failures, nextRetryAt };
   })();
+  for (const notice of created) ctx.events.emit('notices.new', noticeView(notice));
+  return outcome;
 }

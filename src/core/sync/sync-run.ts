@@ -58,10 +58,16 @@ async function refresh(ctx: RunContext): Promise<Item> {
 }
 
 const REFRESHING_REASONS = new Set(['manual', 'retry']);
+/** Runs someone is watching may wait for the user to answer the bank; background runs report and stop. */
+const INTERACTIVE_REASONS = new Set(['manual', 'connect', 'retry']);
+const WAITING_FOR_USER = new Set(['WAITING_USER_INPUT', 'WAITING_USER_ACTION']);
 
 export async function executeRun(ctx: RunContext, wake?: () => Promise<void>): Promise<RunTotals> {
   let item = REFRESHING_REASONS.has(ctx.reason) ? await refresh(ctx) : await ctx.api.getItem(ctx.itemId);
   saveItem(ctx, item);
+  if (!INTERACTIVE_REASONS.has(ctx.reason) && WAITING_FOR_USER.has(item.status)) {
+    throw new ItemNotUpdatedError(item.status, item.status);
+  }
   ctx.progress({ phase: 'waiting', itemStatus: item.status });
   item = await waitForSettledItem(ctx, item, {
     onItem: (next) => {

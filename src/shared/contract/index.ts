@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { appCalls, appEvents } from './calls/app';
 import { connectionCalls, connectionEvents } from './calls/connections';
 import { moneyCalls } from './calls/money';
-import { recordCalls } from './calls/records';
+import { recordCalls, recordEvents } from './calls/records';
 import { settingsCalls } from './calls/settings';
 
 export * from './define';
@@ -25,6 +25,7 @@ export const calls = {
 export const events = {
   ...appEvents,
   ...connectionEvents,
+  ...recordEvents,
 };
 
 export type Calls = typeof calls;

@@ -1,6 +1,6 @@
 // Calls about what happened: the audit log, notices, sync runs.
 import { z } from 'zod';
-import { call, NoInput } from '../define';
+import { call, event, NoInput } from '../define';
 import { SyncReason } from './connections';
 import { Cursor, DayString } from './money';
 
@@ -100,4 +100,9 @@ export const recordCalls = {
       .strict(),
     z.array(SyncRunView),
   ),
+};
+
+export const recordEvents = {
+  /** A new notice for the notification centre (and an OS notification where the host shows them). */
+  'notices.new': event(NoticeView),
 };

@@ -1,0 +1,113 @@
+// Webhook intake: a Pluggy event (from the relay or a test) is deduped by eventId, recorded, and becomes a
+// sync trigger. The event is only a hint: data is always read again from the API.
+import { WebhookEvent } from '../../shared/pluggy';
+import { AppError } from '../../shared/errors';
+import { appendAudit } from '../audit/append';
+import type { CoreContext } from '../core-context';
+import {
+  deleteConnection,
+  getConnection,
+  markTransactionsRemoved,
+  markWebhookEventProcessed,
+  recordWebhookEventIfNew,
+  upsertTransactions,
+} from '../store';
+
+export type IntakeAction = 'sync' | 'wake' | 'reread' | 'removed' | 'archived' | 'ignored';
+
+export interface IntakeResult {
+  eventId: string;
+  duplicate: boolean;
+  action: IntakeAction;
+}
+
+type IntakeContext = Pick<CoreContext, 'db' | 'engine' | 'pluggy' | 'clock' | 'logger' | 'events'>;
+
+export function createWebhookIntake(ctx: IntakeContext) {
+  const now = () => new Date(ctx.clock.now()).toISOString();
+
+  /** Starts a run, or when one is running, a second one right after it (it may have read that account already). */
+  function syncSoon(itemId: string): IntakeAction {
+    const run = ctx.engine().sync(itemId, 'webhook');
+    if (!run.started) void run.done.then(() => ctx.engine().sync(itemId, 'webhook'));
+    return 'sync';
+  }
+
+  async function act(event: WebhookEvent): Promise<IntakeAction> {
+    if (event.event === 'connector/status_updated') return 'ignored';
+    const itemId = event.itemId;
+    if (!getConnection(ctx.db(), itemId)) return 'ignored';
+    switch (event.event) {
+      case 'item/login_succeeded':
+        ctx.engine().wake(itemId);
+        return 'wake';
+      case 'item/created':
+      case 'item/updated':
+      case 'item/error':
+      case 'item/waiting_user_input':
+      case 'item/waiting_user_action':
+        if (ctx.engine().isSyncing(itemId)) {
+          ctx.engine().wake(itemId);
+          return 'wake';
+        }
+        return syncSoon(itemId);
+      case 'item/deleted':
+        // Deleted at Pluggy (by the user elsewhere, or expired): keep the history here, archived.
+        deleteConnection(ctx.db(), itemId, 'archive', now());
+        ctx.events.emit('connections.changed', { itemId, at: now() });
+        return 'archived';
+      case 'transactions/created':
+        return syncSoon(itemId);
+      case 'transactions/updated': {
+        for (let i = 0; i < event.transactionIds.length; i += 500) {
+          const ids = event.transactionIds.slice(i, i + 500);
+          for await (const page of ctx.pluggy().transactions(event.accountId, { ids })) {
+            upsertTransactions(ctx.db(), page.results, { seenAt: now() });
+          }
+        }
+        return 'reread';
+      }
+      case 'transactions/deleted':
+        markTransactionsRemoved(ctx.db(), event.transactionIds, now());
+        return 'removed';
+    }
+  }
+
+  return async function intake(raw: unknown): Promise<IntakeResult> {
+    const parsed = WebhookEvent.safeParse(raw);
+    if (!parsed.success) {
+      throw new AppError('invalid_input', 'This is not a Pluggy webhook event Cofre knows.', {
+        details: { issues: parsed.error.issues.slice(0, 5).map((i) => i.path.join('.') || '(root)') },
+      });
+    }
+    const event = parsed.data;
+    const itemId = 'itemId' in event ? event.itemId : null;
+    const fresh = recordWebhookEventIfNew(
+      ctx.db(),
+      { eventId: event.eventId, event: event.event, itemId, payload: event },
+      now(),
+    );
+    if (!fresh) return { eventId: event.eventId, duplicate: true, action: 'ignored' };
+    let action: IntakeAction;
+    try {
+      action = await act(event);
+    } catch (error) {
+      markWebhookEventProcessed(ctx.db(), event.eventId, 'failed', now());
+      throw error;
+    }
+    ctx.db().transaction(() => {
+      markWebhookEventProcessed(ctx.db(), event.eventId, action, now());
+      appendAudit(ctx.db(), {
+        actor: 'webhook',
+        action: 'open_finance.webhook.received',
+        connectionId: itemId !== null && getConnection(ctx.db(), itemId) ? itemId : null,
+        outcome: 'info',
+        at: now(),
+        details: { event: event.event, eventId: event.eventId, handled: action },
+      });
+    })();
+    return { eventId: event.eventId, duplicate: false, action };
+  };
+}
+
+export type WebhookIntake = ReturnType<typeof createWebhookIntake>;
