@@ -6,8 +6,9 @@ import type { BenchRow, BenchScenario } from './types';
 import { scenario as router } from './scenarios/router';
 import { scenario as sandbox } from './scenarios/sandbox';
 import { scenario as pluggyClient } from './scenarios/pluggy-client';
+import { scenario as store } from './scenarios/store';
 
-const all: BenchScenario[] = [router, sandbox, pluggyClient];
+const all: BenchScenario[] = [router, sandbox, pluggyClient, store];
 
 function machine(): Record<string, string | number> {
   const cpu = cpus();

@@ -87,7 +87,10 @@ export function sampleTransaction(
     id: `tx-${accountId}-${String(n).padStart(8, '0')}`,
     accountId,
     date: `${day}T03:00:00.000Z`,
-    description: debit ? `Compra ${MERCHANTS[k]} ${n}` : `Pix recebido ${PEOPLE[n % PEOPLE.length]}`,
+    // Like real statements: repeated words and short dates, not a unique token per row.
+    description: debit
+      ? `Compra ${MERCHANTS[k]} ${day.slice(8, 10)}/${day.slice(5, 7)}`
+      : `Pix recebido ${PEOPLE[n % PEOPLE.length]}`,
     descriptionRaw: null,
     type: debit ? 'DEBIT' : 'CREDIT',
     amount: debit ? -amount : amount,

@@ -55,45 +55,46 @@ CREATE TABLE accounts (
 CREATE INDEX accounts_by_connection ON accounts(connection_id);
 
 CREATE TABLE transactions (
-  id TEXT PRIMARY KEY,
+  -- The list order (see transactions/sort-key.ts); Pluggy's id is the identity.
+  sort_key INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
   account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
   date TEXT NOT NULL,
   amount REAL NOT NULL,
-  amount_in_account_currency REAL,
-  balance REAL,
   currency_code TEXT,
   type TEXT NOT NULL,
   status TEXT NOT NULL DEFAULT 'POSTED',
   description TEXT NOT NULL,
-  description_raw TEXT,
   category TEXT,
-  category_id TEXT,
-  operation_type TEXT,
-  provider_code TEXT,
-  provider_id TEXT,
   merchant_name TEXT,
-  merchant_cnpj TEXT,
-  merchant_category TEXT,
-  payment_method TEXT,
   counterparty_name TEXT,
-  card_number TEXT,
-  card_installment_number INTEGER,
-  card_total_installments INTEGER,
-  card_bill_id TEXT,
   pluggy_created_at TEXT,
-  pluggy_updated_at TEXT,
   first_seen_at TEXT NOT NULL,
   last_seen_at TEXT NOT NULL,
   changed_at TEXT NOT NULL,
   removed_at TEXT,
-  raw_hash TEXT NOT NULL,
-  raw TEXT NOT NULL
+  raw TEXT NOT NULL,
+  -- Read from the raw JSON when selected, never stored twice: each stored column costs every bulk insert.
+  amount_in_account_currency REAL GENERATED ALWAYS AS (json_extract(raw, '$.amountInAccountCurrency')) VIRTUAL,
+  balance REAL GENERATED ALWAYS AS (json_extract(raw, '$.balance')) VIRTUAL,
+  description_raw TEXT GENERATED ALWAYS AS (json_extract(raw, '$.descriptionRaw')) VIRTUAL,
+  category_id TEXT GENERATED ALWAYS AS (json_extract(raw, '$.categoryId')) VIRTUAL,
+  operation_type TEXT GENERATED ALWAYS AS (json_extract(raw, '$.operationType')) VIRTUAL,
+  provider_code TEXT GENERATED ALWAYS AS (json_extract(raw, '$.providerCode')) VIRTUAL,
+  provider_id TEXT GENERATED ALWAYS AS (json_extract(raw, '$.providerId')) VIRTUAL,
+  merchant_cnpj TEXT GENERATED ALWAYS AS (json_extract(raw, '$.merchant.cnpj')) VIRTUAL,
+  merchant_category TEXT GENERATED ALWAYS AS (json_extract(raw, '$.merchant.category')) VIRTUAL,
+  payment_method TEXT GENERATED ALWAYS AS (json_extract(raw, '$.paymentData.paymentMethod')) VIRTUAL,
+  card_number TEXT GENERATED ALWAYS AS (json_extract(raw, '$.creditCardMetadata.cardNumber')) VIRTUAL,
+  card_installment_number INTEGER
+    GENERATED ALWAYS AS (json_extract(raw, '$.creditCardMetadata.installmentNumber')) VIRTUAL,
+  card_total_installments INTEGER
+    GENERATED ALWAYS AS (json_extract(raw, '$.creditCardMetadata.totalInstallments')) VIRTUAL,
+  card_bill_id TEXT GENERATED ALWAYS AS (json_extract(raw, '$.creditCardMetadata.billId')) VIRTUAL,
+  pluggy_updated_at TEXT GENERATED ALWAYS AS (json_extract(raw, '$.updatedAt')) VIRTUAL
 );
--- The timeline (all accounts) and one account's timeline, both walked by keyset (date, id).
-CREATE INDEX transactions_by_date ON transactions(date, id);
-CREATE INDEX transactions_by_account_date ON transactions(account_id, date, id);
--- The sync watermark: the newest Pluggy ingestion time per account.
-CREATE INDEX transactions_by_account_created ON transactions(account_id, pluggy_created_at);
+-- One account's timeline: an index on account_id is ordered (account_id, sort_key), which is all a page needs.
+CREATE INDEX transactions_by_account ON transactions(account_id);
 
 CREATE TABLE webhook_events (
   event_id TEXT PRIMARY KEY,

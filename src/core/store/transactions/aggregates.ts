@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { Db } from '../db';
 import { prepared } from '../prepared';
 import { DayString, nextDay } from './filter';
+import { sortKeyFloor } from './sort-key';
 import { parseInput } from '../parse-input';
 
 // Direction comes from `type`, not from the sign of `amount`: Pluggy's sign convention differs between
@@ -29,7 +30,7 @@ export function spendingByCategory(db: Db, request: SpendingRequest): CategorySp
   const [y, m] = month.split('-').map(Number) as [number, number];
   const from = `${month}-01`;
   const to = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-  const params: unknown[] = [from, to];
+  const params: unknown[] = [sortKeyFloor(from), sortKeyFloor(to)];
   let accounts = '';
   if (accountIds && accountIds.length > 0) {
     accounts = ` AND t.account_id IN (${accountIds.map(() => '?').join(', ')})`;
@@ -42,7 +43,7 @@ export function spendingByCategory(db: Db, request: SpendingRequest): CategorySp
        round(sum(CASE WHEN t.type = 'DEBIT' THEN 0 ELSE abs(t.amount) END), 2) AS inflow,
        count(*) AS count
      FROM transactions t
-     WHERE t.date >= ? AND t.date < ? AND t.removed_at IS NULL${accounts}
+     WHERE t.sort_key >= ? AND t.sort_key < ? AND t.removed_at IS NULL${accounts}
      GROUP BY t.category
      ORDER BY outflow DESC, category`,
   ).all(...params) as CategorySpending[];
@@ -76,7 +77,7 @@ export function balanceOverTime(db: Db, request: BalanceRequest): BalancePoint[]
     `WITH daily AS (
        SELECT substr(t.date, 1, 10) AS day, sum(${FLOW}) AS flow
        FROM transactions t
-       WHERE t.account_id = ? AND t.date >= ? AND t.removed_at IS NULL
+       WHERE t.account_id = ? AND t.sort_key >= ? AND t.removed_at IS NULL
        GROUP BY day
      ),
      walked AS (
@@ -85,5 +86,5 @@ export function balanceOverTime(db: Db, request: BalanceRequest): BalancePoint[]
        FROM daily
      )
      SELECT day, round(? - ? * later, 2) AS balance FROM walked WHERE day < ? ORDER BY day`,
-  ).all(accountId, from, account.balance, sign, nextDay(to)) as BalancePoint[];
+  ).all(accountId, sortKeyFloor(from), account.balance, sign, nextDay(to)) as BalancePoint[];
 }

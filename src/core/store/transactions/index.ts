@@ -4,4 +4,5 @@ export * from './query';
 export * from './filter';
 export * from './aggregates';
 export { toFtsQuery } from './fts-query';
+export { sortKeyFloor } from './sort-key';
 export * from './window-queries';

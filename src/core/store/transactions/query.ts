@@ -4,10 +4,13 @@ import { decodeCursor, encodeCursor } from '../keyset-cursor';
 import { prepared } from '../prepared';
 import { TransactionPageRequest, nextDay, type TransactionFilter } from './filter';
 import { toFtsQuery } from './fts-query';
+import { sortKeyFloor } from './sort-key';
 import { parseInput } from '../parse-input';
 
 export interface StoredTransaction {
   id: string;
+  /** The list position (date second × 2^20 + arrival order); stable until the date changes. */
+  sortKey: number;
   accountId: string;
   date: string;
   amount: number;
@@ -44,7 +47,7 @@ export interface TransactionPage {
   nextCursor: string | null;
 }
 
-const SELECT_COLUMNS = `t.id, t.account_id AS accountId, t.date, t.amount,
+const SELECT_COLUMNS = `t.id, t.sort_key AS sortKey, t.account_id AS accountId, t.date, t.amount,
   t.amount_in_account_currency AS amountInAccountCurrency, t.balance, t.currency_code AS currencyCode,
   t.type, t.status, t.description, t.description_raw AS descriptionRaw, t.category, t.category_id AS categoryId,
   t.operation_type AS operationType, t.merchant_name AS merchantName, t.merchant_cnpj AS merchantCnpj,
@@ -55,82 +58,103 @@ const SELECT_COLUMNS = `t.id, t.account_id AS accountId, t.date, t.amount,
   t.first_seen_at AS firstSeenAt, t.last_seen_at AS lastSeenAt, t.changed_at AS changedAt,
   t.removed_at AS removedAt`;
 
-interface WhereClause {
+export interface WhereClause {
+  /** Conditions on `t` (the transactions table). */
   sql: string;
   params: unknown[];
+  /** The FTS5 query when the filter has searchable text. */
+  match: string | null;
+  /** Sort-key bounds from the date filter, [from, to); applied to whichever table drives the query. */
+  keyFrom: number | null;
+  keyTo: number | null;
 }
 
-/** The WHERE clause for a filter; shared with the aggregates. `null` when the text search cannot match. */
+/** The WHERE clause for a filter; `null` when the text search cannot match anything. */
 export function filterClause(filter: TransactionFilter): WhereClause | null {
   const parts: string[] = [];
   const params: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    parts.push(sql);
+    params.push(...values);
+  };
   if (!filter.includeRemoved) parts.push('t.removed_at IS NULL');
   const ids = filter.accountIds;
-  if (ids && ids.length === 1) {
-    parts.push('t.account_id = ?');
-    params.push(ids[0]);
-  } else if (ids && ids.length > 1) {
-    parts.push(`t.account_id IN (${ids.map(() => '?').join(', ')})`);
-    params.push(...ids);
-  }
-  if (filter.dateFrom) {
-    parts.push('t.date >= ?');
-    params.push(filter.dateFrom);
-  }
-  if (filter.dateTo) {
-    parts.push('t.date < ?');
-    params.push(nextDay(filter.dateTo));
-  }
-  if (filter.amountMin !== undefined) {
-    parts.push('abs(t.amount) >= ?');
-    params.push(filter.amountMin);
-  }
-  if (filter.amountMax !== undefined) {
-    parts.push('abs(t.amount) <= ?');
-    params.push(filter.amountMax);
-  }
-  if (filter.type) {
-    parts.push('t.type = ?');
-    params.push(filter.type);
-  }
-  if (filter.status) {
-    parts.push('t.status = ?');
-    params.push(filter.status);
-  }
+  if (ids && ids.length === 1) add('t.account_id = ?', ids[0]);
+  else if (ids && ids.length > 1) add(`t.account_id IN (${ids.map(() => '?').join(', ')})`, ...ids);
+  // Dates are key ranges: the sort key starts with the date's second.
+  const keyFrom = filter.dateFrom ? sortKeyFloor(filter.dateFrom) : null;
+  const keyTo = filter.dateTo ? sortKeyFloor(nextDay(filter.dateTo)) : null;
+  if (filter.amountMin !== undefined) add('abs(t.amount) >= ?', filter.amountMin);
+  if (filter.amountMax !== undefined) add('abs(t.amount) <= ?', filter.amountMax);
+  if (filter.type) add('t.type = ?', filter.type);
+  if (filter.status) add('t.status = ?', filter.status);
   if (filter.categories && filter.categories.length > 0) {
-    parts.push(`t.category IN (${filter.categories.map(() => '?').join(', ')})`);
-    params.push(...filter.categories);
+    add(`t.category IN (${filter.categories.map(() => '?').join(', ')})`, ...filter.categories);
   }
+  let match: string | null = null;
   if (filter.text !== undefined && filter.text.trim() !== '') {
-    const match = toFtsQuery(filter.text);
+    match = toFtsQuery(filter.text);
     if (match === null) return null;
-    parts.push('t.rowid IN (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH ?)');
-    params.push(match);
   }
-  return { sql: parts.length > 0 ? parts.join(' AND ') : '1', params };
+  return { sql: parts.length > 0 ? parts.join(' AND ') : '1', params, match, keyFrom, keyTo };
 }
 
-/** One page, newest first, ordered by (date, id) and continued with a keyset cursor (no OFFSET). */
-export function pageTransactions(db: Db, request: TransactionPageRequest = {}): TransactionPage {
+export interface PageQuery {
+  sql: string;
+  args: unknown[];
+  limit: number;
+}
+
+/** The SQL of one page (exported so a test can check its plan); null when nothing can match. */
+export function buildPageQuery(request: TransactionPageRequest = {}): PageQuery | null {
   const req = parseInput(TransactionPageRequest, request, 'transaction page request');
   const where = filterClause(req.filter);
-  if (!where) return { rows: [], nextCursor: null };
+  if (!where) return null;
+  let keyTo = where.keyTo;
+  if (req.after !== undefined) {
+    const [sortKey] = decodeCursor(req.after, 'number', 'string');
+    keyTo = keyTo === null ? sortKey : Math.min(keyTo, sortKey);
+  }
+  // The key bounds go on the driving table: the rowid of the FTS index when searching (CROSS JOIN keeps
+  // SQLite from driving with the account index and sorting every match), the table's key otherwise.
+  const key = where.match === null ? 't.sort_key' : 'f.rowid';
   let sql = where.sql;
   const params = [...where.params];
-  if (req.after !== undefined) {
-    const [date, id] = decodeCursor(req.after, 'string', 'string');
-    sql += ' AND (t.date, t.id) < (?, ?)';
-    params.push(date, id);
+  if (where.keyFrom !== null) {
+    sql += ` AND ${key} >= ?`;
+    params.push(where.keyFrom);
   }
-  params.push(req.limit + 1);
-  const rows = prepared(
-    db,
-    `SELECT ${SELECT_COLUMNS} FROM transactions t WHERE ${sql} ORDER BY t.date DESC, t.id DESC LIMIT ?`,
-  ).all(...params) as StoredTransaction[];
-  const more = rows.length > req.limit;
+  if (keyTo !== null) {
+    sql += ` AND ${key} < ?`;
+    params.push(keyTo);
+  }
+  if (where.match === null) {
+    return {
+      sql: `SELECT ${SELECT_COLUMNS} FROM transactions t WHERE ${sql} ORDER BY t.sort_key DESC LIMIT ?`,
+      args: [...params, req.limit + 1],
+      limit: req.limit,
+    };
+  }
+  return {
+    sql: `SELECT ${SELECT_COLUMNS} FROM transactions_fts f CROSS JOIN transactions t ON t.sort_key = f.rowid
+      WHERE transactions_fts MATCH ? AND ${sql} ORDER BY f.rowid DESC LIMIT ?`,
+    args: [where.match, ...params, req.limit + 1],
+    limit: req.limit,
+  };
+}
+
+/**
+ * One page, newest first, continued with a keyset cursor (no OFFSET). A text search walks the FTS index
+ * in sort-key order and stops after one page, so a common word costs no more than a rare one.
+ */
+export function pageTransactions(db: Db, request: TransactionPageRequest = {}): TransactionPage {
+  const query = buildPageQuery(request);
+  if (!query) return { rows: [], nextCursor: null };
+  const rows = prepared(db, query.sql).all(...query.args) as StoredTransaction[];
+  const more = rows.length > query.limit;
   if (more) rows.pop();
   const last = rows[rows.length - 1];
-  return { rows, nextCursor: more && last ? encodeCursor(last.date, last.id) : null };
+  return { rows, nextCursor: more && last ? encodeCursor(last.sortKey, last.id) : null };
 }
 
 /** One transaction by Pluggy id (removed ones included), or null. */
@@ -150,8 +174,22 @@ export function getTransactionRaw(db: Db, id: string): unknown {
 export function countTransactions(db: Db, filter: TransactionFilter = {}): number {
   const where = filterClause(filter);
   if (!where) return 0;
-  const row = prepared(db, `SELECT count(*) AS n FROM transactions t WHERE ${where.sql}`).get(
-    ...where.params,
-  ) as { n: number };
+  let sql = where.sql;
+  const params = [...where.params];
+  if (where.keyFrom !== null) {
+    sql += ' AND t.sort_key >= ?';
+    params.push(where.keyFrom);
+  }
+  if (where.keyTo !== null) {
+    sql += ' AND t.sort_key < ?';
+    params.push(where.keyTo);
+  }
+  if (where.match !== null) {
+    sql += ' AND t.sort_key IN (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH ?)';
+    params.push(where.match);
+  }
+  const row = prepared(db, `SELECT count(*) AS n FROM transactions t WHERE ${sql}`).get(...params) as {
+    n: number;
+  };
   return row.n;
 }

@@ -4,7 +4,8 @@ import { AppError } from '../../../shared/errors';
 import type { Db } from '../db';
 import { nowIso, prepared } from '../prepared';
 import { sqliteCode } from '../sqlite-error';
-import { toTransactionColumns, type TransactionColumns } from './row-mapping';
+import { DATA_COLUMNS, mapTransaction } from './row-mapping';
+import { SortKeyAllocator } from './sort-key';
 
 export interface UpsertCounts {
   inserted: number;
@@ -17,50 +18,25 @@ export interface UpsertOptions {
   seenAt?: string;
 }
 
-const DATA_COLUMNS = [
-  'account_id',
-  'date',
-  'amount',
-  'amount_in_account_currency',
-  'balance',
-  'currency_code',
-  'type',
-  'status',
-  'description',
-  'description_raw',
-  'category',
-  'category_id',
-  'operation_type',
-  'provider_code',
-  'provider_id',
-  'merchant_name',
-  'merchant_cnpj',
-  'merchant_category',
-  'payment_method',
-  'counterparty_name',
-  'card_number',
-  'card_installment_number',
-  'card_total_installments',
-  'card_bill_id',
-  'pluggy_created_at',
-  'pluggy_updated_at',
-  'raw_hash',
-  'raw',
-] as const satisfies readonly (keyof TransactionColumns)[];
+const INSERT_SQL = `INSERT INTO transactions (sort_key, ${DATA_COLUMNS.join(', ')}, first_seen_at, last_seen_at,
+  changed_at) VALUES (?, ${DATA_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?)`;
 
-const INSERT_SQL = `INSERT INTO transactions (id, ${DATA_COLUMNS.join(', ')}, first_seen_at, last_seen_at, changed_at)
-VALUES (@id, ${DATA_COLUMNS.map((c) => `@${c}`).join(', ')}, @seen_at, @seen_at, @seen_at)`;
+const UPDATE_SQL = `UPDATE transactions SET sort_key = ?, ${DATA_COLUMNS.map((c) => `${c} = ?`).join(', ')},
+  last_seen_at = ?, changed_at = ?, removed_at = NULL WHERE id = ?`;
 
-const UPDATE_SQL = `UPDATE transactions SET ${DATA_COLUMNS.map((c) => `${c} = @${c}`).join(', ')},
-  last_seen_at = @seen_at, changed_at = @seen_at, removed_at = NULL
-WHERE id = @id`;
+const STATE_SQL = `SELECT id, sort_key AS sortKey, date, removed_at AS removedAt, raw FROM transactions
+  WHERE id IN (SELECT value FROM json_each(?))`;
 
-const SELECT_STATE_SQL = 'SELECT raw_hash AS hash, removed_at AS removedAt FROM transactions WHERE id = ?';
+// One seek down the key, not a scan of the second's range.
+const MAX_KEY_SQL = 'SELECT sort_key FROM transactions WHERE sort_key < ? ORDER BY sort_key DESC LIMIT 1';
 const TOUCH_SQL = 'UPDATE transactions SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?';
 
 interface RowState {
-  hash: string;
+  id: string;
+  sortKey: number;
+  date: string;
   removedAt: string | null;
+  raw: string;
 }
 
 /**
@@ -74,21 +50,32 @@ export function upsertTransactions(
   options: UpsertOptions = {},
 ): UpsertCounts {
   const seenAt = options.seenAt ?? nowIso();
-  const rows = page.map(toTransactionColumns);
-  const select = prepared(db, SELECT_STATE_SQL);
+  const rows = page.map(mapTransaction);
   const insert = prepared(db, INSERT_SQL);
   const update = prepared(db, UPDATE_SQL);
   const touch = prepared(db, TOUCH_SQL);
+  const maxKey = prepared(db, MAX_KEY_SQL).pluck();
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
   const run = db.transaction(() => {
+    // One lookup for the whole page instead of one per row.
+    const states = new Map<string, RowState>();
+    const found = prepared(db, STATE_SQL).all(JSON.stringify(rows.map((r) => r.id))) as RowState[];
+    for (const s of found) states.set(s.id, s);
+    const keys = new SortKeyAllocator((from, to) => {
+      const below = maxKey.get(to) as number | undefined;
+      return below !== undefined && below >= from ? below : null;
+    });
     for (const row of rows) {
-      const state = select.get(row.id) as RowState | undefined;
-      const params = { ...row, seen_at: seenAt };
+      const state = states.get(row.id);
       if (!state) {
-        insert.run(params);
+        const sortKey = keys.allocate(row.date);
+        insert.run(sortKey, ...row.values, seenAt, seenAt, seenAt);
+        states.set(row.id, { id: row.id, sortKey, date: row.date, removedAt: null, raw: row.raw });
         counts.inserted++;
-      } else if (state.hash !== row.raw_hash || state.removedAt !== null) {
-        update.run(params);
+      } else if (state.raw !== row.raw || state.removedAt !== null) {
+        const sortKey = state.date === row.date ? state.sortKey : keys.allocate(row.date);
+        update.run(sortKey, ...row.values, seenAt, seenAt, row.id);
+        states.set(row.id, { id: row.id, sortKey, date: row.date, removedAt: null, raw: row.raw });
         counts.updated++;
       } else {
         touch.run(seenAt, row.id, seenAt);
@@ -101,7 +88,7 @@ export function upsertTransactions(
   } catch (err) {
     if (sqliteCode(err) === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
       throw new AppError('invalid_input', 'A transaction refers to an account that is not stored yet.', {
-        details: { accountIds: [...new Set(rows.map((r) => r.account_id))] },
+        details: { accountIds: [...new Set(rows.map((r) => r.accountId))] },
         cause: err,
       });
     }
@@ -120,7 +107,7 @@ export function markTransactionsRemoved(db: Db, ids: readonly string[], at: stri
   return changed;
 }
 
-/** The newest Pluggy ingestion time stored for an account: the `createdAtFrom` watermark of the next sync. */
+/** The newest Pluggy ingestion time stored for an account (walks that account's rows). */
 export function latestTransactionCreatedAt(db: Db, accountId: string): string | null {
   const row = prepared(db, 'SELECT max(pluggy_created_at) AS at FROM transactions WHERE account_id = ?').get(
     accountId,

@@ -1,6 +1,7 @@
 // What the sync engine asks the store about an account's recent past: pending rows and live ids since a day.
 import type { Db } from '../db';
 import { prepared } from '../prepared';
+import { sortKeyFloor } from './sort-key';
 
 /** The day (`YYYY-MM-DD`) of the oldest transaction of the account still pending, or null. */
 export function oldestPendingDay(db: Db, accountId: string): string | null {
@@ -15,8 +16,8 @@ export function oldestPendingDay(db: Db, accountId: string): string | null {
 export function liveIdsSince(db: Db, accountId: string, day: string): string[] {
   return prepared(
     db,
-    `SELECT id FROM transactions WHERE account_id = ? AND date >= ? AND removed_at IS NULL`,
+    `SELECT id FROM transactions WHERE account_id = ? AND sort_key >= ? AND removed_at IS NULL`,
   )
     .pluck()
-    .all(accountId, day) as string[];
+    .all(accountId, sortKeyFloor(day)) as string[];
 }

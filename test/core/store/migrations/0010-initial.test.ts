@@ -45,8 +45,8 @@ describe('migration 0010-initial', () => {
        raw_hash, raw) VALUES ('a', 'i', 'BANK', 'Conta', 10, 'BRL', ?, ?, 'h', '{}')`,
     ).run(at, at);
     db.prepare(
-      `INSERT INTO transactions (id, account_id, date, amount, type, description, first_seen_at, last_seen_at,
-       changed_at, raw_hash, raw) VALUES ('t', 'a', ?, -5, 'DEBIT', 'x', ?, ?, ?, 'h', '{}')`,
+      `INSERT INTO transactions (sort_key, id, account_id, date, amount, type, description, first_seen_at,
+       last_seen_at, changed_at, raw) VALUES (1, 't', 'a', ?, -5, 'DEBIT', 'x', ?, ?, ?, '{}')`,
     ).run(at, at, at, at);
     db.prepare(`INSERT INTO sync_runs (connection_id, reason, started_at) VALUES ('i', 'manual', ?)`).run(at);
     expect(() =>

@@ -1,0 +1,154 @@
+// Store scenario: 1M-row bulk upsert plain vs encrypted, keyset vs OFFSET at depth 900k, FTS search at 1M.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  encodeCursor,
+  openDatabase,
+  pageTransactions,
+  upsertTransactions,
+  type Db,
+} from '../../../src/core/store';
+import { openUnencryptedForBenchmark } from '../../../src/core/store/open';
+import { sampleTransaction } from '../../core/store/sample-data';
+import { seedConnection } from '../../core/store/seed';
+import { percentile } from '../stats';
+import type { BenchRow, BenchScenario } from '../types';
+
+const ROWS = Number(process.env['COFRE_BENCH_STORE_ROWS'] ?? 1_000_000);
+const PAGE = 500; // Pluggy's largest transactions page
+const ACCOUNTS = Array.from({ length: 20 }, (_, i) => `acc-${i}`);
+const DEPTH = Math.floor(ROWS * 0.9);
+const FTS_TERMS = [
+  'padaria',
+  'acucar',
+  'ifood',
+  'uber',
+  'oliveira',
+  'farmacia joao',
+  'netflix',
+  'smart fit',
+  'mercado',
+  'pix recebido',
+];
+
+/** A UUID-shaped id that is a pure function of n: random-looking like Pluggy's, so index inserts scatter. */
+function uuidFor(n: number): string {
+  const h = createHash('sha1').update(String(n)).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** The n-th bench row: spread over 20 accounts, ~30 per account per day, going back from 2025-03-01. */
+function benchTransaction(n: number) {
+  const accountId = ACCOUNTS[n % ACCOUNTS.length]!;
+  const k = Math.floor(n / ACCOUNTS.length);
+  const day = new Date(Date.UTC(2025, 2, 1) - Math.floor(k / 30) * 86_400_000).toISOString().slice(0, 10);
+  return sampleTransaction(n, accountId, { id: uuidFor(n), date: `${day}T03:00:00.000Z` });
+}
+
+/** Upserts ROWS rows in pages of PAGE; returns the seconds spent inside upsertTransactions only. */
+function fill(db: Db): number {
+  seedConnection(db, 'item-bench', ACCOUNTS);
+  let ns = 0n;
+  for (let from = 0; from < ROWS; from += PAGE) {
+    const page = Array.from({ length: Math.min(PAGE, ROWS - from) }, (_, i) => benchTransaction(from + i));
+    const start = process.hrtime.bigint();
+    upsertTransactions(db, page, { seenAt: '2025-03-02T00:00:00.000Z' });
+    ns += process.hrtime.bigint() - start;
+  }
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  return Number(ns) / 1e9;
+}
+
+function timeSync(count: number, fn: (i: number) => unknown): number[] {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = process.hrtime.bigint();
+    fn(i);
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return samples.sort((a, b) => a - b);
+}
+
+function row(metric: string, value: number, unit: string, note?: string): BenchRow {
+  return { scenario: 'store', metric, value, unit, ...(note ? { note } : {}) };
+}
+
+export const scenario: BenchScenario = {
+  name: 'store',
+  description: `${ROWS.toLocaleString('en-US')} transactions: bulk upsert plain vs encrypted, keyset vs OFFSET, FTS`,
+  async run(): Promise<BenchRow[]> {
+    const dir = mkdtempSync(join(tmpdir(), 'cofre-bench-store-'));
+    const rows: BenchRow[] = [];
+    try {
+      const plainFile = join(dir, 'plain.db');
+      const plain = openUnencryptedForBenchmark({ file: plainFile });
+      const plainSeconds = fill(plain);
+      plain.close();
+      const plainSize = statSync(plainFile).size;
+      rmSync(plainFile, { force: true });
+
+      const file = join(dir, 'encrypted.db');
+      const db = openDatabase({ file, key: randomBytes(32) });
+      try {
+        const encSeconds = fill(db);
+        const plainRate = ROWS / plainSeconds;
+        const encRate = ROWS / encSeconds;
+        rows.push(
+          row(
+            'bulk upsert, plain',
+            Math.round(plainRate),
+            'rows/s',
+            `pages of ${PAGE}, one transaction each`,
+          ),
+        );
+        rows.push(
+          row(
+            'bulk upsert, encrypted',
+            Math.round(encRate),
+            'rows/s',
+            `plain/encrypted time ×${(encSeconds / plainSeconds).toFixed(2)} (goal ≥ 100k rows/s, ≤ 1.3)`,
+          ),
+        );
+        rows.push(row('DB size, plain', Math.round(plainSize / 2 ** 20), 'MiB'));
+        rows.push(row('DB size, encrypted', Math.round(statSync(file).size / 2 ** 20), 'MiB'));
+
+        const at = db
+          .prepare('SELECT sort_key AS sortKey, id FROM transactions ORDER BY sort_key DESC LIMIT 1 OFFSET ?')
+          .get(DEPTH - 1) as { sortKey: number; id: string };
+        const cursor = encodeCursor(at.sortKey, at.id);
+        const keyset = timeSync(300, () => pageTransactions(db, { after: cursor, limit: 100 }));
+        const offsetStmt = db.prepare(
+          `SELECT * FROM transactions WHERE removed_at IS NULL ORDER BY sort_key DESC LIMIT 100 OFFSET ?`,
+        );
+        const offset = timeSync(15, () => offsetStmt.all(DEPTH));
+        const depth = `depth ${DEPTH.toLocaleString('en-US')}, 100 rows`;
+        rows.push(row('keyset page p50', percentile(keyset, 50), 'ms', depth));
+        rows.push(row('keyset page p99', percentile(keyset, 99), 'ms', 'goal ≤ 5 ms'));
+        rows.push(row('OFFSET page p50', percentile(offset, 50), 'ms', depth));
+        rows.push(
+          row(
+            'OFFSET page p99',
+            percentile(offset, 99),
+            'ms',
+            `keyset is ×${(percentile(offset, 50) / percentile(keyset, 50)).toFixed(0)} faster at p50, ×${(percentile(offset, 99) / percentile(keyset, 99)).toFixed(0)} at p99 (goal ≥ 20)`,
+          ),
+        );
+
+        const fts = timeSync(300, (i) =>
+          pageTransactions(db, { filter: { text: FTS_TERMS[i % FTS_TERMS.length]! }, limit: 100 }),
+        );
+        rows.push(
+          row('FTS search p50', percentile(fts, 50), 'ms', `${FTS_TERMS.length} terms, first page of 100`),
+        );
+        rows.push(row('FTS search p99', percentile(fts, 99), 'ms', 'goal ≤ 50 ms'));
+      } finally {
+        db.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return rows;
+  },
+};
