@@ -12,8 +12,6 @@ import type {
 export interface CofreClient {
   invoke<C extends RendererChannel>(channel: C, input: RendererInput<C>): Promise<RendererOutput<C>>;
   on<E extends RendererEvent>(event: E, listener: (payload: RendererEventPayload<E>) => void): () => void;
-  /** Subscribes to an event the contract may not declare yet (e.g. `notices.new`); payload unchecked. */
-  onRaw(event: string, listener: (payload: unknown) => void): () => void;
 }
 
 export function createClient(bridge: CofreBridge): CofreClient {
@@ -25,9 +23,6 @@ export function createClient(bridge: CofreBridge): CofreClient {
     },
     on(event, listener) {
       return bridge.on(event, (payload) => listener(payload as RendererEventPayload<typeof event>));
-    },
-    onRaw(event, listener) {
-      return bridge.on(event, listener);
     },
   };
 }

@@ -1,7 +1,6 @@
 // Push events → UI: sync progress feeds the progress store, changes invalidate the queries they touch.
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { NoticeView } from '../../shared/contract';
 import { clearProgress, recordProgress, showToast } from '../state/ui-state';
 import { useClient } from './client-context';
 import { DATA_KEYS, keys } from './query-keys';
@@ -28,17 +27,9 @@ export function useLiveEvents(): void {
       }),
       client.on('connections.changed', () => invalidateData(queryClient)),
       client.on('health.changed', () => void queryClient.invalidateQueries({ queryKey: keys.health })),
-      // Not in the contract yet: when the core emits it, new notices pop up as toasts.
-      client.onRaw('notices.new', (payload) => {
+      client.on('notices.new', (notice) => {
         void queryClient.invalidateQueries({ queryKey: keys.notices });
-        const notice = NoticeView.safeParse(payload);
-        if (notice.success) {
-          showToast({
-            level: notice.data.level,
-            messageKey: notice.data.messageKey,
-            params: notice.data.params,
-          });
-        }
+        showToast({ level: notice.level, messageKey: notice.messageKey, params: notice.params });
       }),
     ];
     return () => {

@@ -36,7 +36,19 @@ export function NoticeBell() {
         onClick={() => setOpen((v) => !v)}
         data-testid="notice-bell"
       >
-        <span aria-hidden="true">🔔</span>
+        <svg
+          aria-hidden="true"
+          width="18"
+          height="18"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+        >
+          <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+          <path d="M13.73 21a2 2 0 0 1-3.46 0" />
+        </svg>
+        <span className="bell-label">{t('notices.title')}</span>
         {count > 0 && (
           <span className="bell-count" data-testid="notice-count">
             {count}

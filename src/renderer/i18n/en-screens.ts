@@ -191,6 +191,7 @@ export const enScreens: ScreenMessages = {
     },
   },
   notices: {
+    repeated_failures: '{{bank}} failed {{failures}} times in a row. Cofre keeps trying; see Diagnostics.',
     title: 'Notices',
     bell: 'Notices ({{count}})',
     empty: 'No notices.',

@@ -190,6 +190,8 @@ export const ptBRScreens = {
     },
   },
   notices: {
+    repeated_failures:
+      '{{bank}} falhou {{failures}} vezes seguidas. O Cofre continua tentando; veja o Diagnóstico.',
     title: 'Avisos',
     bell: 'Avisos ({{count}})',
     empty: 'Nenhum aviso.',

@@ -92,11 +92,13 @@ export function TransactionTable({
                 <span role="cell" className="tx-desc">
                   <span className="tx-title">{tx.description}</span>
                   {who && who !== tx.description && <span className="hint"> · {who}</span>}
-                  {tx.installmentNumber !== null && tx.totalInstallments !== null && (
-                    <span className="badge badge-info" title={t('transactions.installment')}>
-                      {tx.installmentNumber}/{tx.totalInstallments}
-                    </span>
-                  )}
+                  {tx.installmentNumber !== null &&
+                    tx.totalInstallments !== null &&
+                    tx.totalInstallments > 1 && (
+                      <span className="badge badge-info" title={t('transactions.installment')}>
+                        {tx.installmentNumber}/{tx.totalInstallments}
+                      </span>
+                    )}
                   {pending && <span className="badge badge-warning">{t('transactions.pendingBadge')}</span>}
                 </span>
                 <span role="cell">{categoryName(tx.category)}</span>

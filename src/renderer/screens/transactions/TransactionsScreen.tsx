@@ -13,7 +13,9 @@ import { toFilter } from './to-filter';
 import { EMPTY_FILTER, TransactionFilters, type FilterForm } from './TransactionFilters';
 import { TransactionTable } from './TransactionTable';
 
-const PAGE_SIZE = 200;
+// A small first page shows rows fast; later pages are big so a long scroll needs few round trips.
+const FIRST_PAGE = 100;
+const NEXT_PAGES = 500;
 
 export function TransactionsScreen() {
   const { t, i18n } = useTranslation();
@@ -39,7 +41,7 @@ export function TransactionsScreen() {
     queryFn: ({ pageParam }) =>
       client.invoke('transactions.page', {
         filter,
-        limit: PAGE_SIZE,
+        limit: pageParam ? NEXT_PAGES : FIRST_PAGE,
         ...(pageParam ? { after: pageParam } : {}),
       }),
     initialPageParam: '',
