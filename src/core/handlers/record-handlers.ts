@@ -1,5 +1,5 @@
 // Handlers of audit.*, notices.* and sync.runs: what happened, from the local DB.
-import type { AuditFilter as ContractAuditFilter, NoticeView, SyncRunView } from '../../shared/contract';
+import type { AuditFilter as ContractAuditFilter, SyncRunView } from '../../shared/contract';
 import { auditExportLines, pageAudit, verifyAuditChain, type AuditFilter } from '../audit';
 import type { AuditEntry } from '../audit';
 import type { Handlers } from '../router/router';
@@ -12,7 +12,8 @@ import {
   listNotices,
   listSyncRuns,
 } from '../store';
-import type { Notice, SyncRun } from '../store';
+import type { SyncRun } from '../store';
+import { noticeView } from '../notices/notice-view';
 import type { Db } from '../store/db';
 
 type RecordHandlers = Pick<
@@ -37,12 +38,6 @@ export function toAuditFilter(filter: ContractAuditFilter): AuditFilter {
     out.to = new Date(Date.parse(`${filter.dateTo}T00:00:00.000Z`) + 86_400_000).toISOString();
   if (filter.text) out.text = filter.text;
   return out;
-}
-
-function noticeView(n: Notice): NoticeView {
-  const params: Record<string, string> = {};
-  for (const [k, v] of Object.entries(n.params ?? {})) params[k] = String(v);
-  return { ...n, params };
 }
 
 function summarize(e: AuditEntry): string {
