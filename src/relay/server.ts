@@ -98,7 +98,11 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   });
 
   const rateLimitRedis = config.redisUrl
-    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 5_000 })
+    ? new Redis(config.redisUrl, {
+        maxRetriesPerRequest: 1,
+        connectTimeout: 5_000,
+        enableAutoPipelining: true,
+      })
     : undefined;
   rateLimitRedis?.on('error', (error: Error) =>
     logger.warn({ err: error.message }, 'rate-limit redis error'),
