@@ -5,12 +5,11 @@ import { fileURLToPath } from 'node:url';
 import type { BenchRow, BenchScenario } from './types';
 import { scenario as router } from './scenarios/router';
 import { scenario as relay } from './scenarios/relay';
-import { scenario as renderer } from './scenarios/renderer';
 import { scenario as sandbox } from './scenarios/sandbox';
 import { scenario as pluggyClient } from './scenarios/pluggy-client';
 import { scenario as store } from './scenarios/store';
 
-const all: BenchScenario[] = [router, sandbox, pluggyClient, relay, store, renderer];
+const all: BenchScenario[] = [router, sandbox, pluggyClient, relay, store];
 
 function machine(): Record<string, string | number> {
   const cpu = cpus();
