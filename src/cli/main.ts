@@ -1,6 +1,7 @@
 // The `cofre` command line: every command, global flags, and one-line errors with a non-zero exit.
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../core';
+import { registerDataCommands } from './commands/data-commands';
 import { registerSandboxCommand } from './commands/sandbox';
 import { registerServeCommand } from './commands/serve';
 
@@ -13,6 +14,13 @@ const program = new Command()
 
 registerServeCommand(program);
 registerSandboxCommand(program);
+registerDataCommands(program);
+
+// `cofre export … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 try {
   await program.parseAsync(process.argv);

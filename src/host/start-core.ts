@@ -20,6 +20,8 @@ export interface StartCoreOptions {
 export interface StartedCore {
   core: Core;
   mode: 'demo' | 'live';
+  /** The API the core talks to (the sandbox's in demo mode); null when live mode has no credentials. */
+  pluggyBaseUrl: string | null;
   sandbox: RunningSandbox | null;
   close(): Promise<void>;
 }
@@ -56,6 +58,7 @@ export async function startCore(options: StartCoreOptions): Promise<StartedCore>
   return {
     core,
     mode: demo ? 'demo' : 'live',
+    pluggyBaseUrl: sandbox ? sandbox.url : (credentials.config?.baseUrl ?? null),
     sandbox,
     async close() {
       await core.close();

@@ -1,17 +1,16 @@
 // `cofre serve`: the app in any browser at a local URL, until stopped.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { DEFAULT_RENDERER_DIR, launchBrowserApp } from '../../host/launch';
-import { addGlobalOptions, parseMs, parsePort } from '../global-options';
+import { addGlobalOptions, parsePort, wrapArg } from '../global-options';
 
 export function registerServeCommand(program: Command): void {
   addGlobalOptions(
     program
       .command('serve')
       .description('serve the app at http://127.0.0.1 (browser mode)')
-      .option('--port <n>', 'port to listen on (0 = any free port)', (v) => wrap(() => parsePort(v)), 0)
-      .option('--demo-execution-ms <ms>', 'how long a demo bank sync takes', (v) => wrap(() => parseMs(v))),
+      .option('--port <n>', 'port to listen on (0 = any free port)', (v) => wrapArg(() => parsePort(v)), 0),
   ).action(async (opts: { port: number; dataDir: string; demo: boolean; demoExecutionMs?: number }) => {
     if (!existsSync(join(DEFAULT_RENDERER_DIR, 'index.html'))) {
       throw new Error('the renderer is not built; run `npm run build` first (npm start does it for you)');
@@ -30,12 +29,4 @@ export function registerServeCommand(program: Command): void {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-}
-
-function wrap<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
-  }
 }

@@ -23,8 +23,9 @@ export function csvHeader(): string {
 }
 
 export function csvRow(t: StoredTransaction): string {
+  // "3/12" only for real installment plans; a single-payment purchase (1/1) has none.
   const installment =
-    t.installmentNumber !== null && t.totalInstallments !== null
+    t.installmentNumber !== null && t.totalInstallments !== null && t.totalInstallments > 1
       ? `${t.installmentNumber}/${t.totalInstallments}`
       : '';
   return [

@@ -30,6 +30,7 @@ export function toAuditFilter(filter: ContractAuditFilter): AuditFilter {
   if (filter.family === 'error') out.outcome = 'failure';
   if (filter.family === 'user') out.actor = 'user';
   if (filter.actor) out.actor = filter.actor;
+  if (filter.action) out.action = filter.action;
   if (filter.connectionId) out.connectionId = filter.connectionId;
   if (filter.outcome === 'success' || filter.outcome === 'failure' || filter.outcome === 'info')
     out.outcome = filter.outcome;

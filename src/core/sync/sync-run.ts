@@ -106,6 +106,7 @@ export async function executeRun(ctx: RunContext, wake?: () => Promise<void>): P
       });
     });
     accountsDone += 1;
+    ctx.progress({ phase: 'transactions', accountsDone, pages: totals.pages, rows: totals.rows });
     totals.inserted += read.inserted;
     totals.updated += read.updated;
     totals.unchanged += read.unchanged;

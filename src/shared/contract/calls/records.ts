@@ -23,6 +23,12 @@ export const AuditFilter = z
   .object({
     family: AuditFamily.optional(),
     actor: AuditActor.optional(),
+    /** An exact action, or a prefix ending in a dot (`open_finance.sync.`). */
+    action: z
+      .string()
+      .regex(/^[a-z0-9_.]+$/)
+      .max(200)
+      .optional(),
     connectionId: z.string().min(1).max(100).optional(),
     outcome: z.string().min(1).max(40).optional(),
     dateFrom: DayString.optional(),
