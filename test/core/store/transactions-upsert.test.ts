@@ -79,6 +79,28 @@ describe('transactions upsert', () => {
     ]);
   });
 
+  it('moves a row in the list when its date changes, and search follows it', () => {
+    const page = samplePage(0, 6, ACCOUNT_ID);
+    upsertTransactions(db, page);
+    const moved = { ...page[5]!, date: '2025-03-10T03:00:00.000Z', status: 'POSTED' };
+    expect(upsertTransactions(db, [moved])).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
+    expect(pageTransactions(db, { limit: 1 }).rows[0]!.id).toBe(moved.id);
+    const text = moved.description.split(' ')[1]!;
+    expect(pageTransactions(db, { filter: { text, dateFrom: '2025-03-10' } }).rows.map((r) => r.id)).toEqual([
+      moved.id,
+    ]);
+    db.exec(`INSERT INTO transactions_fts(transactions_fts, rank) VALUES ('integrity-check', 1)`);
+  });
+
+  it('takes the last copy when a page repeats an id', () => {
+    const [a] = samplePage(0, 1, ACCOUNT_ID);
+    const counts = upsertTransactions(db, [a!, { ...a!, description: 'Segunda cópia' }]);
+    expect(counts).toEqual({ inserted: 1, updated: 0, unchanged: 1 });
+    expect(getTransaction(db, a!.id)!.description).toBe('Segunda cópia');
+    expect(count()).toBe(1);
+    db.exec(`INSERT INTO transactions_fts(transactions_fts, rank) VALUES ('integrity-check', 1)`);
+  });
+
   it('keeps the raw Pluggy JSON, including fields it does not index', () => {
     const tx = { ...sampleTransaction(1, ACCOUNT_ID), someFutureField: { a: 1 } };
     upsertTransactions(db, [tx]);

@@ -27,6 +27,8 @@ export interface MappedTransaction {
   date: string;
   /** The Pluggy object as received, serialised: stored, and compared to tell changed from unchanged. */
   raw: string;
+  /** description, merchant_name, counterparty_name: what the FTS index holds. */
+  searchable: [string, string | null, string | null];
   /** Positional values for DATA_COLUMNS (positional binding is markedly faster than named in bulk). */
   values: unknown[];
 }
@@ -50,11 +52,14 @@ export function mapTransaction(t: Transaction): MappedTransaction {
     t.type === 'CREDIT' ? (pd?.payer?.name ?? pd?.receiver?.name) : (pd?.receiver?.name ?? pd?.payer?.name);
   const date = isoTimestamp(t.date, 'date', id);
   const raw = JSON.stringify(t);
+  const description = typeof t.description === 'string' ? t.description : '';
+  const merchant = m?.name ?? m?.businessName ?? null;
   return {
     id,
     accountId: t.accountId,
     date,
     raw,
+    searchable: [description, merchant, counterparty ?? null],
     values: [
       id,
       t.accountId,
@@ -63,9 +68,9 @@ export function mapTransaction(t: Transaction): MappedTransaction {
       t.currencyCode ?? null,
       t.type,
       t.status ?? 'POSTED',
-      typeof t.description === 'string' ? t.description : '',
+      description,
       t.category ?? null,
-      m?.name ?? m?.businessName ?? null,
+      merchant,
       counterparty ?? null,
       isoOrNull(t.createdAt, 'createdAt', id),
       raw,

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { Db } from '../db';
 import { nowIso, prepared } from '../prepared';
 import { sqliteCode } from '../sqlite-error';
-import { DATA_COLUMNS, mapTransaction } from './row-mapping';
+import { DATA_COLUMNS, mapTransaction, type MappedTransaction } from './row-mapping';
 import { SortKeyAllocator } from './sort-key';
 
 export interface UpsertCounts {
@@ -28,8 +28,17 @@ const STATE_SQL = `SELECT id, sort_key AS sortKey, date, removed_at AS removedAt
   WHERE id IN (SELECT value FROM json_each(?))`;
 
 // One seek down the key, not a scan of the second's range.
+const FTS_INSERT_SQL = `INSERT INTO transactions_fts(rowid, description, merchant_name, counterparty_name)
+  VALUES (?, ?, ?, ?)`;
+
 const MAX_KEY_SQL = 'SELECT sort_key FROM transactions WHERE sort_key < ? ORDER BY sort_key DESC LIMIT 1';
 const TOUCH_SQL = 'UPDATE transactions SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?';
+
+interface Op {
+  kind: 'insert' | 'update' | 'touch';
+  sortKey: number;
+  row: MappedTransaction;
+}
 
 interface RowState {
   id: string;
@@ -54,6 +63,7 @@ export function upsertTransactions(
   const insert = prepared(db, INSERT_SQL);
   const update = prepared(db, UPDATE_SQL);
   const touch = prepared(db, TOUCH_SQL);
+  const ftsInsert = prepared(db, FTS_INSERT_SQL);
   const maxKey = prepared(db, MAX_KEY_SQL).pluck();
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
   const run = db.transaction(() => {
@@ -65,22 +75,37 @@ export function upsertTransactions(
       const below = maxKey.get(to) as number | undefined;
       return below !== undefined && below >= from ? below : null;
     });
+    // Decide every row first, then write in ascending key order: FTS5 flushes its pending index to disk
+    // whenever a rowid lower than the previous one arrives, which made descending pages ~7× slower.
+    const ops = new Map<string, Op>();
     for (const row of rows) {
+      const pending = ops.get(row.id);
+      if (pending) {
+        // The same id twice in one page: the last copy wins, and counts as unchanged.
+        pending.sortKey = pending.row.date === row.date ? pending.sortKey : keys.allocate(row.date);
+        pending.row = row;
+        counts.unchanged++;
+        continue;
+      }
       const state = states.get(row.id);
       if (!state) {
-        const sortKey = keys.allocate(row.date);
-        insert.run(sortKey, ...row.values, seenAt, seenAt, seenAt);
-        states.set(row.id, { id: row.id, sortKey, date: row.date, removedAt: null, raw: row.raw });
+        ops.set(row.id, { kind: 'insert', sortKey: keys.allocate(row.date), row });
         counts.inserted++;
       } else if (state.raw !== row.raw || state.removedAt !== null) {
         const sortKey = state.date === row.date ? state.sortKey : keys.allocate(row.date);
-        update.run(sortKey, ...row.values, seenAt, seenAt, row.id);
-        states.set(row.id, { id: row.id, sortKey, date: row.date, removedAt: null, raw: row.raw });
+        ops.set(row.id, { kind: 'update', sortKey, row });
         counts.updated++;
       } else {
-        touch.run(seenAt, row.id, seenAt);
+        ops.set(row.id, { kind: 'touch', sortKey: state.sortKey, row });
         counts.unchanged++;
       }
+    }
+    for (const op of [...ops.values()].sort((a, b) => a.sortKey - b.sortKey)) {
+      if (op.kind === 'insert') {
+        insert.run(op.sortKey, ...op.row.values, seenAt, seenAt, seenAt);
+        ftsInsert.run(op.sortKey, ...op.row.searchable); // see migration 20: no insert trigger, on purpose
+      } else if (op.kind === 'update') update.run(op.sortKey, ...op.row.values, seenAt, seenAt, op.row.id);
+      else touch.run(seenAt, op.row.id, seenAt);
     }
   });
   try {

@@ -32,15 +32,34 @@ describe('migration 0020-transactions-fts', () => {
 
   it('indexes the rows that existed before it, then follows inserts, updates and deletes', () => {
     seedConnection(db);
-    upsertTransactions(db, samplePage(0, 40, ACCOUNT_ID));
+    // Version-10 rows, written as version 10 knew them (the repositories target the latest schema).
+    const insert = db.prepare(
+      `INSERT INTO transactions (sort_key, id, account_id, date, amount, type, description, merchant_name,
+       first_seen_at, last_seen_at, changed_at, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const old = samplePage(0, 40, ACCOUNT_ID);
+    old.forEach((x, i) =>
+      insert.run(
+        i + 1,
+        x.id,
+        ACCOUNT_ID,
+        x.date,
+        x.amount,
+        x.type,
+        x.description,
+        x.merchant?.name ?? null,
+        x.date,
+        x.date,
+        x.date,
+        JSON.stringify(x),
+      ),
+    );
     migrate(db, 20);
     const before = search('padaria');
-    expect(before.length).toBe(
-      samplePage(0, 40, ACCOUNT_ID).filter((x) => x.merchant?.name?.startsWith('Padaria')).length,
-    );
+    expect(before.length).toBe(old.filter((x) => x.merchant?.name?.startsWith('Padaria')).length);
     expect(before.length).toBeGreaterThan(0);
 
-    const page = samplePage(40, 1, ACCOUNT_ID);
+    const page = samplePage(100, 1, ACCOUNT_ID);
     upsertTransactions(db, [{ ...page[0]!, description: 'Sorveteria Quindim' }]);
     expect(search('quindim')).toEqual([page[0]!.id]);
     upsertTransactions(db, [{ ...page[0]!, description: 'Sorveteria Brigadeiro' }]);
