@@ -52,6 +52,18 @@ export class EncryptedSecretsFile {
     return true;
   }
 
+  /**
+   * Re-encrypts every secret under a new DB key (after `rotateKey`), atomically; returns the file for the
+   * new key. Until the new key is saved in the KeyStore, keep the old one: a crash in between is recovered
+   * by opening with the key that still works.
+   */
+  rekey(newDbKey: Buffer): EncryptedSecretsFile {
+    const all = this.#read();
+    const next = new EncryptedSecretsFile(this.#file, newDbKey);
+    if (Object.keys(all).length > 0 || existsSync(this.#file)) next.#write(all);
+    return next;
+  }
+
   #read(): Record<string, string> {
     if (!existsSync(this.#file)) return {};
     assertOwnerOnly(this.#file);

@@ -16,6 +16,7 @@ import {
   createKeyFileStore,
   createNodeKeyStore,
   createPassphraseKeyStore,
+  EncryptedSecretsFile,
   type KeyStore,
 } from '../../../src/core/secrets';
 import { openDatabase } from '../../../src/core/store';
@@ -104,6 +105,17 @@ describe('KeyStores', () => {
     expect(await codeOf(other.getSecret('pluggy.clientSecret'))).toBe('keystore_unavailable');
     chmodSync(paths.secretsFile, 0o604);
     expect(await codeOf(store.getSecret('pluggy.clientSecret'))).toBe('keystore_insecure');
+  });
+
+  it('secrets file: re-encrypts under a new DB key after a key rotation', async () => {
+    const store = createKeyFileStore(paths);
+    const oldKey = await store.getOrCreateKey();
+    await store.setSecret('pluggy.clientSecret', CLIENT_SECRET);
+    const newKey = Buffer.alloc(32, 8);
+    const next = new EncryptedSecretsFile(paths.secretsFile, oldKey).rekey(newKey);
+    expect(next.get('pluggy.clientSecret')).toBe(CLIENT_SECRET);
+    expect(() => new EncryptedSecretsFile(paths.secretsFile, oldKey).get('x')).toThrow(AppError);
+    expect(statSync(paths.secretsFile).mode & 0o777).toBe(0o600);
   });
 
   it('env: takes COFRE_DB_KEY, refuses a missing or malformed one without echoing it', async () => {
