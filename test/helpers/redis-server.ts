@@ -65,10 +65,14 @@ export async function startRedis(): Promise<TestRedis> {
     const port = await freePort();
     try {
       const child = await launch(port, dir);
+      // A test process that dies before its afterAll must not leave a server behind.
+      const killOnExit = () => child.kill('SIGKILL');
+      process.once('exit', killOnExit);
       return {
         url: `redis://127.0.0.1:${port}`,
         port,
         stop: async () => {
+          process.removeListener('exit', killOnExit);
           if (child.exitCode === null) {
             const exited = new Promise((r) => child.once('exit', r));
             child.kill('SIGTERM');
