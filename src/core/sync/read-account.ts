@@ -2,6 +2,7 @@
 import type { Transaction } from '../../shared/pluggy';
 import { appendAudit } from '../audit/append';
 import { liveIdsSince, markTransactionsRemoved, upsertTransactions } from '../store';
+import { prefetchOne } from './prefetch';
 import type { RunContext } from './run-context';
 import type { TransactionQuery } from './sync-api';
 import type { ReadPlan } from './windows';
@@ -71,7 +72,7 @@ async function readPages(
   onPage: (rows: number) => void,
   seen?: Set<string>,
 ): Promise<void> {
-  for await (const page of ctx.api.transactions(accountId, query)) {
+  for await (const page of prefetchOne(ctx.api.transactions(accountId, query))) {
     storePage(ctx, accountId, kind, page.results, result);
     if (seen) for (const t of page.results) seen.add(t.id);
     onPage(page.results.length);
