@@ -8,8 +8,9 @@ import { scenario as relay } from './scenarios/relay';
 import { scenario as sandbox } from './scenarios/sandbox';
 import { scenario as pluggyClient } from './scenarios/pluggy-client';
 import { scenario as store } from './scenarios/store';
+import { scenario as sync } from './scenarios/sync';
 
-const all: BenchScenario[] = [router, sandbox, pluggyClient, relay, store];
+const all: BenchScenario[] = [router, sandbox, pluggyClient, relay, store, sync];
 
 function machine(): Record<string, string | number> {
   const cpu = cpus();
