@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../core';
 import { registerDataCommands } from './commands/data-commands';
+import { registerRelayCommand } from './commands/relay';
 import { registerSandboxCommand } from './commands/sandbox';
 import { registerServeCommand } from './commands/serve';
 
@@ -15,6 +16,7 @@ const program = new Command()
 registerServeCommand(program);
 registerSandboxCommand(program);
 registerDataCommands(program);
+registerRelayCommand(program);
 
 // `cofre export … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
