@@ -5,12 +5,13 @@ import { fileURLToPath } from 'node:url';
 import type { BenchRow, BenchScenario } from './types';
 import { scenario as router } from './scenarios/router';
 import { scenario as relay } from './scenarios/relay';
+import { scenario as renderer } from './scenarios/renderer';
 import { scenario as sandbox } from './scenarios/sandbox';
 import { scenario as pluggyClient } from './scenarios/pluggy-client';
 import { scenario as store } from './scenarios/store';
 import { scenario as sync } from './scenarios/sync';
 
-const all: BenchScenario[] = [router, sandbox, pluggyClient, relay, store, sync];
+const all: BenchScenario[] = [router, sandbox, pluggyClient, relay, store, sync, renderer];
 
 function machine(): Record<string, string | number> {
   const cpu = cpus();

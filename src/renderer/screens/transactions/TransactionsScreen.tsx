@@ -28,14 +28,6 @@ export function TransactionsScreen() {
     queryKey: [...keys.accounts, 'withRemoved'],
     queryFn: () => client.invoke('accounts.list', { includeRemoved: true }),
   });
-  const categories = useQuery({
-    queryKey: keys.categories,
-    queryFn: () => client.invoke('transactions.categories', {}),
-  });
-  const count = useQuery({
-    queryKey: [...keys.transactions, 'count', filter],
-    queryFn: () => client.invoke('transactions.count', { filter }),
-  });
   const pages = useInfiniteQuery({
     queryKey: [...keys.transactions, 'pages', filter],
     queryFn: ({ pageParam }) =>
@@ -46,6 +38,20 @@ export function TransactionsScreen() {
       }),
     initialPageParam: '',
     getNextPageParam: (last) => last.next ?? undefined,
+  });
+  // Counting and listing categories scan the whole table (~1 s at 100k rows) and the core answers one call
+  // at a time, so they wait for the first page: the rows come first, the totals a moment later.
+  const firstPageIn = pages.isSuccess;
+  const categories = useQuery({
+    queryKey: keys.categories,
+    queryFn: () => client.invoke('transactions.categories', {}),
+    enabled: firstPageIn,
+    staleTime: 5 * 60_000,
+  });
+  const count = useQuery({
+    queryKey: [...keys.transactions, 'count', filter],
+    queryFn: () => client.invoke('transactions.count', { filter }),
+    enabled: firstPageIn,
   });
   const exporter = useMutation({
     mutationFn: (format: 'csv' | 'ofx') => client.invoke('transactions.export', { format, filter }),
