@@ -3,7 +3,7 @@ export * from './config';
 export { startRelay, type RelayOptions, type RunningRelay } from './server';
 export { runRelayUntilStopped } from './run';
 export { createRelayLogger, type Logger } from './logger';
-export * from './wire';
+export * from '../shared/relay/wire';
 export type { RelayStore } from './store/types';
 export { openSqliteStore } from './store/sqlite-store';
 export { openRedisStore } from './store/redis-store';

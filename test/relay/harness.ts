@@ -11,7 +11,7 @@ import {
   type RelayOptions,
   type RunningRelay,
 } from '../../src/relay';
-import { DeviceRegistration, EventsPage, RelayEvent } from '../../src/relay/wire';
+import { DeviceRegistration, EventsPage, RelayEvent } from '../../src/shared/relay/wire';
 import { startRedis, type TestRedis } from '../helpers/redis-server';
 
 export type StoreKind = 'sqlite' | 'redis';

@@ -22,3 +22,4 @@ export * from './notices';
 export * from './cache';
 export * from './webhook-events';
 export * from './sync-state';
+export * from './app-state';

@@ -2,7 +2,7 @@
 import { once } from 'node:events';
 import type { FastifyReply } from 'fastify';
 import type { StoredEvent } from '../store/types';
-import { SSE_EVENT_NAME, type RelayEvent } from '../wire';
+import { SSE_EVENT_NAME, type RelayEvent } from '../../shared/relay/wire';
 import type { RelayContext } from './context';
 
 const BATCH = 500;

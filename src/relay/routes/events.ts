@@ -1,6 +1,6 @@
 // GET /v1/events (poll / long-poll by cursor), POST /v1/events/ack, and GET /v1/events/stream (SSE).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AckRequest, EventsQuery, type EventsPage } from '../wire';
+import { AckRequest, EventsQuery, type EventsPage } from '../../shared/relay/wire';
 import { sendError, type RelayContext } from './context';
 import { deviceOf, type DeviceGuards } from './device-auth';
 import { streamDeviceEvents, toWire } from './event-stream';

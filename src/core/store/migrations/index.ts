@@ -4,5 +4,12 @@ import { migration0010 } from './0010-initial';
 import { migration0020 } from './0020-transactions-fts';
 import { migration0030 } from './0030-audit-log';
 import { migration0040 } from './0040-sync-state';
+import { migration0050 } from './0050-app-state';
 
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0010,
+  migration0020,
+  migration0030,
+  migration0040,
+  migration0050,
+];

@@ -1,4 +1,4 @@
-// The relay's device API on the wire (zod only, so a client can reuse it verbatim).
+// The relay's device API on the wire: shared by the relay server and the core's relay client.
 import { z } from 'zod';
 
 /** An opaque, per-device, increasing position in the device's event stream. */
