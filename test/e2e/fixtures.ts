@@ -17,7 +17,8 @@ export const test = base.extend<{ app: RunningApp }>({
   app: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cofre-e2e-'));
     const { child, match } = await startCli(
-      ['serve', '--demo', '--port', '0', '--data-dir', dataDir],
+      // A demo bank sync takes 4 s by default (the real sandbox: minutes); 1 s keeps the suite short.
+      ['serve', '--demo', '--demo-execution-ms', '1000', '--port', '0', '--data-dir', dataDir],
       /(http:\/\/127\.0\.0\.1:\d+)\/\?token=[A-Za-z0-9_-]+/,
     );
     await use({ launchUrl: match[0], baseUrl: match[1]!, dataDir });

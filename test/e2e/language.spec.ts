@@ -37,6 +37,8 @@ test('in English no screen shows a pt-BR string', async ({ page, app }) => {
   await connectBank(page, { user: 'user-ok' });
   await waitUntilSynced(page);
   await openScreen(page, 'Configurações');
+  await expect(page.getByTestId('secret-state')).toBeVisible();
+  await screenshot(page, 'settings');
   await page.getByTestId('language-select').selectOption('en');
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 
