@@ -31,7 +31,7 @@ export function AuditEntryRow({
       <div className="audit-line">
         <time dateTime={entry.at}>{formatDateTime(entry.at, i18n.language)}</time>
         <span>
-          <strong>{actionName(entry.action)}</strong> <span className="hint mono">{entry.action}</span>
+          <strong title={entry.action}>{actionName(entry.action)}</strong>
         </span>
         <span>{t(`audit.actors.${entry.actor}`, { defaultValue: entry.actor })}</span>
         <span>{entry.connectionId ? bankName(entry.connectionId) : '—'}</span>

@@ -1,0 +1,43 @@
+// Every code, action, phase and reason the core can send has a sentence in both languages.
+import { describe, expect, it } from 'vitest';
+import { AuditFamily, SyncPhase, SyncReason } from '../../src/shared/contract';
+import { ConnectionAction } from '../../src/shared/connections/status';
+import { ERROR_CODES } from '../../src/shared/errors';
+import { en } from '../../src/renderer/i18n/en';
+import { ptBR } from '../../src/renderer/i18n/pt-BR';
+
+type Tree = { [key: string]: string | Tree };
+
+function lookup(tree: Tree, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node as Tree | undefined)?.[key], tree);
+}
+
+const languages = { 'pt-BR': ptBR as unknown as Tree, en: en as unknown as Tree };
+
+describe.each(Object.entries(languages))('%s messages', (_name, messages) => {
+  const missing = (keys: string[]) => keys.filter((k) => typeof lookup(messages, k) !== 'string');
+
+  it('explain every error code', () => {
+    expect(missing(ERROR_CODES.map((c) => `errors.${c}`))).toEqual([]);
+  });
+
+  it('label every connection action, sync phase, sync reason and audit family', () => {
+    expect(missing(ConnectionAction.options.map((a) => `actions.${a}`))).toEqual([]);
+    expect(missing(SyncPhase.options.map((p) => `progress.phases.${p}`))).toEqual([]);
+    expect(missing(SyncReason.options.map((r) => `diagnostics.reasons.${r}`))).toEqual([]);
+    expect(missing(AuditFamily.options.map((f) => `audit.families.${f}`))).toEqual([]);
+  });
+
+  it('have no empty message', () => {
+    const empty: string[] = [];
+    const walk = (node: Tree, prefix: string) => {
+      for (const [k, v] of Object.entries(node)) {
+        if (typeof v === 'string') {
+          if (v.trim() === '') empty.push(`${prefix}${k}`);
+        } else walk(v, `${prefix}${k}.`);
+      }
+    };
+    walk(messages, '');
+    expect(empty).toEqual([]);
+  });
+});
