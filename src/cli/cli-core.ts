@@ -18,6 +18,7 @@ export async function withCore<T>(options: GlobalOptions, work: (cli: CliCore) =
     logger: createLogger({ file: logFile(options.dataDir) }),
     // A one-shot command does its own syncing; the background scheduler belongs to long-running hosts.
     scheduler: false,
+    relay: false,
     ...(options.demoExecutionMs === undefined ? {} : { sandbox: { executionMs: options.demoExecutionMs } }),
   });
   const cli: CliCore = {

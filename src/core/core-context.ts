@@ -10,6 +10,7 @@ import type { KeyStore } from './secrets';
 import type { SettingsFile } from './settings/settings-file';
 import type { Db } from './store/db';
 import type { SyncEngine } from './sync/sync-engine';
+import type { RelayLink } from './relay-client/relay-link';
 
 export interface PluggyConfig {
   baseUrl: string;
@@ -34,6 +35,8 @@ export interface CoreContext {
   engine(): SyncEngine;
   /** The Connect page for demo mode (the sandbox's); null with real credentials (Pluggy's widget). */
   connectUrl: string | null;
+  /** The paired relay, if any (null until the DB is open). */
+  relay(): RelayLink | null;
   /** This installation's id: the `clientUserId` of its items, so the relay can route their webhooks. */
   deviceId: string;
 }

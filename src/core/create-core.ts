@@ -25,6 +25,11 @@ import type { Db } from './store/db';
 import { createScheduler, type Scheduler } from './sync/scheduler';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine';
 import { createWebhookIntake, type WebhookIntake } from './webhooks/webhook-intake';
+import { createRelayLink, type RelayLink } from './relay-client/relay-link';
+import { relayHandlers } from './handlers/relay-handlers';
+
+/** Poll Pluggy at most this often while the relay delivers webhooks. */
+const RELAXED_POLL_MS = 6 * 60 * 60_000;
 
 export interface CoreDeps {
   dataDir: string;
@@ -45,6 +50,8 @@ export interface CoreDeps {
   connectUrl?: string | null;
   /** Start the polling/retry scheduler (off in tests that drive `scheduler.tick()` themselves). */
   scheduler?: boolean;
+  /** Connect to a paired relay at start (off for one-shot CLI commands). */
+  relay?: boolean;
 }
 
 export interface Core {
@@ -127,7 +134,10 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     engine: requireEngine,
     connectUrl: deps.connectUrl ?? null,
     deviceId: await deviceId(keyStore),
+    relay: () => relay,
   };
+  const intakeWebhook = createWebhookIntake(ctx);
+  const relay: RelayLink | null = db && client ? createRelayLink(ctx, intakeWebhook) : null;
 
   const handlers = {
     ...appHandlers(ctx, deps.probes ?? [], startedAt),
@@ -138,6 +148,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       envCredentials: deps.envCredentials ?? false,
       clientId: deps.pluggy?.clientId ?? null,
     }),
+    ...relayHandlers(ctx),
   } satisfies Handlers;
 
   const scheduler =
@@ -148,9 +159,16 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
           engine,
           clock,
           logger,
-          pollIntervalMs: () => settings.read().syncIntervalMinutes * 60_000,
+          // With the relay delivering webhooks, polling is only a safety net; without it, it is the feed.
+          pollIntervalMs: () => {
+            const interval = settings.read().syncIntervalMinutes * 60_000;
+            return relay?.live() ? Math.max(interval, RELAXED_POLL_MS) : interval;
+          },
         })
       : null;
+  if (relay && deps.relay !== false) {
+    void relay.start().catch((error: unknown) => logger.error({ err: error }, 'relay start failed'));
+  }
   if (scheduler && deps.scheduler !== false) {
     // Startup checks run in the background: the window opens at once, cards update as answers arrive.
     void scheduler.start().catch((error: unknown) => logger.error({ err: error }, 'scheduler start failed'));
@@ -162,9 +180,10 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     channels: Object.keys(handlers),
     events,
     scheduler,
-    intakeWebhook: createWebhookIntake(ctx),
+    intakeWebhook,
     async close() {
       scheduler?.stop();
+      await relay?.stop();
       await engine?.drain();
       db?.close();
       logger.info('core closed');

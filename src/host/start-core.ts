@@ -15,6 +15,7 @@ export interface StartCoreOptions {
   /** Demo sandbox tuning (execution time, data size); tests make it fast. */
   sandbox?: SandboxStartOptions;
   scheduler?: boolean;
+  relay?: boolean;
 }
 
 export interface StartedCore {
@@ -54,6 +55,7 @@ export async function startCore(options: StartCoreOptions): Promise<StartedCore>
     envCredentials: credentials.fromEnv,
     connectUrl: sandbox ? `${sandbox.url}/connect` : null,
     ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
+    ...(options.relay === undefined ? {} : { relay: options.relay }),
   });
   return {
     core,

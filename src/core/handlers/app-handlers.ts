@@ -57,12 +57,28 @@ function pluggyProbe(ctx: CoreContext): HealthProbe {
   };
 }
 
+function relayProbe(ctx: CoreContext): HealthProbe {
+  return async () => {
+    const status = ctx.relay()?.status();
+    if (!status || status.state === 'unpaired') {
+      return { name: 'relay', ok: true, detail: 'not paired: Cofre polls Pluggy for changes' };
+    }
+    const detail = `${status.state} ${status.url ?? ''}; last event ${status.lastEventAt ?? 'never'}`;
+    return {
+      name: 'relay',
+      ok: status.state !== 'offline',
+      detail: status.lastError ? `${detail}; ${status.lastError}` : detail,
+    };
+  };
+}
+
 export function appHandlers(ctx: CoreContext, extraProbes: HealthProbe[], startedAt: number): AppHandlers {
   const probes = [
     dataDirProbe(ctx.paths.root),
     databaseProbe(ctx),
     settingsProbe(ctx),
     pluggyProbe(ctx),
+    relayProbe(ctx),
     ...extraProbes,
   ];
   let lastStatus: Health['status'] | undefined;

@@ -54,6 +54,8 @@ export function connectionHandlers(ctx: CoreContext): ConnectionHandlers {
         ...(itemId ? { itemId } : {}),
         clientUserId: ctx.deviceId,
         avoidDuplicates: true,
+        // Paired with a relay: the new item's webhooks go to this device's channel there.
+        ...(ctx.relay()?.channelUrl() ? { webhookUrl: ctx.relay()!.channelUrl()! } : {}),
       });
       // The token itself never reaches the audit log: only that one was issued, and for what.
       userAudit('open_finance.connect_token.created', itemId ?? null, { update: itemId !== undefined });
@@ -79,6 +81,7 @@ export function connectionHandlers(ctx: CoreContext): ConnectionHandlers {
         });
       })();
       ctx.engine().sync(itemId, 'connect');
+      void ctx.relay()?.syncItems();
       ctx.events.emit('connections.changed', { itemId, at: now() });
       return view(itemId);
     },

@@ -24,7 +24,7 @@ export function settingsHandlers(ctx: CoreContext, startup: StartupConfig): Sett
     return {
       pluggy: { clientId: s.pluggyClientId, clientSecretSet: secretSet },
       demoMode: ctx.mode === 'demo',
-      relay: { url: s.relayUrl, paired: false },
+      relay: { url: s.relayUrl, paired: (ctx.relay()?.status().state ?? 'unpaired') !== 'unpaired' },
       syncIntervalMinutes: s.syncIntervalMinutes,
       notifications: s.notifications,
       restartRequired:

@@ -4,7 +4,7 @@ import { appCalls, appEvents } from './calls/app';
 import { connectionCalls, connectionEvents } from './calls/connections';
 import { moneyCalls } from './calls/money';
 import { recordCalls, recordEvents } from './calls/records';
-import { settingsCalls } from './calls/settings';
+import { relayCalls, relayEvents, settingsCalls } from './calls/settings';
 
 export * from './define';
 export * from './calls/app';
@@ -20,12 +20,14 @@ export const calls = {
   ...moneyCalls,
   ...recordCalls,
   ...settingsCalls,
+  ...relayCalls,
 };
 
 export const events = {
   ...appEvents,
   ...connectionEvents,
   ...recordEvents,
+  ...relayEvents,
 };
 
 export type Calls = typeof calls;

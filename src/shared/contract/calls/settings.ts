@@ -1,6 +1,6 @@
 // Settings as the renderer sees them: secrets are write-only (the UI learns only that one is set).
 import { z } from 'zod';
-import { call, NoInput } from '../define';
+import { call, event, NoInput } from '../define';
 
 export const Settings = z.object({
   pluggy: z.object({
@@ -44,4 +44,29 @@ export type SettingsUpdate = z.infer<typeof SettingsUpdate>;
 export const settingsCalls = {
   'settings.get': call(NoInput, Settings),
   'settings.update': call(SettingsUpdate, Settings),
+};
+
+export const RelayStatusView = z.object({
+  /** `unpaired` until the user pairs a relay; `offline` means Cofre polls Pluggy itself meanwhile. */
+  state: z.enum(['unpaired', 'connecting', 'connected', 'polling', 'offline']),
+  url: z.string().nullable(),
+  lastEventAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+});
+export type RelayStatusView = z.infer<typeof RelayStatusView>;
+
+export const relayCalls = {
+  /** Registers this device at a relay (the admin token is used once and never stored). */
+  'relay.pair': call(
+    z
+      .object({ url: z.url({ protocol: /^https?$/ }).max(500), adminToken: z.string().min(1).max(500) })
+      .strict(),
+    RelayStatusView,
+  ),
+  'relay.unpair': call(NoInput, RelayStatusView),
+  'relay.status': call(NoInput, RelayStatusView),
+};
+
+export const relayEvents = {
+  'relay.changed': event(RelayStatusView),
 };
