@@ -1,5 +1,5 @@
 // The relay's device API over HTTP: register, set items, long-poll, acknowledge (schemas from src/shared/relay).
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { DeviceRegistration, EventsPage } from '../../shared/relay/wire';
 
