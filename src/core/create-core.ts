@@ -27,6 +27,7 @@ import { createSyncEngine, type SyncEngine } from './sync/sync-engine';
 import { createWebhookIntake, type WebhookIntake } from './webhooks/webhook-intake';
 import { createRelayLink, type RelayLink } from './relay-client/relay-link';
 import { relayHandlers } from './handlers/relay-handlers';
+import { raiseHealthNotices } from './notices/health-notices';
 
 /** Poll Pluggy at most this often while the relay delivers webhooks. */
 const RELAXED_POLL_MS = 6 * 60 * 60_000;
@@ -164,6 +165,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
             const interval = settings.read().syncIntervalMinutes * 60_000;
             return relay?.live() ? Math.max(interval, RELAXED_POLL_MS) : interval;
           },
+          afterCheck: () => raiseHealthNotices(db, events, clock.now()),
         })
       : null;
   if (relay && deps.relay !== false) {

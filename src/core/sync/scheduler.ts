@@ -22,6 +22,8 @@ export interface SchedulerDeps {
   logger: Logger;
   /** Between polls of every connection (default 1 h; Pluggy syncs items by itself once a day). */
   pollIntervalMs: () => number;
+  /** After each check of every connection (health notices). */
+  afterCheck?: () => void;
 }
 
 export interface Scheduler {
@@ -71,6 +73,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         deps.logger.warn({ itemId: connection.id, err: error }, 'status check failed');
       }
     }
+    deps.afterCheck?.();
   }
 
   async function runDue(): Promise<void> {

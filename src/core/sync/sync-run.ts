@@ -3,7 +3,9 @@ import type { Account, Item } from '../../shared/pluggy';
 import { appendAudit } from '../audit/append';
 import { explainItem } from '../errors';
 import { pluggyErrorOf } from '../pluggy/errors';
+import { noticeView } from '../notices/notice-view';
 import {
+  addNotice,
   clearRetry,
   getSyncState,
   markMissingAccountsRemoved,
@@ -23,10 +25,23 @@ export interface RunTotals extends AccountCounts {
   accounts: number;
 }
 
-/** Stores the item as Pluggy describes it now and tells the UI. */
+/** Stores the item as Pluggy describes it now and tells the UI; a bank asking for a code is a notice too. */
 export function saveItem(ctx: RunContext, item: Item): void {
   upsertConnection(ctx.db, item, nowIso(ctx.clock));
   ctx.events.emit('connections.changed', { itemId: item.id, at: nowIso(ctx.clock) });
+  if (item.status === 'WAITING_USER_INPUT') {
+    const added = addNotice(ctx.db, {
+      level: 'warning',
+      kind: 'mfa_waiting',
+      connectionId: item.id,
+      messageKey: 'notices.mfa_waiting',
+      params: { bank: item.connector.name },
+      // One per prompt: a new prompt (new expiry) is a new notice.
+      dedupeKey: `mfa:${item.id}:${item.parameter?.expiresAt ?? ''}`,
+      at: nowIso(ctx.clock),
+    });
+    if (added.created) ctx.events.emit('notices.new', noticeView(added.notice));
+  }
 }
 
 /**

@@ -40,6 +40,13 @@ export const statusMessagesPtBR = {
     ITEM_NOT_FOUND: 'A conexão com {{bank}} não existe mais no Pluggy. Conecte o banco de novo.',
     UNKNOWN: '{{bank}} informou um estado desconhecido ({{code}}). O Cofre tenta de novo sozinho.',
   },
+  notices: {
+    repeated_failures: '{{bank}} falhou {{failures}} vezes seguidas. O Cofre continua tentando.',
+    consent_expiring: 'O consentimento de {{bank}} vence em {{date}}. Reconecte para renovar.',
+    consent_expired: 'O consentimento de {{bank}} venceu em {{date}}. Reconecte para voltar a sincronizar.',
+    stale: 'Nenhum dado novo de {{bank}} desde {{since}}.',
+    mfa_waiting: '{{bank}} está esperando o código de verificação.',
+  },
   actions: {
     none: 'Nenhuma ação necessária',
     reconnect: 'Reconectar',
@@ -92,6 +99,13 @@ export const statusMessagesEn: StatusMessages = {
     API_AUTH: "Pluggy refused Cofre's credentials. Check the Client ID and Client Secret in Settings.",
     ITEM_NOT_FOUND: 'The link to {{bank}} no longer exists at Pluggy. Connect the bank again.',
     UNKNOWN: '{{bank}} reported an unknown state ({{code}}). Cofre retries by itself.',
+  },
+  notices: {
+    repeated_failures: '{{bank}} failed {{failures}} times in a row. Cofre keeps trying.',
+    consent_expiring: 'The consent for {{bank}} expires on {{date}}. Reconnect to renew it.',
+    consent_expired: 'The consent for {{bank}} expired on {{date}}. Reconnect to sync again.',
+    stale: 'No new data from {{bank}} since {{since}}.',
+    mfa_waiting: '{{bank}} is waiting for the verification code.',
   },
   actions: {
     none: 'No action needed',
