@@ -77,6 +77,7 @@ export function BalanceChart({ accounts }: { accounts: AccountView[] }) {
                 labelFormatter={(d) => formatDate(String(d), lng)}
               />
               <Line
+                isAnimationActive={false}
                 type="monotone"
                 dataKey="balance"
                 name={t('accounts.balance')}

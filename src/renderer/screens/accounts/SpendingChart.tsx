@@ -56,7 +56,12 @@ export function SpendingChart({ currency }: { currency: string }) {
                 <XAxis type="number" hide />
                 <YAxis type="category" dataKey="name" width={170} />
                 <Tooltip formatter={(v) => money(Number(v))} />
-                <Bar dataKey="outflow" name={t('accounts.outflow')} fill="var(--accent)" />
+                <Bar
+                  isAnimationActive={false}
+                  dataKey="outflow"
+                  name={t('accounts.outflow')}
+                  fill="var(--accent)"
+                />
               </BarChart>
             </ResponsiveContainer>
           </div>
