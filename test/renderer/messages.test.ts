@@ -28,6 +28,11 @@ describe.each(Object.entries(languages))('%s messages', (_name, messages) => {
     expect(missing(AuditFamily.options.map((f) => `audit.families.${f}`))).toEqual([]);
   });
 
+  it('word every notice the core raises', () => {
+    const notices = ['repeated_failures', 'mfa_waiting', 'consent_expiring', 'consent_expired', 'stale'];
+    expect(missing(notices.map((n) => `notices.${n}`))).toEqual([]);
+  });
+
   it('have no empty message', () => {
     const empty: string[] = [];
     const walk = (node: Tree, prefix: string) => {

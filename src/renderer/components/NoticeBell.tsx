@@ -6,6 +6,7 @@ import { useClient } from '../client/client-context';
 import { keys } from '../client/query-keys';
 import { formatDateTime } from '../format';
 import { ErrorState } from './QueryState';
+import { localiseParams } from './notice-params';
 
 const POLL_MS = 30_000;
 
@@ -70,7 +71,12 @@ export function NoticeBell() {
           <ul className="notice-list">
             {list.map((n) => (
               <li key={n.id} className={`notice notice-${n.level}`}>
-                <p>{t(n.messageKey, { ...n.params, defaultValue: t('notices.generic') })}</p>
+                <p>
+                  {t(n.messageKey, {
+                    ...localiseParams(n.params, i18n.language),
+                    defaultValue: t('notices.generic'),
+                  })}
+                </p>
                 <time className="hint" dateTime={n.createdAt}>
                   {formatDateTime(n.createdAt, i18n.language)}
                 </time>

@@ -2,15 +2,21 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { dismissToast, toastStore } from '../state/ui-state';
+import { localiseParams } from './notice-params';
 
 export function Toasts() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const toasts = useStore(toastStore);
   return (
     <div className="toasts" role="status" aria-live="polite">
       {toasts.map((toast) => (
         <div key={toast.id} className={`toast toast-${toast.level}`} data-testid="toast">
-          <span>{t(toast.messageKey, { ...toast.params, defaultValue: t('notices.generic') })}</span>
+          <span>
+            {t(toast.messageKey, {
+              ...localiseParams(toast.params, i18n.language),
+              defaultValue: t('notices.generic'),
+            })}
+          </span>
           <button
             type="button"
             className="icon-button"

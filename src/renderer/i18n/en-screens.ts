@@ -191,6 +191,11 @@ export const enScreens: ScreenMessages = {
     },
   },
   notices: {
+    mfa_waiting: '{{bank}} is waiting for the verification code. Answer it to continue the sync.',
+    consent_expiring:
+      'The consent for {{bank}} expires on {{date}}. Reconnect before then to keep receiving data.',
+    consent_expired: 'The consent for {{bank}} expired on {{date}}. Reconnect to receive data again.',
+    stale: '{{bank}} has brought no new data since {{since}}, although the link looks fine.',
     repeated_failures: '{{bank}} failed {{failures}} times in a row. Cofre keeps trying; see Diagnostics.',
     title: 'Notices',
     bell: 'Notices ({{count}})',

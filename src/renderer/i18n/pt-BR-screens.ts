@@ -190,6 +190,11 @@ export const ptBRScreens = {
     },
   },
   notices: {
+    mfa_waiting: '{{bank}} está esperando o código de verificação. Responda para continuar a sincronização.',
+    consent_expiring:
+      'O consentimento de {{bank}} vence em {{date}}. Reconecte antes para não parar de receber dados.',
+    consent_expired: 'O consentimento de {{bank}} venceu em {{date}}. Reconecte para voltar a receber dados.',
+    stale: '{{bank}} não traz dados novos desde {{since}}, embora a conexão pareça estar bem.',
     repeated_failures:
       '{{bank}} falhou {{failures}} vezes seguidas. O Cofre continua tentando; veja o Diagnóstico.',
     title: 'Avisos',
