@@ -16,7 +16,7 @@ export default defineConfig({
     build: {
       outDir: here('../out/preload'),
       rollupOptions: {
-        input: here('preload/index.ts'),
+        input: { index: here('preload/index.ts'), passphrase: here('preload/passphrase.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

@@ -1,0 +1,72 @@
+// Starts the core for the desktop app: demo mode (the sandbox in-process, on loopback) or live Pluggy.
+// Mirrors src/host/start-core.ts, which electron/ may not import.
+import { APP_VERSION, createCore, type Core, type Logger } from '../../src/core';
+import { resolvePluggyCredentials } from '../../src/core/pluggy-credentials';
+import type { KeyStore } from '../../src/core/secrets';
+import type { DataPaths } from '../../src/core';
+import { startSandbox, type RunningSandbox, type SandboxStartOptions } from '../../src/sandbox';
+
+export interface ElectronCoreOptions {
+  paths: DataPaths;
+  keyStore: KeyStore;
+  logger: Logger;
+  env?: NodeJS.ProcessEnv;
+  version?: string;
+  /** Demo sandbox tuning; tests make it fast. */
+  sandbox?: SandboxStartOptions;
+  scheduler?: boolean;
+}
+
+export interface ElectronCore {
+  core: Core;
+  mode: 'demo' | 'live';
+  /** Demo mode's Connect page (the sandbox's), framed by the renderer; null in live mode. */
+  connectUrl: string | null;
+  close(): Promise<void>;
+}
+
+export async function startElectronCore(options: ElectronCoreOptions): Promise<ElectronCore> {
+  const { paths, keyStore } = options;
+  const env = options.env ?? process.env;
+  const credentials = await resolvePluggyCredentials(env, paths.settingsFile, keyStore);
+  const demo = credentials.demoPreferred || credentials.config === null;
+  const sandbox: RunningSandbox | null = demo
+    ? await startSandbox({
+        dataDir: paths.sandboxDir,
+        // Demo mode feels alive: each sync brings a little new data, the way a real account does.
+        newDataOnSync: true,
+        seed: 'cofre-demo',
+        ...options.sandbox,
+      })
+    : null;
+  const connectUrl = sandbox ? `${sandbox.url}/connect` : null;
+  let core: Core;
+  try {
+    core = await createCore({
+      dataDir: paths.root,
+      mode: demo ? 'demo' : 'live',
+      host: 'electron',
+      version: options.version ?? APP_VERSION,
+      logger: options.logger,
+      keyStore,
+      pluggy: sandbox
+        ? { baseUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret }
+        : credentials.config,
+      envCredentials: credentials.fromEnv,
+      connectUrl,
+      ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
+    });
+  } catch (error) {
+    await sandbox?.close();
+    throw error;
+  }
+  return {
+    core,
+    mode: demo ? 'demo' : 'live',
+    connectUrl,
+    async close() {
+      await core.close();
+      await sandbox?.close();
+    },
+  };
+}
