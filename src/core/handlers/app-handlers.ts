@@ -1,21 +1,25 @@
 // Handlers of app.info and health.get: what is running, and one check per subsystem for Diagnostics.
-import type { Health } from '../../shared/contract';
+import type { DatabaseStats, Health } from '../../shared/contract';
 import { isAppError } from '../../shared/errors';
 import { dataDirProbe, readHealth, type HealthProbe } from '../app/health';
 import type { CoreContext } from '../core-context';
 import type { Handlers } from '../router/router';
 import { dbStats } from '../store';
 
-type AppHandlers = Pick<Handlers, 'app.info' | 'health.get'>;
+type AppHandlers = Pick<Handlers, 'app.info' | 'health.get' | 'diagnostics.database'>;
 
 function databaseProbe(ctx: CoreContext): HealthProbe {
   return async () => {
     try {
-      const stats = dbStats(ctx.db());
+      // Cheap on purpose (no row counts): Diagnostics asks diagnostics.database for the full picture.
+      const db = ctx.db();
+      const version = Number(db.pragma('user_version', { simple: true }));
+      const pages = Number(db.pragma('page_count', { simple: true }));
+      const pageSize = Number(db.pragma('page_size', { simple: true }));
       return {
         name: 'database',
         ok: true,
-        detail: `${stats.fileBytes + stats.walBytes} bytes, schema v${stats.schemaVersion}, ${stats.rows['transactions'] ?? 0} transactions`,
+        detail: `encrypted, schema v${version}, ${pages * pageSize} bytes`,
       };
     } catch (error) {
       return {
@@ -90,6 +94,30 @@ export function appHandlers(ctx: CoreContext, extraProbes: HealthProbe[], starte
       host: ctx.host,
       platform: process.platform,
     }),
+    'diagnostics.database': async ({ integrityCheck }) => {
+      const stats = dbStats(ctx.db(), { integrity: integrityCheck });
+      let cache: DatabaseStats['cache'] = {
+        ok: false,
+        entries: null,
+        lastError: 'Pluggy is not configured.',
+      };
+      try {
+        const health = await ctx.pluggy().cacheHealth();
+        cache = { ok: health.ok, entries: health.entries ?? null, lastError: health.lastError ?? null };
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+      }
+      return {
+        fileBytes: stats.fileBytes,
+        walBytes: stats.walBytes,
+        schemaVersion: stats.schemaVersion,
+        journalMode: stats.journalMode,
+        rows: stats.rows,
+        lastVacuumAt: stats.lastVacuumAt,
+        integrity: stats.integrity ?? null,
+        cache,
+      };
+    },
     'health.get': async () => {
       const health = await readHealth({
         version: ctx.version,

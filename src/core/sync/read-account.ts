@@ -1,7 +1,7 @@
 // Reads one account's transactions as planned, one DB transaction (rows + audit entry) per page.
 import type { Transaction } from '../../shared/pluggy';
 import { appendAudit } from '../audit/append';
-import { liveIdsSince, markTransactionsRemoved, upsertTransactions } from '../store';
+import { liveIdsSince, markTransactionsRemoved, nextDay, upsertTransactions } from '../store';
 import { prefetchOne } from './prefetch';
 import type { RunContext } from './run-context';
 import type { TransactionQuery } from './sync-api';
@@ -44,7 +44,9 @@ export async function readAccount(
     await read('window', plan.window, seen);
     // The window was read to its last page, so a row we hold in it that Pluggy no longer lists was
     // deleted there (e.g. a card purchase re-created under a new id): mark it, never keep both.
-    const gone = liveIdsSince(ctx.db, accountId, plan.window.dateFrom).filter((id) => !seen.has(id));
+    // The window's first day is left out: whether Pluggy counts a late-evening row (UTC vs São Paulo
+    // time) in that day is not documented, and a row merely outside its filter must never look deleted.
+    const gone = liveIdsSince(ctx.db, accountId, nextDay(plan.window.dateFrom)).filter((id) => !seen.has(id));
     if (gone.length > 0) result.removed += removeTransactions(ctx, accountId, gone, 'window');
   }
   return result;

@@ -31,7 +31,11 @@ export function planReads(
     return { full: { dateFrom: dayString(nowMs - FIRST_SYNC_DAYS * DAY_MS) }, created: null, window: null };
   }
   const lookback = dayString(nowMs - LOOKBACK_DAYS * DAY_MS);
-  const from = oldestPendingDay !== null && oldestPendingDay < lookback ? oldestPendingDay : lookback;
+  // A day before the oldest pending row: the window's first day only counts for reading, not for
+  // deciding what was deleted (see readAccount), and that row must be inside the deciding part.
+  const beforePending =
+    oldestPendingDay === null ? null : dayString(Date.parse(`${oldestPendingDay}T00:00:00.000Z`) - DAY_MS);
+  const from = beforePending !== null && beforePending < lookback ? beforePending : lookback;
   return {
     full: null,
     // Inclusive: the rows at the watermark itself are read again (harmlessly, as unchanged).

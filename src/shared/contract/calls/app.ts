@@ -33,9 +33,31 @@ export const Health = z.object({
 });
 export type Health = z.infer<typeof Health>;
 
+export const DatabaseStats = z.object({
+  fileBytes: z.number().int(),
+  walBytes: z.number().int(),
+  schemaVersion: z.number().int(),
+  journalMode: z.string(),
+  rows: z.record(z.string(), z.number().int()),
+  lastVacuumAt: z.string().nullable(),
+  /** Only when an integrity check was asked for: ['ok'] or what SQLite found wrong. */
+  integrity: z.array(z.string()).nullable(),
+  cache: z.object({
+    ok: z.boolean(),
+    entries: z.number().int().nullable(),
+    lastError: z.string().nullable(),
+  }),
+});
+export type DatabaseStats = z.infer<typeof DatabaseStats>;
+
 export const appCalls = {
   'app.info': call(NoInput, AppInfo),
   'health.get': call(NoInput, Health),
+  /** Sizes, rows per table and cache health; `integrityCheck` adds a full (slow) check. */
+  'diagnostics.database': call(
+    z.object({ integrityCheck: z.boolean().default(false) }).strict(),
+    DatabaseStats,
+  ),
 };
 
 export const appEvents = {
