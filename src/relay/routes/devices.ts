@@ -1,7 +1,11 @@
 // POST /v1/devices (admin token), DELETE /v1/devices/me, PUT /v1/devices/me/items.
 import type { FastifyInstance } from 'fastify';
 import { credentialHash, bearerToken, matchesAnySecret, newDeviceCredentials } from '../credentials';
-import { RegisterDeviceRequest, SetDeviceItemsRequest, type DeviceRegistration } from '../../shared/relay/wire';
+import {
+  RegisterDeviceRequest,
+  SetDeviceItemsRequest,
+  type DeviceRegistration,
+} from '../../shared/relay/wire';
 import { sendError, type RelayContext } from './context';
 import { deviceOf, type DeviceGuards } from './device-auth';
 
