@@ -40,11 +40,12 @@ export interface MigratingStore {
 }
 
 /**
- * Keyed by the app version that introduced the change. 0.1.0 builds stored the window as `windowBounds`
- * and the key store choice as `usePassphrase: boolean`; both become the current keys.
+ * Keyed by the app version that introduced the change (conf runs each once, in order). 0.1.0 is the first
+ * release; its migration carries over the key names of the development builds before it (`windowBounds`,
+ * `usePassphrase: boolean`) and does nothing on a fresh file.
  */
 export const PREFS_MIGRATIONS: Record<string, (store: MigratingStore) => void> = {
-  '0.2.0': (store) => {
+  '0.1.0': (store) => {
     if (store.has('windowBounds')) {
       const old = WindowPrefs.partial().safeParse(store.get('windowBounds'));
       if (old.success) store.set('window', { ...PREFS_DEFAULTS.window, ...old.data });

@@ -45,7 +45,12 @@ export function rendererRequestHandler(
     if (request.method !== 'GET' || url.host !== APP_HOST) return notFound();
     const virtual = options.virtualFile?.(url.pathname);
     if (virtual) return respond(virtual.type, Buffer.from(virtual.body, 'utf8'), options.csp);
-    const path = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    } catch {
+      return notFound(); // a malformed %-escape names no file
+    }
     const file = resolve(root, `.${path}`);
     // A path that climbs out of the renderer folder (../, encoded or not) is refused.
     if (!file.startsWith(root + sep)) return notFound();
