@@ -40,6 +40,7 @@ function readJson(file) {
 check('lint', 'npx', ['eslint', '.']);
 check('format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']);
 check('typecheck', 'npx', ['tsc', '-b']);
+check('electronegativity', 'node', ['test/electron/electronegativity-gate.js']);
 check('build renderer', 'npx', [
   'vite',
   'build',

@@ -1,9 +1,9 @@
 // Creates the main window with the hardened options and guards, and remembers its size and place.
-import { BrowserWindow } from 'electron';
+import type { BrowserWindow } from 'electron';
 import { APP_ENTRY_URL } from './app-origin';
 import { guardNavigation, type NavigationGuardDeps } from './navigation-guards';
 import type { PrefsStore } from './prefs-store';
-import { mainWindowOptions } from './window-options';
+import { createHardenedWindow } from './window-options';
 
 export interface MainWindowOptions {
   preload: string;
@@ -15,13 +15,11 @@ export interface MainWindowOptions {
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const saved = options.prefs.get('window');
-  const window = new BrowserWindow(
-    mainWindowOptions(options.preload, {
-      width: saved.width,
-      height: saved.height,
-      ...(saved.x !== undefined && saved.y !== undefined ? { x: saved.x, y: saved.y } : {}),
-    }),
-  );
+  const window = createHardenedWindow(options.preload, {
+    width: saved.width,
+    height: saved.height,
+    ...(saved.x !== undefined && saved.y !== undefined ? { x: saved.x, y: saved.y } : {}),
+  });
   if (saved.maximized) window.maximize();
   guardNavigation(window.webContents, options.guards);
   window.once('ready-to-show', () => window.show());

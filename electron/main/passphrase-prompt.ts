@@ -1,9 +1,9 @@
 // A small modal window that asks for the passphrase (Linux without a keyring, after the user opted in).
-import { BrowserWindow, ipcMain, type IpcMainEvent } from 'electron';
+import { ipcMain, type IpcMainEvent } from 'electron';
 import { APP_ORIGIN, isOwnPageUrl } from './app-origin';
 import { guardNavigation } from './navigation-guards';
 import { PASSPHRASE_CHANNEL, PASSPHRASE_PAGE_PATH } from './passphrase-page';
-import { mainWindowOptions } from './window-options';
+import { createHardenedWindow } from './window-options';
 
 export interface PassphrasePromptOptions {
   preload: string;
@@ -16,9 +16,9 @@ export function askPassphraseInWindow(
   wrong: boolean,
 ): Promise<string | null> {
   options.setWrong(wrong);
-  const base = mainWindowOptions(options.preload, { width: 420, height: 240 });
-  const prompt = new BrowserWindow({
-    ...base,
+  const prompt = createHardenedWindow(options.preload, {
+    width: 420,
+    height: 240,
     minWidth: 360,
     minHeight: 200,
     resizable: false,

@@ -1,11 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { contentSecurityPolicy, loopbackOrigin } from '../../electron/main/csp';
-import { mainWindowOptions } from '../../electron/main/window-options';
+import { createHardenedWindow } from '../../electron/main/window-options';
 
-describe('main window options', () => {
-  it('follow the security checklist exactly', () => {
-    const options = mainWindowOptions('/app/out/preload/index.cjs', { width: 1200, height: 800 });
-    expect(options.webPreferences).toEqual({
+vi.mock('electron', () => import('./fake-electron'));
+const fake = await import('./fake-electron');
+
+describe('window options', () => {
+  it('follow the security checklist exactly, for every window', () => {
+    createHardenedWindow('/app/out/preload/index.cjs', { width: 1200, height: 800 });
+    createHardenedWindow('/app/out/preload/passphrase.cjs', {
+      width: 420,
+      height: 240,
+      show: true,
+      resizable: false,
+    });
+    const [main, prompt] = fake.FakeBrowserWindow.created.map((w) => w.options);
+    expect(main?.['webPreferences']).toEqual({
       preload: '/app/out/preload/index.cjs',
       contextIsolation: true,
       sandbox: true,
@@ -20,7 +30,12 @@ describe('main window options', () => {
       spellcheck: false,
       disableBlinkFeatures: 'Auxclick',
     });
-    expect(options).toMatchObject({ width: 1200, height: 800, show: false });
+    expect(main).toMatchObject({ width: 1200, height: 800, show: false, minWidth: 800, minHeight: 560 });
+    expect(prompt?.['webPreferences']).toEqual({
+      ...(main?.['webPreferences'] as object),
+      preload: '/app/out/preload/passphrase.cjs',
+    });
+    expect(prompt).toMatchObject({ width: 420, height: 240, show: true, resizable: false });
   });
 });
 
