@@ -8,6 +8,7 @@ import { ClientProvider } from './client/client-context';
 import { clientFromWindow } from './client/create-client';
 import { setupI18n } from './i18n';
 import './styles.css';
+import './system.css';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 5_000 } },

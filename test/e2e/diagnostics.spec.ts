@@ -9,6 +9,14 @@ test('the Diagnostics screen answers with the core health in pt-BR', async ({ pa
   await expect(page.getByTestId('health-status')).toHaveText('Tudo funcionando');
   await expect(page.getByTestId('health-checks')).toContainText('Pasta de dados gravável');
   await expect(page.getByTestId('health-facts')).toContainText(app.dataDir);
+  await expect(page.getByTestId('relay-status').getByTestId('relay-state')).toHaveText('Não pareado');
+  await expect(page.getByTestId('database-facts')).toContainText('Versão do esquema');
+  await expect(page.getByTestId('cache-health')).toContainText('Funcionando');
+  await expect(page.getByTestId('database-rows')).toContainText('audit_log');
+  await page.getByRole('button', { name: 'Verificar integridade do banco' }).click();
+  await expect(page.getByTestId('integrity-result')).toHaveText(
+    'Banco de dados íntegro: o SQLite não encontrou nenhum problema.',
+  );
   await page.screenshot({ path: join(SCREENSHOTS, 'diagnostics.png'), fullPage: true });
 });
 

@@ -1,6 +1,6 @@
 // Every code, action, phase and reason the core can send has a sentence in both languages.
 import { describe, expect, it } from 'vitest';
-import { AuditFamily, SyncPhase, SyncReason } from '../../src/shared/contract';
+import { AuditFamily, RelayStatusView, SyncPhase, SyncReason } from '../../src/shared/contract';
 import { ConnectionAction } from '../../src/shared/connections/status';
 import { ERROR_CODES } from '../../src/shared/errors';
 import { en } from '../../src/renderer/i18n/en';
@@ -26,6 +26,11 @@ describe.each(Object.entries(languages))('%s messages', (_name, messages) => {
     expect(missing(SyncPhase.options.map((p) => `progress.phases.${p}`))).toEqual([]);
     expect(missing(SyncReason.options.map((r) => `diagnostics.reasons.${r}`))).toEqual([]);
     expect(missing(AuditFamily.options.map((f) => `audit.families.${f}`))).toEqual([]);
+  });
+
+  it('word every relay state with a badge and a hint', () => {
+    const states = RelayStatusView.shape.state.options;
+    expect(missing(states.flatMap((s) => [`relay.states.${s}`, `relay.stateHints.${s}`]))).toEqual([]);
   });
 
   it('word every notice the core raises', () => {

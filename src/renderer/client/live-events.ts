@@ -27,6 +27,11 @@ export function useLiveEvents(): void {
       }),
       client.on('connections.changed', () => invalidateData(queryClient)),
       client.on('health.changed', () => void queryClient.invalidateQueries({ queryKey: keys.health })),
+      client.on('relay.changed', (status) => {
+        queryClient.setQueryData(keys.relay, status);
+        void queryClient.invalidateQueries({ queryKey: keys.settings });
+        void queryClient.invalidateQueries({ queryKey: keys.health });
+      }),
       client.on('notices.new', (notice) => {
         void queryClient.invalidateQueries({ queryKey: keys.notices });
         showToast({ level: notice.level, messageKey: notice.messageKey, params: notice.params });

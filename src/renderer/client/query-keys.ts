@@ -10,6 +10,8 @@ export const keys = {
   syncRuns: ['syncRuns'] as const,
   settings: ['settings'] as const,
   health: ['health'] as const,
+  database: ['database'] as const,
+  relay: ['relay'] as const,
   appInfo: ['appInfo'] as const,
 };
 
@@ -24,4 +26,5 @@ export const DATA_KEYS = [
   keys.notices,
   keys.syncRuns,
   keys.health,
+  keys.database,
 ];

@@ -1,6 +1,7 @@
 // English: every key of pt-BR, checked by the type.
 import { statusMessagesEn } from '../../shared/messages/status-messages';
 import { enScreens } from './en-screens';
+import { enSystem } from './en-system';
 import type { Messages } from './pt-BR';
 
 export const en: Messages = {
@@ -27,6 +28,7 @@ export const en: Messages = {
   mode: { demo: 'Demo mode', live: 'Connected to Pluggy' },
   ...statusMessagesEn,
   ...enScreens,
+  ...enSystem,
   diagnostics: {
     title: 'Diagnostics',
     intro: "Cofre's state on this computer, to check when something does not work.",
@@ -109,11 +111,7 @@ export const en: Messages = {
     everyMinutes: 'Every {{count}} minutes',
     everyHours: 'Every {{count}} h',
     notifications: 'Show system notifications',
-    relay: 'Notice relay',
-    relayNone: 'No relay set up: Cofre checks the banks periodically.',
-    relayPaired: 'This computer is paired with the relay.',
-    relayNotPaired: 'This computer is not paired.',
-    relayPairingSoon: 'Pairing with the relay is not available in this version yet.',
+    restartRequired: 'Saved changes to the Pluggy credentials or demo mode apply after you restart Cofre.',
   },
   errors: {
     title: 'Could not load',

@@ -1,6 +1,7 @@
 // Portuguese (Brazil): the default language and the source of truth for every message key.
 import { statusMessagesPtBR } from '../../shared/messages/status-messages';
 import { ptBRScreens } from './pt-BR-screens';
+import { ptBRSystem } from './pt-BR-system';
 
 export const ptBR = {
   app: { name: 'Cofre', tagline: 'Seus bancos, no seu computador' },
@@ -26,6 +27,7 @@ export const ptBR = {
   mode: { demo: 'Modo demonstração', live: 'Conectado ao Pluggy' },
   ...statusMessagesPtBR,
   ...ptBRScreens,
+  ...ptBRSystem,
   diagnostics: {
     title: 'Diagnóstico',
     intro: 'O estado do Cofre neste computador, para conferir quando algo não funciona.',
@@ -108,11 +110,8 @@ export const ptBR = {
     everyMinutes: 'A cada {{count}} minutos',
     everyHours: 'A cada {{count}} h',
     notifications: 'Mostrar notificações do sistema',
-    relay: 'Relay de avisos',
-    relayNone: 'Nenhum relay configurado: o Cofre confere os bancos periodicamente.',
-    relayPaired: 'Este computador está pareado com o relay.',
-    relayNotPaired: 'Este computador não está pareado.',
-    relayPairingSoon: 'O pareamento com o relay ainda não está disponível nesta versão.',
+    restartRequired:
+      'As mudanças salvas nas credenciais do Pluggy ou no modo demonstração valem depois que você reiniciar o Cofre.',
   },
   errors: {
     title: 'Não foi possível carregar',

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditFilter } from '../../../shared/contract';
 import { onShortcut } from '../../app/shortcut-bus';
 import { useClient } from '../../client/client-context';
+import { DateField } from '../../components/DateField';
 import { keys } from '../../client/query-keys';
 import { Empty, ErrorState, Loading, useErrorText } from '../../components/QueryState';
 import { downloadText } from '../../download';
@@ -42,6 +43,8 @@ export function AuditScreen() {
   const client = useClient();
   const errorText = useErrorText();
   const [form, setForm] = useState<Form>(EMPTY);
+  // Clearing remounts the date fields: a half-typed or impossible date is cleared with the rest.
+  const [cleared, setCleared] = useState(0);
   const settled = useDebounced(form, 250);
   const filter = useMemo(() => toFilter(settled), [settled]);
   const search = useRef<HTMLInputElement>(null);
@@ -142,15 +145,28 @@ export function AuditScreen() {
             ))}
           </select>
         </label>
-        <label>
-          {t('transactions.from')}
-          <input type="date" value={form.dateFrom} onChange={(e) => set('dateFrom', e.target.value)} />
-        </label>
-        <label>
-          {t('transactions.to')}
-          <input type="date" value={form.dateTo} onChange={(e) => set('dateTo', e.target.value)} />
-        </label>
-        <button type="button" className="link-button" onClick={() => setForm(EMPTY)}>
+        <DateField
+          key={`from-${cleared}`}
+          label={t('transactions.from')}
+          value={form.dateFrom}
+          onChange={(v) => set('dateFrom', v)}
+          testId="audit-date-from"
+        />
+        <DateField
+          key={`to-${cleared}`}
+          label={t('transactions.to')}
+          value={form.dateTo}
+          onChange={(v) => set('dateTo', v)}
+          testId="audit-date-to"
+        />
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            setCleared((n) => n + 1);
+            setForm(EMPTY);
+          }}
+        >
           {t('transactions.clearFilters')}
         </button>
       </form>

@@ -1,24 +1,32 @@
-// Diagnostics: health checks, version, mode, data folder, link states, sync runs and a support report.
-import { useQuery } from '@tanstack/react-query';
+// Diagnostics: health checks, version, mode, data folder, link states, relay, database, sync runs, support report.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../../client/client-context';
 import { keys } from '../../client/query-keys';
 import { ErrorState, Loading } from '../../components/QueryState';
 import { formatDateTime, formatDuration } from '../../format';
 import { ConnectionStatuses } from './ConnectionStatuses';
+import { DatabaseHealth } from './DatabaseHealth';
+import { RelayStatus } from './RelayStatus';
 import { SupportReport } from './SupportReport';
 import { SyncRuns } from './SyncRuns';
 
 export function DiagnosticsScreen() {
   const { t, i18n } = useTranslation();
   const client = useClient();
+  const queryClient = useQueryClient();
   const health = useQuery({ queryKey: keys.health, queryFn: () => client.invoke('health.get', {}) });
+  const refresh = () => {
+    for (const key of [keys.health, keys.relay, keys.database, keys.connections, keys.syncRuns]) {
+      void queryClient.invalidateQueries({ queryKey: key });
+    }
+  };
 
   return (
     <section aria-labelledby="diagnostics-title" className="screen">
       <header className="screen-header">
         <h1 id="diagnostics-title">{t('diagnostics.title')}</h1>
-        <button type="button" onClick={() => void health.refetch()} disabled={health.isFetching}>
+        <button type="button" onClick={refresh} disabled={health.isFetching}>
           {t('diagnostics.refresh')}
         </button>
       </header>
@@ -69,6 +77,8 @@ export function DiagnosticsScreen() {
         </>
       )}
       <ConnectionStatuses />
+      <RelayStatus />
+      <DatabaseHealth />
       <SyncRuns />
       <SupportReport health={health.data} />
     </section>

@@ -1,4 +1,5 @@
-// The Cofre-side settings kept by the core: Pluggy credentials (secret write-only), demo mode, sync, notices, relay.
+// The Cofre-side settings kept by the core: Pluggy credentials (secret write-only), demo mode, sync, notices,
+// relay; says when saved changes wait for a restart.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +7,7 @@ import type { Settings, SettingsUpdate } from '../../../shared/contract';
 import { useClient } from '../../client/client-context';
 import { keys } from '../../client/query-keys';
 import { ErrorState, Loading, useErrorText } from '../../components/QueryState';
+import { RelaySettings } from './RelaySettings';
 
 const INTERVALS = [15, 30, 60, 120, 360, 720, 1440] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -45,6 +47,11 @@ function SettingsForm({ settings }: { settings: Settings }) {
   };
   return (
     <>
+      {settings.restartRequired && (
+        <p className="restart-notice" role="status" data-testid="restart-required">
+          {t('settings.restartRequired')}
+        </p>
+      )}
       <form
         className="form"
         aria-labelledby="pluggy-title"
@@ -138,14 +145,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           {t('settings.notifications')}
         </label>
       </form>
-      <section className="form" aria-labelledby="relay-title">
-        <h2 id="relay-title">{t('settings.relay')}</h2>
-        <p>{settings.relay.url ?? t('settings.relayNone')}</p>
-        <p className="hint">
-          {settings.relay.paired ? t('settings.relayPaired') : t('settings.relayNotPaired')}
-        </p>
-        <p className="hint">{t('settings.relayPairingSoon')}</p>
-      </section>
+      <RelaySettings />
     </>
   );
 }

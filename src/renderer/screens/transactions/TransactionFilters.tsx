@@ -1,8 +1,9 @@
 // The transaction filters: account, dates, amount, direction, pending/posted, category, and text search.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../shared/contract';
 import { onShortcut, takeSearchRequest } from '../../app/shortcut-bus';
+import { DateField } from '../../components/DateField';
 import { useCategoryName } from './category-name';
 
 export interface FilterForm {
@@ -44,6 +45,8 @@ export function TransactionFilters({ value, onChange, accounts, categories }: Tr
     if (takeSearchRequest()) search.current?.focus();
     return onShortcut('search', () => search.current?.focus());
   }, []);
+  // Clearing remounts the date fields: a half-typed or impossible date is cleared with the rest.
+  const [cleared, setCleared] = useState(0);
   const set = <K extends keyof FilterForm>(key: K, v: FilterForm[K]) => onChange({ ...value, [key]: v });
   return (
     <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
@@ -69,14 +72,20 @@ export function TransactionFilters({ value, onChange, accounts, categories }: Tr
           ))}
         </select>
       </label>
-      <label>
-        {t('transactions.from')}
-        <input type="date" value={value.dateFrom} onChange={(e) => set('dateFrom', e.target.value)} />
-      </label>
-      <label>
-        {t('transactions.to')}
-        <input type="date" value={value.dateTo} onChange={(e) => set('dateTo', e.target.value)} />
-      </label>
+      <DateField
+        key={`from-${cleared}`}
+        label={t('transactions.from')}
+        value={value.dateFrom}
+        onChange={(v) => set('dateFrom', v)}
+        testId="date-from"
+      />
+      <DateField
+        key={`to-${cleared}`}
+        label={t('transactions.to')}
+        value={value.dateTo}
+        onChange={(v) => set('dateTo', v)}
+        testId="date-to"
+      />
       <label>
         {t('transactions.amountMin')}
         <input
@@ -130,7 +139,14 @@ export function TransactionFilters({ value, onChange, accounts, categories }: Tr
           ))}
         </select>
       </label>
-      <button type="button" className="link-button" onClick={() => onChange(EMPTY_FILTER)}>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => {
+          setCleared((n) => n + 1);
+          onChange(EMPTY_FILTER);
+        }}
+      >
         {t('transactions.clearFilters')}
       </button>
     </form>

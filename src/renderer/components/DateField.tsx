@@ -1,0 +1,81 @@
+// A date typed in the user's pattern (dd/mm/aaaa in pt-BR) whatever the browser's own locale; emits YYYY-MM-DD.
+// The native <input type="date"> follows the browser's UI locale (mm/dd/yyyy in an English Chromium), not
+// the app's language nor the `lang` attribute, so Cofre masks a text field itself.
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { caretAfterDigits, formatDay, maskDate, parseDate, parsePattern } from '../date-entry';
+
+export interface DateFieldProps {
+  label: string;
+  /** YYYY-MM-DD or '' (no date). */
+  value: string;
+  onChange: (value: string) => void;
+  testId?: string;
+}
+
+export function DateField({ label, value, onChange, testId }: DateFieldProps) {
+  const { t } = useTranslation();
+  const patternText = t('dateEntry.pattern');
+  const pattern = useMemo(() => parsePattern(patternText), [patternText]);
+  const errorId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const caret = useRef<number | null>(null);
+  const [text, setText] = useState(() => formatDay(value, pattern));
+  const [touched, setTouched] = useState(false);
+  // What this field last told its parent: any other value came from outside (cleared filters, a new language).
+  const [shown, setShown] = useState({ value, patternText });
+  if (shown.value !== value || shown.patternText !== patternText) {
+    setShown({ value, patternText });
+    setText(formatDay(value, pattern));
+    setTouched(false);
+  }
+
+  useLayoutEffect(() => {
+    if (caret.current !== null && input.current === document.activeElement) {
+      input.current?.setSelectionRange(caret.current, caret.current);
+    }
+    caret.current = null;
+  }, [text]);
+
+  const parsed = parseDate(text, pattern);
+  const complete = text.length >= patternText.length;
+  const invalid = parsed === null && (touched || complete);
+
+  return (
+    <div className="date-field">
+      <label>
+        {label}
+        <input
+          ref={input}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={patternText.length}
+          placeholder={patternText}
+          value={text}
+          aria-invalid={invalid}
+          aria-describedby={invalid ? errorId : undefined}
+          data-testid={testId}
+          onChange={(e) => {
+            const raw = e.target.value;
+            const before = raw.slice(0, e.target.selectionStart ?? raw.length).replace(/\D/g, '').length;
+            const masked = maskDate(raw, pattern);
+            caret.current = caretAfterDigits(masked, before);
+            setText(masked);
+            const next = parseDate(masked, pattern) ?? '';
+            if (next !== shown.value) {
+              setShown({ value: next, patternText });
+              onChange(next);
+            }
+          }}
+          onBlur={() => setTouched(true)}
+        />
+      </label>
+      {invalid && (
+        <span id={errorId} className="field-error" role="alert">
+          {t('dateEntry.invalid', { pattern: patternText })}
+        </span>
+      )}
+    </div>
+  );
+}
