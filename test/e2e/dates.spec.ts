@@ -1,5 +1,5 @@
 // Date filters are typed as dd/mm/aaaa whatever the browser's own locale, and filter what they say.
-import { card, connectBank, openScreen, waitUntilSynced } from './app-helpers';
+import { card, connectBank, openScreen, screenshot, waitUntilSynced } from './app-helpers';
 import { expect, test } from './fixtures';
 
 test('transaction and audit date filters take dd/mm/aaaa and apply it', async ({ page, app }) => {
@@ -30,6 +30,7 @@ test('transaction and audit date filters take dd/mm/aaaa and apply it', async ({
       return cells.length > 0 && cells.every((c) => c === day);
     })
     .toBe(true);
+  await screenshot(page, 'transactions-date-filter');
 
   // An impossible day is refused in words and does not filter.
   await to.fill('31/02/2024');
@@ -37,6 +38,7 @@ test('transaction and audit date filters take dd/mm/aaaa and apply it', async ({
     'Data inválida. Use o formato dd/mm/aaaa.',
   );
   await expect(to).toHaveAttribute('aria-invalid', 'true');
+  await screenshot(page, 'transactions-date-invalid');
   await page.getByRole('button', { name: 'Limpar filtros' }).click();
   await expect(from).toHaveValue('');
   await expect(to).toHaveValue('');
@@ -50,4 +52,9 @@ test('transaction and audit date filters take dd/mm/aaaa and apply it', async ({
   await expect(page.getByText('Nenhum registro encontrado.')).toBeVisible();
   await auditFrom.fill('01/01/2000');
   await expect(entries.first()).toBeVisible();
+  // A day picked in the browser's calendar shows in the same pattern and filters the same way.
+  await expect(page.getByRole('button', { name: 'Escolher no calendário: Até' })).toBeVisible();
+  await page.getByTestId('audit-date-to-picker').fill('2000-01-02');
+  await expect(page.getByTestId('audit-date-to')).toHaveValue('02/01/2000');
+  await expect(page.getByText('Nenhum registro encontrado.')).toBeVisible();
 });

@@ -81,6 +81,16 @@ test('in English no screen shows a pt-BR string', async ({ page, app }) => {
     await collect(name);
     await screenshot(page, shot);
   }
+  await openScreen(page, 'Diagnostics');
+  await page.getByRole('button', { name: 'Check database integrity' }).click();
+  await expect(page.getByTestId('integrity-result')).toHaveText('Database intact: SQLite found no problem.');
+  await collect('Integrity result');
+  await openScreen(page, 'Transactions');
+  // English dates follow the English order; a wrong one is explained in English.
+  await expect(page.getByTestId('date-from')).toHaveAttribute('placeholder', 'mm/dd/yyyy');
+  await page.getByTestId('date-from').fill('13/45/2024');
+  await expect(page.getByRole('alert')).toHaveText('Invalid date. Use the format mm/dd/yyyy.');
+  await collect('Date error');
   await openScreen(page, 'Connections');
   await page.getByRole('button', { name: 'Disconnect Pluggy Bank' }).click();
   await collect('Disconnect dialog');

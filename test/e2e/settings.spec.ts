@@ -1,5 +1,5 @@
 // Settings say when saved Pluggy changes wait for a restart of Cofre.
-import { openScreen } from './app-helpers';
+import { openScreen, screenshot } from './app-helpers';
 import { expect, test } from './fixtures';
 
 test('saving Pluggy credentials in demo mode says they apply after a restart', async ({ page, app }) => {
@@ -14,4 +14,5 @@ test('saving Pluggy credentials in demo mode says they apply after a restart', a
   await expect(page.getByTestId('restart-required')).toHaveText(
     'As mudanças salvas nas credenciais do Pluggy ou no modo demonstração valem depois que você reiniciar o Cofre.',
   );
+  await screenshot(page, 'settings-restart-required');
 });

@@ -8,12 +8,12 @@ import {
   countTransactions,
   listAccounts,
   listConnections,
+  listLiveCategories,
   pageTransactions,
   spendingByCategory,
   type StoredAccount,
   type StoredTransaction,
 } from '../store';
-import { prepared } from '../store/prepared';
 
 type MoneyHandlers = Pick<
   Handlers,
@@ -92,13 +92,7 @@ export function moneyHandlers(ctx: CoreContext): MoneyHandlers {
       return { rows: page.rows.map(transactionView), next: page.nextCursor };
     },
     'transactions.count': ({ filter }) => ({ count: countTransactions(ctx.db(), filter) }),
-    'transactions.categories': () =>
-      prepared(
-        ctx.db(),
-        'SELECT DISTINCT category FROM transactions WHERE category IS NOT NULL AND removed_at IS NULL ORDER BY category',
-      )
-        .pluck()
-        .all() as string[],
+    'transactions.categories': () => listLiveCategories(ctx.db()),
     'transactions.export': ({ format, filter }) =>
       exportTransactions(ctx.db(), format, filter, new Date(ctx.clock.now()).toISOString()),
     'charts.spending': (request) => spendingByCategory(ctx.db(), request),

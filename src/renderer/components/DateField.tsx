@@ -19,6 +19,7 @@ export function DateField({ label, value, onChange, testId }: DateFieldProps) {
   const pattern = useMemo(() => parsePattern(patternText), [patternText]);
   const errorId = useId();
   const input = useRef<HTMLInputElement>(null);
+  const picker = useRef<HTMLInputElement>(null);
   const caret = useRef<number | null>(null);
   const [text, setText] = useState(() => formatDay(value, pattern));
   const [touched, setTouched] = useState(false);
@@ -41,6 +42,12 @@ export function DateField({ label, value, onChange, testId }: DateFieldProps) {
   const complete = text.length >= patternText.length;
   const invalid = parsed === null && (touched || complete);
 
+  const emit = (next: string) => {
+    if (next === shown.value) return;
+    setShown({ value: next, patternText });
+    onChange(next);
+  };
+
   return (
     <div className="date-field">
       <label>
@@ -62,15 +69,56 @@ export function DateField({ label, value, onChange, testId }: DateFieldProps) {
             const masked = maskDate(raw, pattern);
             caret.current = caretAfterDigits(masked, before);
             setText(masked);
-            const next = parseDate(masked, pattern) ?? '';
-            if (next !== shown.value) {
-              setShown({ value: next, patternText });
-              onChange(next);
-            }
+            emit(parseDate(masked, pattern) ?? '');
           }}
           onBlur={() => setTouched(true)}
         />
       </label>
+      {/* The browser's calendar, for picking instead of typing; its own text field stays hidden. */}
+      <span className="date-picker">
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('dateEntry.pick', { label })}
+          title={t('dateEntry.pick', { label })}
+          onClick={() => {
+            try {
+              picker.current?.showPicker();
+            } catch {
+              // No picker here (or no user gesture): typing still works, so the field takes the focus.
+              input.current?.focus();
+            }
+          }}
+        >
+          <svg
+            aria-hidden="true"
+            width="18"
+            height="18"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+          >
+            <rect x="3" y="5" width="18" height="16" rx="2" />
+            <path d="M3 10h18M8 3v4M16 3v4" />
+          </svg>
+        </button>
+        <input
+          ref={picker}
+          type="date"
+          tabIndex={-1}
+          aria-hidden="true"
+          className="date-picker-input"
+          value={parsed ?? ''}
+          data-testid={testId ? `${testId}-picker` : undefined}
+          onChange={(e) => {
+            setText(formatDay(e.target.value, pattern));
+            setTouched(false);
+            emit(e.target.value);
+          }}
+        />
+      </span>
       {invalid && (
         <span id={errorId} className="field-error" role="alert">
           {t('dateEntry.invalid', { pattern: patternText })}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RelayStatusView } from '../../shared/contract';
 
 const TONE: Record<RelayStatusView['state'], string> = {
-  unpaired: 'badge',
+  unpaired: 'badge badge-neutral',
   connecting: 'badge badge-info',
   connected: 'badge badge-ok',
   polling: 'badge badge-info',

@@ -5,6 +5,7 @@ export const enSystem: SystemMessages = {
   dateEntry: {
     pattern: 'mm/dd/yyyy',
     invalid: 'Invalid date. Use the format {{pattern}}.',
+    pick: 'Pick from the calendar: {{label}}',
   },
   relay: {
     title: 'Notice relay',

@@ -4,6 +4,7 @@ export const ptBRSystem = {
     /** The letters give the order and width of each part; the field's mask and placeholder follow it. */
     pattern: 'dd/mm/aaaa',
     invalid: 'Data inválida. Use o formato {{pattern}}.',
+    pick: 'Escolher no calendário: {{label}}',
   },
   relay: {
     title: 'Relay de avisos',

@@ -5,6 +5,7 @@ import { migration0020 } from './0020-transactions-fts';
 import { migration0030 } from './0030-audit-log';
 import { migration0040 } from './0040-sync-state';
 import { migration0050 } from './0050-app-state';
+import { migration0060 } from './0060-list-helpers';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0010,
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0030,
   migration0040,
   migration0050,
+  migration0060,
 ];

@@ -3,8 +3,10 @@ import type { Db } from '../db';
 import { decodeCursor, encodeCursor } from '../keyset-cursor';
 import { prepared } from '../prepared';
 import { TransactionPageRequest, nextDay, type TransactionFilter } from './filter';
+import { expandFtsQuery } from './fts-expand';
 import { toFtsQuery } from './fts-query';
 import { sortKeyFloor } from './sort-key';
+import { STORED_ROW_COLUMNS, toStoredTransaction, type StoredRow } from './stored-row';
 import { parseInput } from '../parse-input';
 
 export interface StoredTransaction {
@@ -47,16 +49,8 @@ export interface TransactionPage {
   nextCursor: string | null;
 }
 
-const SELECT_COLUMNS = `t.id, t.sort_key AS sortKey, t.account_id AS accountId, t.date, t.amount,
-  t.amount_in_account_currency AS amountInAccountCurrency, t.balance, t.currency_code AS currencyCode,
-  t.type, t.status, t.description, t.description_raw AS descriptionRaw, t.category, t.category_id AS categoryId,
-  t.operation_type AS operationType, t.merchant_name AS merchantName, t.merchant_cnpj AS merchantCnpj,
-  t.merchant_category AS merchantCategory, t.payment_method AS paymentMethod,
-  t.counterparty_name AS counterpartyName, t.card_number AS cardNumber,
-  t.card_installment_number AS installmentNumber, t.card_total_installments AS totalInstallments,
-  t.card_bill_id AS billId, t.pluggy_created_at AS pluggyCreatedAt, t.pluggy_updated_at AS pluggyUpdatedAt,
-  t.first_seen_at AS firstSeenAt, t.last_seen_at AS lastSeenAt, t.changed_at AS changedAt,
-  t.removed_at AS removedAt`;
+// Raw-only fields are picked in JS (see stored-row.ts); the generated columns are not selected.
+const SELECT_COLUMNS = STORED_ROW_COLUMNS;
 
 export interface WhereClause {
   /** Conditions on `t` (the transactions table). */
@@ -69,8 +63,11 @@ export interface WhereClause {
   keyTo: number | null;
 }
 
-/** The WHERE clause for a filter; `null` when the text search cannot match anything. */
-export function filterClause(filter: TransactionFilter): WhereClause | null {
+/**
+ * The WHERE clause for a filter; `null` when the text search cannot match anything. Given the DB, typed
+ * word prefixes are expanded into whole indexed terms (see fts-expand.ts), which search much faster.
+ */
+export function filterClause(filter: TransactionFilter, db?: Db): WhereClause | null {
   const parts: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
@@ -93,7 +90,7 @@ export function filterClause(filter: TransactionFilter): WhereClause | null {
   }
   let match: string | null = null;
   if (filter.text !== undefined && filter.text.trim() !== '') {
-    match = toFtsQuery(filter.text);
+    match = db ? expandFtsQuery(db, filter.text) : toFtsQuery(filter.text);
     if (match === null) return null;
   }
   return { sql: parts.length > 0 ? parts.join(' AND ') : '1', params, match, keyFrom, keyTo };
@@ -106,9 +103,9 @@ export interface PageQuery {
 }
 
 /** The SQL of one page (exported so a test can check its plan); null when nothing can match. */
-export function buildPageQuery(request: TransactionPageRequest = {}): PageQuery | null {
+export function buildPageQuery(request: TransactionPageRequest = {}, db?: Db): PageQuery | null {
   const req = parseInput(TransactionPageRequest, request, 'transaction page request');
-  const where = filterClause(req.filter);
+  const where = filterClause(req.filter, db);
   if (!where) return null;
   let keyTo = where.keyTo;
   if (req.after !== undefined) {
@@ -148,19 +145,35 @@ export function buildPageQuery(request: TransactionPageRequest = {}): PageQuery 
  * in sort-key order and stops after one page, so a common word costs no more than a rare one.
  */
 export function pageTransactions(db: Db, request: TransactionPageRequest = {}): TransactionPage {
-  const query = buildPageQuery(request);
+  const query = buildPageQuery(request, db);
   if (!query) return { rows: [], nextCursor: null };
-  const rows = prepared(db, query.sql).all(...query.args) as StoredTransaction[];
+  const rows = (prepared(db, query.sql).all(...query.args) as StoredRow[]).map(toStoredTransaction);
   const more = rows.length > query.limit;
   if (more) rows.pop();
   const last = rows[rows.length - 1];
   return { rows, nextCursor: more && last ? encodeCursor(last.sortKey, last.id) : null };
 }
 
+// One index seek per distinct category (a skip-scan of migration 60's partial index), not a table scan.
+const LIVE_CATEGORIES_SQL = `WITH RECURSIVE c(category) AS (
+    SELECT min(category) FROM transactions WHERE category IS NOT NULL AND removed_at IS NULL
+    UNION ALL
+    SELECT (SELECT min(category) FROM transactions
+            WHERE category > c.category AND category IS NOT NULL AND removed_at IS NULL)
+    FROM c WHERE c.category IS NOT NULL
+  )
+  SELECT category FROM c WHERE category IS NOT NULL`;
+
+/** The distinct categories of live (not removed) transactions, in ascending order. */
+export function listLiveCategories(db: Db): string[] {
+  return prepared(db, LIVE_CATEGORIES_SQL).pluck().all() as string[];
+}
+
 /** One transaction by Pluggy id (removed ones included), or null. */
 export function getTransaction(db: Db, id: string): StoredTransaction | null {
-  const row = prepared(db, `SELECT ${SELECT_COLUMNS} FROM transactions t WHERE t.id = ?`).get(id);
-  return (row as StoredTransaction | undefined) ?? null;
+  const row = prepared(db, `SELECT ${SELECT_COLUMNS} FROM transactions t WHERE t.id = ?`).get(id) as
+    StoredRow | undefined;
+  return row ? toStoredTransaction(row) : null;
 }
 
 /** The raw Pluggy JSON of one transaction as it was last received, or null. */
@@ -170,10 +183,20 @@ export function getTransactionRaw(db: Db, id: string): unknown {
   return row ? (JSON.parse(row.raw) as unknown) : null;
 }
 
-/** How many transactions match a filter (for a header count; walks the matching rows). */
+const ALL_COUNT_SQL = 'SELECT count(*) FROM transactions';
+// count(*) walks SQLite's smallest index; the removed rows come from their own partial index (migration 60).
+const LIVE_COUNT_SQL = `SELECT (SELECT count(*) FROM transactions)
+  - (SELECT count(*) FROM transactions WHERE removed_at IS NOT NULL)`;
+
+/** How many transactions match a filter (for a header count; walks the matching rows unless unfiltered). */
 export function countTransactions(db: Db, filter: TransactionFilter = {}): number {
-  const where = filterClause(filter);
+  const where = filterClause(filter, db);
   if (!where) return 0;
+  // Every condition but "not removed" has a parameter or a key bound: none of those means unfiltered.
+  if (where.params.length === 0 && where.keyFrom === null && where.keyTo === null && where.match === null) {
+    const sql = where.sql === '1' ? ALL_COUNT_SQL : LIVE_COUNT_SQL;
+    return Number(prepared(db, sql).pluck().get());
+  }
   let sql = where.sql;
   const params = [...where.params];
   if (where.keyFrom !== null) {

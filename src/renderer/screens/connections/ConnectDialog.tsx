@@ -8,13 +8,7 @@ import { DATA_KEYS } from '../../client/query-keys';
 import { Dialog } from '../../components/Dialog';
 import { ErrorState, Loading } from '../../components/QueryState';
 import { showToast } from '../../state/ui-state';
-import {
-  ConnectError,
-  ConnectSuccess,
-  isLocalConnectPage,
-  SandboxPageMessage,
-  sandboxPageUrl,
-} from './connect-callbacks';
+import { ConnectError, ConnectSuccess, SandboxPageMessage } from './connect-callbacks';
 
 const PluggyConnect = lazy(() => import('react-pluggy-connect').then((m) => ({ default: m.PluggyConnect })));
 
@@ -72,11 +66,11 @@ export function ConnectDialog({ updateItem, onClose }: ConnectDialogProps) {
     onCloseRef.current = onClose;
   });
 
-  const connectUrl = token.data?.connectUrl ?? null;
-  const local = isLocalConnectPage(connectUrl);
+  const frame = token.data?.kind === 'frame' ? token.data : null;
+  const widget = token.data?.kind === 'widget' ? token.data : null;
+  const origin = frame?.origin ?? null;
   useEffect(() => {
-    if (!local || !connectUrl) return undefined;
-    const origin = new URL(connectUrl).origin;
+    if (!origin) return undefined;
     const listener = (event: MessageEvent) => {
       if (event.origin !== origin) return;
       const message = SandboxPageMessage.safeParse(event.data);
@@ -88,7 +82,7 @@ export function ConnectDialog({ updateItem, onClose }: ConnectDialogProps) {
     };
     window.addEventListener('message', listener);
     return () => window.removeEventListener('message', listener);
-  }, [local, connectUrl]);
+  }, [origin]);
   const title = updateItem ? t('connect.reconnectTitle') : t('connect.title');
   return (
     <Dialog title={title} onClose={onClose} wide testId="connect-dialog">
@@ -96,24 +90,16 @@ export function ConnectDialog({ updateItem, onClose }: ConnectDialogProps) {
       {token.isError && <ErrorState error={token.error} onRetry={() => void token.refetch()} />}
       {save.isPending && <Loading />}
       {save.isError && <ErrorState error={save.error} />}
-      {token.data && !save.isPending && local && connectUrl && (
-        <iframe
-          className="connect-frame"
-          title={t('connect.frameTitle')}
-          src={sandboxPageUrl(connectUrl, {
-            accessToken: token.data.accessToken,
-            includeSandbox: token.data.includeSandbox,
-            ...(updateItem ? { updateItem } : {}),
-          })}
-        />
+      {frame && !save.isPending && (
+        // The frame URL is one-time and carries no token: the host redirects it to the Connect page.
+        <iframe className="connect-frame" title={t('connect.frameTitle')} src={frame.frameUrl} />
       )}
-      {token.data && !local && (
+      {widget && (
         <Suspense fallback={<Loading />}>
           <p className="hint">{t('connect.widgetHint')}</p>
           <PluggyConnect
-            connectToken={token.data.accessToken}
-            includeSandbox={token.data.includeSandbox}
-            {...(connectUrl ? { url: connectUrl } : {})}
+            connectToken={widget.accessToken}
+            includeSandbox={widget.includeSandbox}
             {...(updateItem ? { updateItem } : {})}
             onSuccess={(data: unknown) => onSuccess(data)}
             onError={(error: unknown) => onError(error)}
