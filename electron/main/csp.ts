@@ -14,10 +14,11 @@ export interface CspOptions {
 
 export function contentSecurityPolicy(options: CspOptions): string {
   const live = options.mode === 'live';
+  // Demo: our one-time /connect-frame/ URL ('self'), which redirects to the sandbox's Connect page.
   const frames = live
     ? [PLUGGY_CONNECT_ORIGIN]
     : options.demoConnectOrigin
-      ? [options.demoConnectOrigin]
+      ? ["'self'", options.demoConnectOrigin]
       : [];
   return [
     "default-src 'self'",

@@ -29,7 +29,11 @@ export interface RendererRequestOptions {
   csp: () => string;
   /** Documents generated in memory (the passphrase prompt), by exact path; checked before the folder. */
   virtualFile?: (path: string) => { type: string; body: string } | null;
+  /** A one-time Connect session (`/connect-frame/<id>`): the Connect page URL to redirect to, or null. */
+  connectFrame?: (sessionId: string) => string | null;
 }
+
+const CONNECT_FRAME = /^\/connect-frame\/([A-Za-z0-9_-]{16,64})$/;
 
 function notFound(): Response {
   return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
@@ -43,6 +47,13 @@ export function rendererRequestHandler(
   return async (request) => {
     const url = new URL(request.url);
     if (request.method !== 'GET' || url.host !== APP_HOST) return notFound();
+    const frame = CONNECT_FRAME.exec(url.pathname);
+    if (frame && options.connectFrame) {
+      // The connect token travels only in this redirect, never through the page's own code.
+      const target = options.connectFrame(frame[1]!);
+      if (!target) return new Response('Connect session expired', { status: 410 });
+      return new Response(null, { status: 302, headers: { location: target, 'cache-control': 'no-store' } });
+    }
     const virtual = options.virtualFile?.(url.pathname);
     if (virtual) return respond(virtual.type, Buffer.from(virtual.body, 'utf8'), options.csp);
     let path: string;

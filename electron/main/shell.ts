@@ -80,6 +80,8 @@ export async function runShell(files: ShellPaths): Promise<void> {
   await app.whenReady();
   const text = shellText(shellLanguage(app.getLocale()));
   let csp: CspOptions = { mode: 'demo', demoConnectOrigin: null };
+  // The core starts after the protocol is registered; until then no Connect session exists.
+  let openConnectFrame: (id: string) => string | null = () => null;
   let promptWrong = false;
   protocol.handle(
     APP_SCHEME,
@@ -97,6 +99,7 @@ export async function runShell(files: ShellPaths): Promise<void> {
           return { type: 'text/javascript; charset=utf-8', body: PASSPHRASE_SCRIPT };
         return null;
       },
+      connectFrame: (id) => openConnectFrame(id),
     }),
   );
   denyAllPermissions(session.defaultSession);
@@ -126,6 +129,7 @@ export async function runShell(files: ShellPaths): Promise<void> {
 
   const started = await startElectronCore({ paths, keyStore, logger, version: app.getVersion() });
   const { core } = started;
+  openConnectFrame = (id) => core.openConnectFrame(id);
   csp = {
     mode: started.mode,
     demoConnectOrigin: started.connectUrl ? loopbackOrigin(started.connectUrl) : null,

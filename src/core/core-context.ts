@@ -11,6 +11,7 @@ import type { SettingsFile } from './settings/settings-file';
 import type { Db } from './store/db';
 import type { SyncEngine } from './sync/sync-engine';
 import type { RelayLink } from './relay-client/relay-link';
+import type { ConnectSessions } from './connections/connect-sessions';
 
 export interface PluggyConfig {
   baseUrl: string;
@@ -35,6 +36,9 @@ export interface CoreContext {
   engine(): SyncEngine;
   /** The Connect page for demo mode (the sandbox's); null with real credentials (Pluggy's widget). */
   connectUrl: string | null;
+  connectSessions: ConnectSessions;
+  /** Where the host serves a Connect session (`/connect-frame/` in the browser host). */
+  connectFramePrefix: string;
   /** The paired relay, if any (null until the DB is open). */
   relay(): RelayLink | null;
   /** This installation's id: the `clientUserId` of its items, so the relay can route their webhooks. */

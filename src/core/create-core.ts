@@ -28,6 +28,7 @@ import { createWebhookIntake, type WebhookIntake } from './webhooks/webhook-inta
 import { createRelayLink, type RelayLink } from './relay-client/relay-link';
 import { relayHandlers } from './handlers/relay-handlers';
 import { raiseHealthNotices } from './notices/health-notices';
+import { createConnectSessions } from './connections/connect-sessions';
 
 /** Poll Pluggy at most this often while the relay delivers webhooks. */
 const RELAXED_POLL_MS = 6 * 60 * 60_000;
@@ -49,6 +50,8 @@ export interface CoreDeps {
   envCredentials?: boolean;
   /** The Connect page in demo mode. */
   connectUrl?: string | null;
+  /** Where the host serves Connect sessions (default `/connect-frame/`, the browser host's route). */
+  connectFramePrefix?: string;
   /** Start the polling/retry scheduler (off in tests that drive `scheduler.tick()` themselves). */
   scheduler?: boolean;
   /** Connect to a paired relay at start (off for one-shot CLI commands). */
@@ -63,6 +66,8 @@ export interface Core {
   scheduler: Scheduler | null;
   /** Where webhook events enter (the relay client, tests): deduped, recorded, turned into syncs. */
   intakeWebhook: WebhookIntake;
+  /** The Connect page URL of a session (token included), once; the host redirects the frame there. */
+  openConnectFrame(sessionId: string): string | null;
   close(): Promise<void>;
 }
 
@@ -79,6 +84,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const keyStore = deps.keyStore ?? createNodeKeyStore({ paths });
   const settings = openSettingsFile(paths.settingsFile);
   const startedAt = clock.now();
+  const connectSessions = createConnectSessions(clock);
 
   // A DB that cannot open (wrong key, corrupt, from the future) does not stop the app: every call that
   // needs it answers with that error, and Diagnostics says what is wrong.
@@ -134,6 +140,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     pluggy: requireClient,
     engine: requireEngine,
     connectUrl: deps.connectUrl ?? null,
+    connectSessions,
+    connectFramePrefix: deps.connectFramePrefix ?? '/connect-frame/',
     deviceId: await deviceId(keyStore),
     relay: () => relay,
   };
@@ -183,6 +191,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     events,
     scheduler,
     intakeWebhook,
+    openConnectFrame: (id) => connectSessions.redeem(id),
     async close() {
       scheduler?.stop();
       await relay?.stop();

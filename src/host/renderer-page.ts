@@ -17,7 +17,8 @@ export function contentSecurityPolicy(frameSources: string[]): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: https:",
     "connect-src 'self'",
-    `frame-src ${frameSources.length > 0 ? frameSources.join(' ') : "'none'"}`,
+    // 'self' for the one-time /connect-frame/ URL, which redirects to the Connect page's origin.
+    `frame-src 'self' ${frameSources.join(' ')}`.trimEnd(),
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

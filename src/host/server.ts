@@ -85,6 +85,20 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     return reply.code(status).send(result);
   });
 
+  // The Connect frame's one-time URL: the token goes from here to the Connect page, never through the page.
+  app.get<{ Params: { id: string } }>('/connect-frame/:id', async (request, reply) => {
+    if (!authorised(request)) return reply.code(401).send(unauthorised());
+    const target = options.core.openConnectFrame(request.params.id);
+    if (!target) {
+      return reply
+        .code(410)
+        .type('text/plain; charset=utf-8')
+        .send('Esta sessão de conexão expirou. Feche e abra "Conectar um banco" de novo.');
+    }
+    reply.header('cache-control', 'no-store');
+    return reply.redirect(target, 302);
+  });
+
   app.get('/events', async (request, reply) => {
     if (!authorised(request)) return reply.code(401).send(unauthorised());
     streamEvents(options.core.events, request, reply);

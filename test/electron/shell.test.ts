@@ -74,7 +74,9 @@ describe('the composed shell (fake Electron, real core in demo mode)', () => {
   it('serves the page with the demo CSP that frames only the sandbox', async () => {
     const handler = fake.protocolHandlers.get('app')!;
     const page = await handler(new Request('app://cofre/__shell/passphrase.html'));
-    expect(page.headers.get('content-security-policy')).toMatch(/frame-src http:\/\/127\.0\.0\.1:\d+;/);
+    expect(page.headers.get('content-security-policy')).toMatch(
+      /frame-src 'self' http:\/\/127\.0\.0\.1:\d+;/,
+    );
   });
 
   it('denies every permission and guards navigation', () => {

@@ -55,7 +55,7 @@ describe('content security policy', () => {
   it('in demo mode allows our files and frames only the sandbox Connect page', () => {
     const csp = contentSecurityPolicy({ mode: 'demo', demoConnectOrigin: 'http://127.0.0.1:43210' });
     expect(directives(csp).sort()).toEqual(
-      [...common, "img-src 'self' data:", 'frame-src http://127.0.0.1:43210'].sort(),
+      [...common, "img-src 'self' data:", "frame-src 'self' http://127.0.0.1:43210"].sort(),
     );
   });
 

@@ -7,6 +7,7 @@ import type { SleepClock } from '../../src/core/clock';
 import type { CallInput, CallOutput, Channel } from '../../src/shared/contract';
 import { AppError } from '../../src/shared/errors';
 import { startSandbox, type RunningSandbox, type SandboxStartOptions } from '../../src/sandbox';
+import { connectTokenOf } from '../../src/host/connect-token';
 
 export interface CoreWorld {
   sandbox: RunningSandbox;
@@ -53,10 +54,10 @@ export async function startCoreWorld(
       return result.value as CallOutput<typeof channel>;
     },
     async connect(user, connectorId = 0, extra = {}) {
-      const token = await world.call('connections.connectToken', {});
+      const token = connectTokenOf(world.core, await world.call('connections.connectToken', {}));
       const res = await fetch(`${sandbox.url}/items`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-api-key': token.accessToken },
+        headers: { 'content-type': 'application/json', 'x-api-key': token },
         body: JSON.stringify({ connectorId, parameters: { user, password: 'password-ok', ...extra } }),
       });
       const item = (await res.json()) as { id: string };

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Connection } from '../../shared/contract';
 import { interpolate, statusMessagesEn, statusMessagesPtBR } from '../../shared/messages/status-messages';
+import { connectTokenOf } from '../../host/connect-token';
 import { withCore } from '../cli-core';
 import { addGlobalOptions, type GlobalOptions } from '../global-options';
 import { followRuns } from '../sync-progress';
@@ -38,7 +39,10 @@ export function registerDataCommands(program: Command): void {
       const failed = await withCore(opts, async (cli) => {
         let itemId = opts.item;
         if (!itemId) {
-          const { accessToken } = await cli.call('connections.connectToken', {});
+          const accessToken = connectTokenOf(
+            cli.started.core,
+            await cli.call('connections.connectToken', {}),
+          );
           const res = await fetch(`${cli.started.pluggyBaseUrl}/items`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', 'x-api-key': accessToken },

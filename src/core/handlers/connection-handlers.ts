@@ -59,11 +59,21 @@ export function connectionHandlers(ctx: CoreContext): ConnectionHandlers {
       });
       // The token itself never reaches the audit log: only that one was issued, and for what.
       userAudit('open_finance.connect_token.created', itemId ?? null, { update: itemId !== undefined });
-      return {
-        accessToken: token.accessToken,
-        connectUrl: ctx.connectUrl,
-        includeSandbox: ctx.mode === 'demo',
-      };
+      const includeSandbox = ctx.mode === 'demo';
+      if (ctx.connectUrl) {
+        const id = ctx.connectSessions.create(ctx.connectUrl, {
+          connectToken: token.accessToken,
+          includeSandbox: String(includeSandbox),
+          ...(itemId ? { updateItem: itemId } : {}),
+        });
+        return {
+          kind: 'frame' as const,
+          frameUrl: `${ctx.connectFramePrefix}${id}`,
+          origin: new URL(ctx.connectUrl).origin,
+          includeSandbox,
+        };
+      }
+      return { kind: 'widget' as const, accessToken: token.accessToken, includeSandbox };
     },
 
     'connections.save': async ({ itemId }) => {

@@ -8,6 +8,9 @@ import { silentLogger } from '../../../src/core';
 import { launchBrowserApp } from '../../../src/host/launch';
 import { percentile } from '../stats';
 import type { BenchRow, BenchScenario } from '../types';
+import type { Core } from '../../../src/core';
+import { connectTokenOf } from '../../../src/host/connect-token';
+import type { CallOutput } from '../../../src/shared/contract';
 
 /** `user-ok-perf-N` gives N× the sandbox's 612 rows per item: 164× ≈ 100k. */
 const MULTIPLIER = Number(process.env['BENCH_RENDERER_MULTIPLIER'] ?? 164);
@@ -67,10 +70,13 @@ async function scrollToEnd(
   }, total);
 }
 
-async function connectPerfItem(rpc: (channel: string, input: unknown) => Promise<unknown>): Promise<string> {
-  const token = (await rpc('connections.connectToken', {})) as { accessToken: string; connectUrl: string };
-  const origin = new URL(token.connectUrl).origin;
-  const headers = { 'x-api-key': token.accessToken, 'content-type': 'application/json' };
+async function connectPerfItem(
+  rpc: (channel: string, input: unknown) => Promise<unknown>,
+  core: Core,
+): Promise<string> {
+  const answer = (await rpc('connections.connectToken', {})) as CallOutput<'connections.connectToken'>;
+  const origin = answer.kind === 'frame' ? answer.origin : 'https://api.pluggy.ai';
+  const headers = { 'x-api-key': connectTokenOf(core, answer), 'content-type': 'application/json' };
   const created = (await (
     await fetch(`${origin}/items`, {
       method: 'POST',
@@ -121,7 +127,7 @@ export const scenario: BenchScenario = {
         return result.value;
       };
       const syncStart = Date.now();
-      const itemId = await connectPerfItem(rpc);
+      const itemId = await connectPerfItem(rpc, app.started.core);
       for (;;) {
         const list = (await rpc('connections.list', {})) as {
           itemId: string;

@@ -5,6 +5,7 @@ import {
   interpolate,
 } from '../../../src/shared/messages/status-messages';
 import { startCoreWorld, type CoreWorld } from '../../helpers/core-world';
+import { connectTokenOf } from '../../../src/host/connect-token';
 
 let world: CoreWorld;
 beforeAll(async () => {
@@ -139,7 +140,9 @@ describe('connecting each sandbox user through the contract', () => {
   });
 
   it('never writes the connect token, the MFA answer or a secret into the audit log', async () => {
-    const token = await world.call('connections.connectToken', {});
+    const answer = await world.call('connections.connectToken', {});
+    expect(answer.kind).toBe('frame');
+    const token = { accessToken: connectTokenOf(world.core, answer) };
     const exported = await world.call('audit.export', { format: 'jsonl', filter: {} });
     expect(exported.rows).toBeGreaterThan(0);
     for (const secret of [token.accessToken, world.sandbox.clientSecret, '123456']) {

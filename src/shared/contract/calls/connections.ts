@@ -82,15 +82,23 @@ export type SyncProgress = z.infer<typeof SyncProgress>;
 
 export const connectionCalls = {
   'connections.list': call(NoInput, z.array(Connection)),
-  /** A Connect token; with `itemId`, scoped to updating that item (reconnect). */
+  /**
+   * How to open Connect; with `itemId`, in update mode (reconnect). In demo mode the page gets a one-time
+   * frame URL and the connect token never enters it; Pluggy's real widget needs the token in the page.
+   */
   'connections.connectToken': call(
     z.object({ itemId: ItemId.optional() }).strict(),
-    z.object({
-      accessToken: z.string(),
-      /** Where the Connect page lives: the sandbox's page in demo mode, Pluggy's widget otherwise. */
-      connectUrl: z.string().nullable(),
-      includeSandbox: z.boolean(),
-    }),
+    z.discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('frame'),
+        /** Opens the Connect page once (the host redirects it, token included, to the page's origin). */
+        frameUrl: z.string(),
+        /** The origin the Connect page's messages come from. */
+        origin: z.string(),
+        includeSandbox: z.boolean(),
+      }),
+      z.object({ kind: z.literal('widget'), accessToken: z.string(), includeSandbox: z.boolean() }),
+    ]),
   ),
   /** After Connect reports success: fetch the item, store it, start the first sync. */
   'connections.save': call(z.object({ itemId: ItemId }).strict(), Connection),
