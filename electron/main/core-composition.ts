@@ -5,6 +5,7 @@ import { resolvePluggyCredentials } from '../../src/core/pluggy-credentials';
 import type { KeyStore } from '../../src/core/secrets';
 import type { DataPaths } from '../../src/core';
 import { startSandbox, type RunningSandbox, type SandboxStartOptions } from '../../src/sandbox';
+import { OAUTH_REDIRECT_URI } from './oauth-redirect';
 
 export interface ElectronCoreOptions {
   paths: DataPaths;
@@ -54,6 +55,8 @@ export async function startElectronCore(options: ElectronCoreOptions): Promise<E
         : credentials.config,
       envCredentials: credentials.fromEnv,
       connectUrl,
+      // Open Finance banks send the user back here after their OAuth step.
+      oauthRedirectUri: OAUTH_REDIRECT_URI,
       ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
     });
   } catch (error) {

@@ -39,6 +39,7 @@ export interface CoreContext {
   connectSessions: ConnectSessions;
   /** Where the host serves a Connect session (`/connect-frame/` in the browser host). */
   connectFramePrefix: string;
+  oauthRedirectUri: string | null;
   /** The paired relay, if any (null until the DB is open). */
   relay(): RelayLink | null;
   /** This installation's id: the `clientUserId` of its items, so the relay can route their webhooks. */

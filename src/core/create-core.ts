@@ -52,6 +52,8 @@ export interface CoreDeps {
   connectUrl?: string | null;
   /** Where the host serves Connect sessions (default `/connect-frame/`, the browser host's route). */
   connectFramePrefix?: string;
+  /** Where an Open Finance bank sends the user back after its OAuth step (Electron: `cofre://oauth/callback`). */
+  oauthRedirectUri?: string;
   /** Start the polling/retry scheduler (off in tests that drive `scheduler.tick()` themselves). */
   scheduler?: boolean;
   /** Connect to a paired relay at start (off for one-shot CLI commands). */
@@ -142,6 +144,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     connectUrl: deps.connectUrl ?? null,
     connectSessions,
     connectFramePrefix: deps.connectFramePrefix ?? '/connect-frame/',
+    oauthRedirectUri: deps.oauthRedirectUri ?? null,
     deviceId: await deviceId(keyStore),
     relay: () => relay,
   };

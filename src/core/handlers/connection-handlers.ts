@@ -54,6 +54,7 @@ export function connectionHandlers(ctx: CoreContext): ConnectionHandlers {
         ...(itemId ? { itemId } : {}),
         clientUserId: ctx.deviceId,
         avoidDuplicates: true,
+        ...(ctx.oauthRedirectUri ? { oauthRedirectUri: ctx.oauthRedirectUri } : {}),
         // Paired with a relay: the new item's webhooks go to this device's channel there.
         ...(ctx.relay()?.channelUrl() ? { webhookUrl: ctx.relay()!.channelUrl()! } : {}),
       });
