@@ -3,8 +3,7 @@ import type { Connection } from '../../shared/contract';
 import { explainCode, explainItem } from '../errors';
 import type { StoredConnection } from '../store';
 import type { Db } from '../store/db';
-import { getConnectionItem, getSyncState, listRetries } from '../store';
-import { prepared } from '../store/prepared';
+import { countLiveAccounts, getConnectionItem, getSyncState, listRetries } from '../store';
 
 /** "Stale": the link says it is fine, yet no new data arrived for this long. */
 export const STALE_AFTER_MS = 3 * 86_400_000;
@@ -31,10 +30,7 @@ export function connectionView(inputs: ViewInputs, stored: StoredConnection): Co
   }
   const lastNewData = state.lastNewDataAt ? Date.parse(state.lastNewDataAt) : null;
   const stale = explanation.severity === 'ok' && lastNewData !== null && now - lastNewData > STALE_AFTER_MS;
-  const accountCount = prepared(
-    db,
-    'SELECT count(*) AS n FROM accounts WHERE connection_id = ? AND removed_at IS NULL',
-  ).get(stored.id) as { n: number };
+  const accountCount = countLiveAccounts(db, stored.id);
   const blocked =
     state.refreshBlockedUntil && Date.parse(state.refreshBlockedUntil) > now
       ? state.refreshBlockedUntil
@@ -65,7 +61,7 @@ export function connectionView(inputs: ViewInputs, stored: StoredConnection): Co
     stale,
     syncing: inputs.isSyncing(stored.id),
     archived: stored.archivedAt !== null,
-    accountCount: accountCount.n,
+    accountCount,
     mfa: stored.status === 'WAITING_USER_INPUT' ? (item?.parameter ?? null) : null,
     userAction:
       stored.status === 'WAITING_USER_ACTION' && item?.userAction

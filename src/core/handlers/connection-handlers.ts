@@ -5,7 +5,13 @@ import { appendAudit } from '../audit/append';
 import { connectionView } from '../connections/connection-view';
 import type { CoreContext } from '../core-context';
 import { isPluggyNotFoundError } from '../pluggy';
-import { deleteConnection, getConnection, listConnections, upsertConnection } from '../store';
+import {
+  deleteConnection,
+  getConnection,
+  listConnections,
+  unarchiveConnection,
+  upsertConnection,
+} from '../store';
 
 type ConnectionHandlers = Pick<
   Handlers,
@@ -84,7 +90,7 @@ export function connectionHandlers(ctx: CoreContext): ConnectionHandlers {
       db.transaction(() => {
         upsertConnection(db, item, now());
         // Reconnecting an archived link brings it back with its history, instead of a second copy.
-        db.prepare('UPDATE connections SET archived_at = NULL WHERE id = ?').run(itemId);
+        unarchiveConnection(db, itemId);
         userAudit(existed ? 'open_finance.connection.updated' : 'open_finance.connection.created', itemId, {
           connector: item.connector.name,
           status: item.status,

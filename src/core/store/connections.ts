@@ -136,3 +136,20 @@ export function deleteConnection(db: Db, id: string, mode: DeleteMode, at: strin
   ).run(at, id);
   return result.changes > 0;
 }
+
+/** Brings an archived connection back (reconnecting it keeps its history instead of a second copy). */
+export function unarchiveConnection(db: Db, id: string): boolean {
+  return (
+    prepared(db, 'UPDATE connections SET archived_at = NULL WHERE id = ? AND archived_at IS NOT NULL').run(id)
+      .changes > 0
+  );
+}
+
+/** How many live accounts a connection has. */
+export function countLiveAccounts(db: Db, connectionId: string): number {
+  const row = prepared(
+    db,
+    'SELECT count(*) AS n FROM accounts WHERE connection_id = ? AND removed_at IS NULL',
+  ).get(connectionId) as { n: number };
+  return row.n;
+}
