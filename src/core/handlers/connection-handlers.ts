@@ -131,6 +131,8 @@ export function connectionHandlers(ctx: CoreContext): ConnectionHandlers {
 
     'connections.disconnect': async ({ itemId, keepData }) => {
       view(itemId);
+      // A run still writing to this connection stops first, so nothing lands after it is gone.
+      await ctx.engine().cancel(itemId);
       let deletedAtPluggy = true;
       try {
         await ctx.pluggy().deleteItem(itemId);

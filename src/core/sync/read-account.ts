@@ -74,7 +74,7 @@ async function readPages(
   onPage: (rows: number) => void,
   seen?: Set<string>,
 ): Promise<void> {
-  for await (const page of prefetchOne(ctx.api.transactions(accountId, query))) {
+  for await (const page of prefetchOne(ctx.api.transactions(accountId, { ...query, signal: ctx.signal }))) {
     storePage(ctx, accountId, kind, page.results, result);
     if (seen) for (const t of page.results) seen.add(t.id);
     onPage(page.results.length);

@@ -23,6 +23,8 @@ export interface RunContext extends SyncDeps {
   runId: number;
   reason: SyncReason;
   startedAt: string;
+  /** Aborted when the run is cancelled (e.g. the user disconnects the bank meanwhile). */
+  signal: AbortSignal;
   progress(update: Partial<Omit<SyncProgress, 'itemId' | 'runId' | 'reason' | 'at'>>): void;
 }
 

@@ -9,6 +9,7 @@ import { executeRun, type RunTotals } from './sync-run';
 
 export type RunResult =
   | { runId: number; outcome: 'success'; totals: RunTotals }
+  | { runId: number; outcome: 'cancelled' }
   | { runId: number; outcome: 'failed'; failure: Failure; nextRetryAt: string | null };
 
 export interface RunHandle {
@@ -24,12 +25,14 @@ export interface SyncEngine {
   isSyncing(itemId: string): boolean;
   /** A hint (relay event) that the item changed: a run waiting on the bank polls now. */
   wake(itemId: string): void;
+  /** Stops the item's run, if any, at its next step; resolves when it has stopped. */
+  cancel(itemId: string): Promise<void>;
   /** Waits for every run in progress (graceful quit). */
   drain(): Promise<void>;
 }
 
 export function createSyncEngine(deps: SyncDeps): SyncEngine {
-  const running = new Map<string, { runId: number; done: Promise<RunResult> }>();
+  const running = new Map<string, { runId: number; done: Promise<RunResult>; abort: AbortController }>();
   const wakers = new Map<string, () => void>();
 
   function wakeSignal(itemId: string): () => Promise<void> {
@@ -39,7 +42,12 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       });
   }
 
-  async function run(itemId: string, reason: SyncReason, runId: number): Promise<RunResult> {
+  async function run(
+    itemId: string,
+    reason: SyncReason,
+    runId: number,
+    abort: AbortController,
+  ): Promise<RunResult> {
     const startedAt = nowIso(deps.clock);
     const bank = getConnection(deps.db, itemId)?.connectorName ?? itemId;
     let last: SyncProgress = {
@@ -62,6 +70,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       runId,
       reason,
       startedAt,
+      signal: abort.signal,
       progress(update) {
         last = { ...last, ...update, at: nowIso(deps.clock) };
         deps.events.emit('sync.progress', last);
@@ -73,9 +82,20 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       ctx.progress({ phase: 'done' });
       return { runId, outcome: 'success', totals };
     } catch (error) {
+      if (abort.signal.aborted) {
+        // Cancelled on purpose (the connection is going away): not a failure, nothing to retry.
+        finishSyncRun(deps.db, runId, { outcome: 'cancelled', at: nowIso(deps.clock) });
+        return { runId, outcome: 'cancelled' };
+      }
       const failure = classifyFailure(error);
       deps.logger.warn({ itemId, runId, reason, code: failure.code }, 'sync failed');
-      const { nextRetryAt } = applyFailurePolicy(ctx, failure, bank);
+      let nextRetryAt: string | null = null;
+      try {
+        nextRetryAt = applyFailurePolicy(ctx, failure, bank).nextRetryAt;
+      } catch (policyError) {
+        // E.g. the connection was deleted meanwhile: the run still ends, as failed, without a retry.
+        deps.logger.error({ itemId, runId, err: policyError }, 'could not record the failed run');
+      }
       finishSyncRun(deps.db, runId, {
         outcome: 'failed',
         errorCode: failure.code,
@@ -93,18 +113,26 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
   return {
     sync(itemId, reason) {
       const current = running.get(itemId);
-      if (current) return { ...current, started: false };
+      if (current) return { runId: current.runId, done: current.done, started: false };
       if (!getConnection(deps.db, itemId)) {
         throw new AppError('not_found', 'There is no connection with this item id.', { details: { itemId } });
       }
       const runId = startSyncRun(deps.db, itemId, reason, nowIso(deps.clock));
-      const done = run(itemId, reason, runId).finally(() => running.delete(itemId));
-      running.set(itemId, { runId, done });
+      const abort = new AbortController();
+      const done = run(itemId, reason, runId, abort).finally(() => running.delete(itemId));
+      running.set(itemId, { runId, done, abort });
       return { runId, started: true, done };
     },
     isSyncing: (itemId) => running.has(itemId),
     wake(itemId) {
       wakers.get(itemId)?.();
+    },
+    async cancel(itemId) {
+      const current = running.get(itemId);
+      if (!current) return;
+      current.abort.abort();
+      wakers.get(itemId)?.();
+      await current.done;
     },
     async drain() {
       await Promise.all([...running.values()].map((r) => r.done));

@@ -92,6 +92,7 @@ export async function executeRun(ctx: RunContext, wake?: () => Promise<void>): P
     ...(wake ? { wake } : {}),
   });
   saveItem(ctx, item);
+  ctx.signal.throwIfAborted();
   if (item.status !== 'UPDATED') {
     const explanation = explainItem(item);
     throw new ItemNotUpdatedError(explanation.code, item.status);

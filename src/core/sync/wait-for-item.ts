@@ -26,13 +26,14 @@ export async function waitForSettledItem(ctx: RunContext, first: Item, hooks: Wa
   let item = first;
   let delay = 1_000;
   while (!isSettled(item)) {
+    ctx.signal.throwIfAborted();
     if (ctx.clock.now() >= deadline) {
       throw new AppError('sync_failed', 'The bank did not finish in time; Cofre will try again.', {
         details: { itemId: ctx.itemId, status: item.status, executionStatus: item.executionStatus },
       });
     }
     const pause = WAITING_FOR_USER.has(item.status) ? Math.max(delay, 3_000) : delay;
-    await Promise.race([ctx.clock.sleep(pause), ...(hooks.wake ? [hooks.wake()] : [])]);
+    await Promise.race([ctx.clock.sleep(pause, ctx.signal), ...(hooks.wake ? [hooks.wake()] : [])]);
     delay = Math.min(delay * 2, 10_000);
     const next = await ctx.api.getItem(ctx.itemId);
     if (next.status !== item.status || next.executionStatus !== item.executionStatus) hooks.onItem(next);

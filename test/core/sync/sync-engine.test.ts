@@ -87,3 +87,19 @@ describe('the sync engine against the sandbox', () => {
     expect(listRetries(world.db, locked.id)).toHaveLength(0);
   });
 });
+
+describe('cancelling a run', () => {
+  it('stops a run waiting on the bank, records it as cancelled, and schedules no retry', async () => {
+    const item = await world.connect('user-ok', 3);
+    const run = world.engine.sync(item.id, 'connect');
+    // Connector 3 asks for an MFA code, so the run waits on the bank until someone answers.
+    await new Promise((r) => setTimeout(r, 600));
+    expect(world.engine.isSyncing(item.id)).toBe(true);
+    await world.engine.cancel(item.id);
+    expect(await run.done).toMatchObject({ outcome: 'cancelled' });
+    expect(world.engine.isSyncing(item.id)).toBe(false);
+    expect(listRetries(world.db, item.id)).toHaveLength(0);
+    const outcome = world.db.prepare('SELECT outcome FROM sync_runs WHERE id = ?').pluck().get(run.runId);
+    expect(outcome).toBe('cancelled');
+  });
+});
