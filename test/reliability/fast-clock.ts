@@ -23,11 +23,18 @@ export function fastClock(realWaitCapMs = 5): FastClock {
       offset += Math.max(0, wait - realWaitCapMs);
       return new Promise((resolve, reject) => {
         if (signal?.aborted) return reject(signal.reason as Error);
-        const timer = setTimeout(resolve, Math.min(wait, realWaitCapMs));
-        signal?.addEventListener('abort', () => {
+        const onAbort = () => {
           clearTimeout(timer);
-          reject(signal.reason as Error);
-        });
+          reject(signal?.reason as Error);
+        };
+        const timer = setTimeout(
+          () => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+          },
+          Math.min(wait, realWaitCapMs),
+        );
+        signal?.addEventListener('abort', onAbort, { once: true });
       });
     },
   };

@@ -1,7 +1,6 @@
 // Found by the crash test: a first sync cut short (killed, or out of retries) leaves rows behind; when the
 // bank deletes or re-creates one of them before the next sync, that sync (still a full read, no watermark
-// yet) stores the new row but never marks the old one removed — a ghost duplicate. `it.fails` until the
-// sync marks removals on a full read too (src/core/sync/read-account.ts); then make it a plain `it`.
+// yet) must mark the old one removed, or it stays as a ghost duplicate.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventBus } from '../../src/core/events/event-bus';
 import { silentLogger } from '../../src/core/logging/logger';
@@ -31,7 +30,7 @@ function cutAtTheEnd(api: SyncApi): SyncApi {
 }
 
 describe('a first sync cut short, then a bank change', () => {
-  it.fails('marks rows the bank removed meanwhile as removed on the next sync (no ghosts)', async () => {
+  it('marks rows the bank removed meanwhile as removed on the next sync (no ghosts)', async () => {
     const item = await world.connect('user-ok');
     const broken = createSyncEngine({
       db: world.db,
