@@ -1,7 +1,7 @@
 // Reads one account's transactions as planned, one DB transaction (rows + audit entry) per page.
 import type { Transaction } from '../../shared/pluggy';
 import { appendAudit } from '../audit/append';
-import { liveIdsSince, markTransactionsRemoved, nextDay, upsertTransactions } from '../store';
+import { markTransactionsRemoved, nextDay, unseenLiveIdsSince, upsertTransactions } from '../store';
 import { prefetchOne } from './prefetch';
 import type { RunContext } from './run-context';
 import type { TransactionQuery } from './sync-api';
@@ -27,6 +27,17 @@ export function emptyCounts(): AccountCounts {
 
 type QueryKind = 'full' | 'created' | 'window' | 'ids';
 
+/**
+ * After a date read reached its last page, a row we hold in its range that this run never saw was deleted
+ * at Pluggy (e.g. a card purchase re-created under a new id): mark it, never keep both. The range's first
+ * day is left out: whether Pluggy counts a late-evening row (UTC vs São Paulo time) in that day is not
+ * documented, and a row merely outside its filter must never look deleted.
+ */
+function removeUnseen(ctx: RunContext, accountId: string, dateFrom: string, why: string): number {
+  const gone = unseenLiveIdsSince(ctx.db, accountId, nextDay(dateFrom), ctx.startedAt);
+  return gone.length > 0 ? removeTransactions(ctx, accountId, gone, why) : 0;
+}
+
 export async function readAccount(
   ctx: RunContext,
   accountId: string,
@@ -34,20 +45,18 @@ export async function readAccount(
   onPage: (rows: number) => void,
 ): Promise<AccountReadResult> {
   const result: AccountReadResult = { ...emptyCounts(), maxCreatedAt: null };
-  const read = (kind: QueryKind, query: TransactionQuery, seen?: Set<string>) =>
-    readPages(ctx, accountId, kind, query, result, onPage, seen);
+  const read = (kind: QueryKind, query: TransactionQuery) =>
+    readPages(ctx, accountId, kind, query, result, onPage);
 
-  if (plan.full) await read('full', plan.full);
+  if (plan.full) {
+    await read('full', plan.full);
+    // A first sync cut short leaves rows behind; a later full read must also drop the ones Pluggy lost.
+    result.removed += removeUnseen(ctx, accountId, plan.full.dateFrom, 'full');
+  }
   if (plan.created) await read('created', plan.created);
   if (plan.window) {
-    const seen = new Set<string>();
-    await read('window', plan.window, seen);
-    // The window was read to its last page, so a row we hold in it that Pluggy no longer lists was
-    // deleted there (e.g. a card purchase re-created under a new id): mark it, never keep both.
-    // The window's first day is left out: whether Pluggy counts a late-evening row (UTC vs São Paulo
-    // time) in that day is not documented, and a row merely outside its filter must never look deleted.
-    const gone = liveIdsSince(ctx.db, accountId, nextDay(plan.window.dateFrom)).filter((id) => !seen.has(id));
-    if (gone.length > 0) result.removed += removeTransactions(ctx, accountId, gone, 'window');
+    await read('window', plan.window);
+    result.removed += removeUnseen(ctx, accountId, plan.window.dateFrom, 'window');
   }
   return result;
 }
@@ -72,11 +81,9 @@ async function readPages(
   query: TransactionQuery,
   result: AccountReadResult,
   onPage: (rows: number) => void,
-  seen?: Set<string>,
 ): Promise<void> {
   for await (const page of prefetchOne(ctx.api.transactions(accountId, { ...query, signal: ctx.signal }))) {
     storePage(ctx, accountId, kind, page.results, result);
-    if (seen) for (const t of page.results) seen.add(t.id);
     onPage(page.results.length);
   }
 }

@@ -1,4 +1,4 @@
-// What the sync engine asks the store about an account's recent past: pending rows and live ids since a day.
+// What the sync engine asks the store about an account's recent past: pending rows, rows a run did not see.
 import type { Db } from '../db';
 import { prepared } from '../prepared';
 import { sortKeyFloor } from './sort-key';
@@ -12,12 +12,16 @@ export function oldestPendingDay(db: Db, accountId: string): string | null {
   return row.d === null ? null : row.d.slice(0, 10);
 }
 
-/** Ids of the account's live (not removed) transactions dated on or after `day`. */
-export function liveIdsSince(db: Db, accountId: string, day: string): string[] {
+/**
+ * Ids of the account's live transactions dated on or after `day` that a run which started at `seenAt`
+ * has not seen (the upsert stamps every row it is given with `last_seen_at = seenAt`).
+ */
+export function unseenLiveIdsSince(db: Db, accountId: string, day: string, seenAt: string): string[] {
   return prepared(
     db,
-    `SELECT id FROM transactions WHERE account_id = ? AND sort_key >= ? AND removed_at IS NULL`,
+    `SELECT id FROM transactions
+     WHERE account_id = ? AND sort_key >= ? AND removed_at IS NULL AND last_seen_at < ?`,
   )
     .pluck()
-    .all(accountId, sortKeyFloor(day)) as string[];
+    .all(accountId, sortKeyFloor(day), seenAt) as string[];
 }
