@@ -10,6 +10,7 @@ const LABELS: Record<string, string> = {
   faultSoak: 'Fault soak (5xx, resets, timeouts, 429 bursts, apiKey expiry)',
   crashSafety: 'Crash safety (sync child SIGKILLed)',
   relayDurability: 'Relay durability (relay SIGKILLed, app offline 1 h)',
+  relayClientDurability: 'Relay durability with the app’s relay client (relay and app restarted)',
   hostileIpc: 'Hostile IPC input (every contract call)',
   hostileWebhooks: 'Hostile webhooks (relay over HTTP)',
   secrets: 'Secrets and data at rest',
