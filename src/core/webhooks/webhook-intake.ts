@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/append';
 import type { CoreContext } from '../core-context';
 import {
   deleteConnection,
+  getAccount,
   getConnection,
   markTransactionsRemoved,
   markWebhookEventProcessed,
@@ -31,6 +32,16 @@ export function createWebhookIntake(ctx: IntakeContext) {
     const run = ctx.engine().sync(itemId, 'webhook');
     if (!run.started) void run.done.then(() => ctx.engine().sync(itemId, 'webhook'));
     return 'sync';
+  }
+
+  /** The named transactions as Pluggy has them now (the ones it still lists), 500 ids per request. */
+  async function* stillAtPluggy(accountId: string, ids: readonly string[]) {
+    for (let i = 0; i < ids.length; i += 500) {
+      for await (const page of ctx.pluggy().transactions(accountId, { ids: ids.slice(i, i + 500) })) {
+        // Pluggy answers only for this account; anything else in the page is not ours to store.
+        yield page.results.filter((t) => t.accountId === accountId);
+      }
+    }
   }
 
   async function act(event: WebhookEvent): Promise<IntakeAction> {
@@ -59,17 +70,24 @@ export function createWebhookIntake(ctx: IntakeContext) {
       case 'transactions/created':
         return syncSoon(itemId);
       case 'transactions/updated': {
-        for (let i = 0; i < event.transactionIds.length; i += 500) {
-          const ids = event.transactionIds.slice(i, i + 500);
-          for await (const page of ctx.pluggy().transactions(event.accountId, { ids })) {
-            upsertTransactions(ctx.db(), page.results, { seenAt: now() });
-          }
+        if (getAccount(ctx.db(), event.accountId)?.connectionId !== itemId) return 'ignored';
+        for await (const page of stillAtPluggy(event.accountId, event.transactionIds)) {
+          upsertTransactions(ctx.db(), page, { seenAt: now() });
         }
         return 'reread';
       }
-      case 'transactions/deleted':
-        markTransactionsRemoved(ctx.db(), event.transactionIds, now());
-        return 'removed';
+      case 'transactions/deleted': {
+        // Only what Pluggy itself no longer lists is removed: a forged event (a compromised relay) can
+        // name any id, and must not be able to hide a row.
+        if (getAccount(ctx.db(), event.accountId)?.connectionId !== itemId) return 'ignored';
+        const existing = new Set<string>();
+        for await (const page of stillAtPluggy(event.accountId, event.transactionIds)) {
+          for (const t of page) existing.add(t.id);
+        }
+        const gone = event.transactionIds.filter((id) => !existing.has(id));
+        if (gone.length > 0) markTransactionsRemoved(ctx.db(), gone, now());
+        return gone.length > 0 ? 'removed' : 'ignored';
+      }
     }
   }
 

@@ -4,7 +4,7 @@ import { offsetClock, startCoreWorld, type CoreWorld } from '../../helpers/core-
 const clock = offsetClock();
 let world: CoreWorld;
 beforeAll(async () => {
-  world = await startCoreWorld({ clock, sandbox: { transactionsPerAccount: 60 } });
+  world = await startCoreWorld({ clock, sandbox: { transactionsPerAccount: 300 } });
 });
 afterAll(() => world.close());
 
@@ -68,23 +68,82 @@ describe('webhook intake', () => {
     });
   });
 
-  it('marks transactions deleted at Pluggy as removed', async () => {
+  it('marks transactions deleted at Pluggy as removed, and ignores a forged delete of one it still lists', async () => {
     const itemId = await world.connect('user-ok');
     await world.settle(itemId);
-    const page = await world.call('transactions.page', { filter: {}, limit: 2 });
-    const victim = page.rows[0]!;
-    const result = await world.core.intakeWebhook({
+    const accounts = (await world.call('accounts.list', {})).filter((a) => a.connectionId === itemId);
+    const stored = { rows: (await allRows()).rows.filter((r) => accounts.some((a) => a.id === r.accountId)) };
+    // The bank changes (a pending card purchase is re-created under a new id), before Cofre syncs.
+    await fetch(`${world.sandbox.url}/__sandbox/advance?itemId=${itemId}`, { method: 'POST' });
+    const patched = await fetch(`${world.sandbox.url}/items/${itemId}`, {
+      method: 'PATCH',
+      headers: await apiKeyHeaders(),
+      body: '{}',
+    });
+    expect(patched.status).toBe(200);
+    const { alive, deleted } = await waitForDeletion(itemId, stored.rows);
+    const kept = stored.rows.find((r) => alive.has(r.id) && r.accountId === deleted.accountId)!;
+
+    const forged = await world.core.intakeWebhook({
+      event: 'transactions/deleted',
+      eventId: 'evt-del-forged',
+      itemId,
+      accountId: kept.accountId,
+      transactionIds: [kept.id],
+    });
+    expect(forged.action).toBe('ignored');
+    const real = await world.core.intakeWebhook({
       event: 'transactions/deleted',
       eventId: 'evt-del-1',
       itemId,
-      accountId: victim.accountId,
-      transactionIds: [victim.id],
+      accountId: deleted.accountId,
+      transactionIds: [deleted.id],
     });
-    expect(result.action).toBe('removed');
-    const after = await world.call('transactions.page', {
-      filter: { includeRemoved: true, text: undefined },
-      limit: 500,
-    });
-    expect(after.rows.find((r) => r.id === victim.id)?.removedAt).not.toBeNull();
+    expect(real.action).toBe('removed');
+    const after = await allRows({ includeRemoved: true });
+    expect(after.rows.find((r) => r.id === deleted.id)?.removedAt).not.toBeNull();
+    expect(after.rows.find((r) => r.id === kept.id)?.removedAt).toBeNull();
   });
 });
+
+async function apiKeyHeaders(): Promise<Record<string, string>> {
+  const res = await fetch(`${world.sandbox.url}/auth`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ clientId: world.sandbox.clientId, clientSecret: world.sandbox.clientSecret }),
+  });
+  const { apiKey } = (await res.json()) as { apiKey: string };
+  return { 'x-api-key': apiKey, 'content-type': 'application/json' };
+}
+
+/** Waits until Pluggy's execution re-created a row we hold; returns what it still lists and the gone row. */
+async function waitForDeletion<T extends { id: string }>(
+  itemId: string,
+  rows: T[],
+): Promise<{ alive: Set<string>; deleted: T }> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const url = `${world.sandbox.url}/__sandbox/truth?itemId=${itemId}`;
+    const truth = (await (await fetch(url)).json()) as { transactions: { id: string }[] };
+    const alive = new Set(truth.transactions.map((t) => t.id));
+    const deleted = rows.find((r) => !alive.has(r.id));
+    if (deleted) return { alive, deleted };
+    if (Date.now() > deadline) throw new Error('the sandbox never re-created a transaction');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function allRows(filter: { includeRemoved?: boolean } = {}) {
+  const rows: Awaited<ReturnType<typeof world.call<'transactions.page'>>>['rows'] = [];
+  let after: string | undefined;
+  do {
+    const page = await world.call('transactions.page', {
+      filter,
+      limit: 500,
+      ...(after ? { after } : {}),
+    });
+    rows.push(...page.rows);
+    after = page.next ?? undefined;
+  } while (after);
+  return { rows };
+}
