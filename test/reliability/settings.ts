@@ -12,7 +12,7 @@ export const SETTINGS = {
   /** SIGKILLs of the syncing child process. */
   crashKills: FULL ? 20 : 5,
   /** Transactions per account of the crash test's large item. */
-  crashTransactions: FULL ? 4_000 : 1_500,
+  crashTransactions: FULL ? 2_500 : 1_500,
   /** Relay SIGKILL/restart cycles while webhooks arrive. */
   relayKills: FULL ? 6 : 2,
   /** Item refreshes (each sends several webhooks) per relay cycle. */
