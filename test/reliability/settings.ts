@@ -14,7 +14,7 @@ export const SETTINGS = {
   /** Transactions per account of the crash test's large item. */
   crashTransactions: FULL ? 2_500 : 1_500,
   /** Relay SIGKILL/restart cycles while webhooks arrive. */
-  relayKills: FULL ? 6 : 2,
+  relayKills: FULL ? 4 : 2,
   /** Item refreshes (each sends several webhooks) per relay cycle. */
   relayRefreshesPerCycle: FULL ? 6 : 3,
 } as const;
