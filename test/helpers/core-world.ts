@@ -75,6 +75,7 @@ export async function startCoreWorld(
       }
     },
     async restartCore(clock) {
+      // Closing twice is harmless: a test may have closed the core itself.
       await world.core.close();
       world.core = await make(clock);
     },

@@ -60,11 +60,9 @@ describe('a compromised relay', () => {
     expect(await liveIds()).toEqual(before);
   });
 
-  // Found by this suite (`it.fails` until fixed): the intake marks the listed ids removed straight from the
-  // event, without asking Pluggy (nor checking they belong to the event's item), and later syncs re-read only
-  // new ingestions and the last 7 days — so a forged `transactions/deleted` hides an older row for good
-  // (src/core/webhooks/webhook-intake.ts, case 'transactions/deleted').
-  it.fails('heals a forged transactions/deleted on the next sync', async () => {
+  // Found by this suite and fixed: the intake used to mark the listed ids removed straight from the event.
+  // Now it asks Pluggy and removes only what Pluggy no longer lists, for the item's own account.
+  it('ignores a forged transactions/deleted of a row Pluggy still lists', async () => {
     // Move the watermark past the first sync's rows (new data, newer ingestion time), as days of use would.
     await fetch(`${world.sandbox.url}/__sandbox/advance?itemId=${itemId}`, { method: 'POST' });
     await world.call('connections.sync', { itemId });
@@ -83,7 +81,7 @@ describe('a compromised relay', () => {
       accountId: oldest.accountId,
       transactionIds: [oldest.id],
     });
-    expect((await liveIds()).has(oldest.id)).toBe(false);
+    expect((await liveIds()).has(oldest.id)).toBe(true);
     await world.call('connections.sync', { itemId });
     await world.settle(itemId);
     expect((await liveIds()).has(oldest.id)).toBe(true);

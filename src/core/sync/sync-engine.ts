@@ -27,13 +27,14 @@ export interface SyncEngine {
   wake(itemId: string): void;
   /** Stops the item's run, if any, at its next step; resolves when it has stopped. */
   cancel(itemId: string): Promise<void>;
-  /** Waits for every run in progress (graceful quit). */
+  /** Refuses new runs and waits for every run in progress (graceful quit). */
   drain(): Promise<void>;
 }
 
 export function createSyncEngine(deps: SyncDeps): SyncEngine {
   const running = new Map<string, { runId: number; done: Promise<RunResult>; abort: AbortController }>();
   const wakers = new Map<string, () => void>();
+  let closing = false;
 
   function wakeSignal(itemId: string): () => Promise<void> {
     return () =>
@@ -112,6 +113,8 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
 
   return {
     sync(itemId, reason) {
+      if (closing)
+        throw new AppError('unavailable', 'Cofre is closing; the sync will run at the next start.');
       const current = running.get(itemId);
       if (current) return { runId: current.runId, done: current.done, started: false };
       if (!getConnection(deps.db, itemId)) {
@@ -135,7 +138,9 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       await current.done;
     },
     async drain() {
-      await Promise.all([...running.values()].map((r) => r.done));
+      // No new run from here on (a follow-up chained to a finishing run included), then wait for the rest.
+      closing = true;
+      while (running.size > 0) await Promise.all([...running.values()].map((r) => r.done));
     },
   };
 }

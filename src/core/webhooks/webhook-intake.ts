@@ -30,7 +30,12 @@ export function createWebhookIntake(ctx: IntakeContext) {
   /** Starts a run, or when one is running, a second one right after it (it may have read that account already). */
   function syncSoon(itemId: string): IntakeAction {
     const run = ctx.engine().sync(itemId, 'webhook');
-    if (!run.started) void run.done.then(() => ctx.engine().sync(itemId, 'webhook'));
+    if (!run.started) {
+      void run.done
+        .then(() => ctx.engine().sync(itemId, 'webhook'))
+        // Closing, or the connection went away meanwhile: the next start or poll picks the change up.
+        .catch((error: unknown) => ctx.logger.info({ itemId, err: error }, 'follow-up sync not started'));
+    }
     return 'sync';
   }
 

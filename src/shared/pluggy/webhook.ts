@@ -29,19 +29,20 @@ export const UpdateWebhookRequest = z.object({
 });
 export type UpdateWebhookRequest = z.infer<typeof UpdateWebhookRequest>;
 
+// Lengths are bounded so a hostile sender cannot push 100 KB "ids" through the relay to a device.
 const envelope = {
   /** Unique per event: the idempotency key. */
-  eventId: z.string(),
+  eventId: z.string().min(1).max(200),
   /** Deprecated: the related entity id. */
-  id: z.string().nullish(),
-  clientId: z.string().nullish(),
+  id: z.string().max(200).nullish(),
+  clientId: z.string().max(200).nullish(),
 };
 
 const itemFields = {
   ...envelope,
-  itemId: z.string(),
+  itemId: z.string().min(1).max(200),
   triggeredBy: openEnum(TriggeredBy).nullish(),
-  clientUserId: z.string().nullish(),
+  clientUserId: z.string().max(512).nullish(),
 };
 
 const itemEvent = <E extends string>(event: E) => z.object({ event: z.literal(event), ...itemFields });
@@ -74,8 +75,8 @@ export const ConnectorStatusUpdatedEvent = z.object({
 export const TransactionsCreatedEvent = z.object({
   event: z.literal('transactions/created'),
   ...envelope,
-  itemId: z.string(),
-  accountId: z.string(),
+  itemId: z.string().min(1).max(200),
+  accountId: z.string().min(1).max(200),
   transactionsCreatedAtFrom: IsoDateString,
   createdTransactionsLink: z.string().nullish(),
   createdTransactionsLinkV2: z.string().nullish(),
@@ -87,9 +88,9 @@ const transactionIdsEvent = <E extends string>(event: E) =>
   z.object({
     event: z.literal(event),
     ...envelope,
-    itemId: z.string(),
-    accountId: z.string(),
-    transactionIds: z.array(z.string()),
+    itemId: z.string().min(1).max(200),
+    accountId: z.string().min(1).max(200),
+    transactionIds: z.array(z.string().min(1).max(200)).max(10_000),
   });
 
 export const TransactionsUpdatedEvent = transactionIdsEvent('transactions/updated');
