@@ -1,10 +1,5 @@
 // Runs item executions over time: LOGIN_IN_PROGRESS → (MFA) → *_IN_PROGRESS → MERGING → terminal, with webhooks.
-import type {
-  ExecutionErrorCode,
-  ExecutionStatus,
-  ItemProductsStatusDetail,
-  TriggeredBy,
-} from '../../shared/pluggy';
+import type { ExecutionErrorCode, ExecutionStatus, TriggeredBy } from '../../shared/pluggy';
 import { iso, type Clock } from '../clock';
 import { findConnector, mfaStyleOf, MFA_PROMPT } from '../data/connectors';
 import { createAccounts, evolve, type Changes } from '../data/evolve';
@@ -13,6 +8,7 @@ import { ApiError } from '../http/api-error';
 import type { SandboxStore } from '../store';
 import type { WebhookDispatcher } from '../webhooks/dispatcher';
 import type { ItemRecord } from './item-record';
+import { successStatusDetail, transactionEvents } from './success-payloads';
 import { ERROR_MESSAGES, outcomeFor, SANDBOX_MFA_TOKEN, statusForError, type Outcome } from './outcomes';
 
 export interface ExecutorConfig {
@@ -267,27 +263,7 @@ export class Executor {
       }
     }
     record.advancePending = false;
-    const productStatus = { isUpdated: true, lastUpdatedAt: syncStartedAt };
-    const warning = outcome.warning
-      ? { ...productStatus, warnings: [{ code: '001', message: 'Some transactions could not be retrieved' }] }
-      : productStatus;
-    const statusDetail: ItemProductsStatusDetail = {
-      accounts: outcome.partial
-        ? {
-            isUpdated: false,
-            lastUpdatedAt: null,
-            warnings: [{ code: '001', message: 'Accounts could not be retrieved' }],
-          }
-        : productStatus,
-      creditCards: productStatus,
-      transactions: warning,
-      investments: null,
-      investmentTransactions: null,
-      identity: productStatus,
-      paymentData: productStatus,
-      loans: null,
-      accountStatements: null,
-    };
+    const statusDetail = successStatusDetail(outcome, syncStartedAt);
     this.set(record, {
       status: 'UPDATED',
       executionStatus: outcome.partial ? 'PARTIAL_SUCCESS' : 'SUCCESS',
@@ -308,40 +284,15 @@ export class Executor {
     createdAtFrom: string,
     first: boolean,
   ): void {
-    const { id: itemId, webhookUrl } = record.item;
-    const base = this.config.baseUrl();
-    for (const { accountId, changes } of perAccount) {
-      const ledger = this.store.ledgers.get(accountId);
-      const count = first ? (ledger?.count() ?? 0) : changes.created.length;
-      if (count > 0) {
-        const minDate = first ? ledger?.at(0)?.date : changes.created.map((t) => t.date).sort()[0];
-        const query = `accountId=${accountId}&createdAtFrom=${encodeURIComponent(createdAtFrom)}`;
-        this.hooks.emit(
-          {
-            event: 'transactions/created',
-            id: itemId,
-            itemId,
-            accountId,
-            clientId: this.config.clientId,
-            transactionsCount: count,
-            transactionsMinDate: minDate ?? createdAtFrom,
-            transactionsCreatedAtFrom: createdAtFrom,
-            createdTransactionsLink: `${base}/transactions?${query}`,
-            createdTransactionsLinkV2: `${base}/v2/transactions?${query}`,
-          },
-          webhookUrl,
-        );
-      }
-      for (const [event, ids] of [
-        ['transactions/updated', changes.updated],
-        ['transactions/deleted', changes.deleted],
-      ] as const) {
-        if (ids.length > 0)
-          this.hooks.emit(
-            { event, itemId, accountId, clientId: this.config.clientId, transactionIds: ids },
-            webhookUrl,
-          );
-      }
-    }
+    const events = transactionEvents({
+      itemId: record.item.id,
+      clientId: this.config.clientId,
+      baseUrl: this.config.baseUrl(),
+      perAccount,
+      createdAtFrom,
+      first,
+      ledgers: this.store.ledgers,
+    });
+    for (const event of events) this.hooks.emit(event, record.item.webhookUrl);
   }
 }
