@@ -127,3 +127,35 @@ export function DateField({ label, value, onChange, testId }: DateFieldProps) {
     </div>
   );
 }
+
+export interface DateRangeFieldsProps {
+  from: string;
+  to: string;
+  onChange: (field: 'dateFrom' | 'dateTo', value: string) => void;
+  /** Changes when the filters are cleared, so half-typed dates are dropped too. */
+  resetKey: number;
+  testIds: { from: string; to: string };
+}
+
+/** The "from" and "to" days of a filter (transactions, audit log). */
+export function DateRangeFields({ from, to, onChange, resetKey, testIds }: DateRangeFieldsProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <DateField
+        key={`from-${resetKey}`}
+        label={t('transactions.from')}
+        value={from}
+        onChange={(v) => onChange('dateFrom', v)}
+        testId={testIds.from}
+      />
+      <DateField
+        key={`to-${resetKey}`}
+        label={t('transactions.to')}
+        value={to}
+        onChange={(v) => onChange('dateTo', v)}
+        testId={testIds.to}
+      />
+    </>
+  );
+}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditFilter } from '../../../shared/contract';
 import { onShortcut } from '../../app/shortcut-bus';
 import { useClient } from '../../client/client-context';
-import { DateField } from '../../components/DateField';
+import { DateRangeFields } from '../../components/DateField';
 import { keys } from '../../client/query-keys';
 import { Empty, ErrorState, Loading, useErrorText } from '../../components/QueryState';
 import { downloadText } from '../../download';
@@ -145,19 +145,12 @@ export function AuditScreen() {
             ))}
           </select>
         </label>
-        <DateField
-          key={`from-${cleared}`}
-          label={t('transactions.from')}
-          value={form.dateFrom}
-          onChange={(v) => set('dateFrom', v)}
-          testId="audit-date-from"
-        />
-        <DateField
-          key={`to-${cleared}`}
-          label={t('transactions.to')}
-          value={form.dateTo}
-          onChange={(v) => set('dateTo', v)}
-          testId="audit-date-to"
+        <DateRangeFields
+          from={form.dateFrom}
+          to={form.dateTo}
+          onChange={set}
+          resetKey={cleared}
+          testIds={{ from: 'audit-date-from', to: 'audit-date-to' }}
         />
         <button
           type="button"

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../shared/contract';
 import { onShortcut, takeSearchRequest } from '../../app/shortcut-bus';
-import { DateField } from '../../components/DateField';
+import { DateRangeFields } from '../../components/DateField';
 import { useCategoryName } from './category-name';
 
 export interface FilterForm {
@@ -72,19 +72,12 @@ export function TransactionFilters({ value, onChange, accounts, categories }: Tr
           ))}
         </select>
       </label>
-      <DateField
-        key={`from-${cleared}`}
-        label={t('transactions.from')}
-        value={value.dateFrom}
-        onChange={(v) => set('dateFrom', v)}
-        testId="date-from"
-      />
-      <DateField
-        key={`to-${cleared}`}
-        label={t('transactions.to')}
-        value={value.dateTo}
-        onChange={(v) => set('dateTo', v)}
-        testId="date-to"
+      <DateRangeFields
+        from={value.dateFrom}
+        to={value.dateTo}
+        onChange={set}
+        resetKey={cleared}
+        testIds={{ from: 'date-from', to: 'date-to' }}
       />
       <label>
         {t('transactions.amountMin')}
