@@ -1,7 +1,14 @@
 // Reads one account's transactions as planned, one DB transaction (rows + audit entry) per page.
 import type { Transaction } from '../../shared/pluggy';
 import { appendAudit } from '../audit/append';
-import { markTransactionsRemoved, nextDay, unseenLiveIdsSince, upsertTransactions } from '../store';
+import {
+  markTransactionsRemoved,
+  nextDay,
+  unseenLiveIdsSince,
+  upsertTransactions,
+  type UpsertCounts,
+} from '../store';
+import { createGroupCommit, type GroupCommit } from './group-commit';
 import { prefetchOne } from './prefetch';
 import type { RunContext } from './run-context';
 import type { TransactionQuery } from './sync-api';
@@ -27,6 +34,29 @@ export function emptyCounts(): AccountCounts {
 
 type QueryKind = 'full' | 'created' | 'window' | 'ids';
 
+/** One page as read, on its way to the DB. */
+export interface PageWrite {
+  accountId: string;
+  kind: QueryKind;
+  page: readonly Transaction[];
+}
+
+export type PageCommitter = GroupCommit<PageWrite, UpsertCounts>;
+
+// Pages already read when the event loop comes around commit together; none waits for a page still on
+// the wire: in the sync bench a 10–40 ms wait only delayed the reads queued behind it.
+const GROUP_WAIT_MS = 0;
+
+/** The run's page writer: pages read at the same time commit together, each with its own audit entry. */
+export function createPageCommitter(
+  ctx: Pick<RunContext, 'db' | 'itemId' | 'runId' | 'startedAt'>,
+): PageCommitter {
+  return createGroupCommit({
+    maxWaitMs: GROUP_WAIT_MS,
+    commitAll: (writes) => ctx.db.transaction(() => writes.map((w) => storePage(ctx, w)))(),
+  });
+}
+
 /**
  * After a date read reached its last page, a row we hold in its range that this run never saw was deleted
  * at Pluggy (e.g. a card purchase re-created under a new id): mark it, never keep both. The range's first
@@ -47,7 +77,22 @@ export async function readAccount(
   const result: AccountReadResult = { ...emptyCounts(), maxCreatedAt: null };
   const read = (kind: QueryKind, query: TransactionQuery) =>
     readPages(ctx, accountId, kind, query, result, onPage);
+  const leave = ctx.pages.join();
+  try {
+    await readPlanned(ctx, accountId, plan, read, result);
+  } finally {
+    leave();
+  }
+  return result;
+}
 
+async function readPlanned(
+  ctx: RunContext,
+  accountId: string,
+  plan: ReadPlan,
+  read: (kind: QueryKind, query: TransactionQuery) => Promise<void>,
+  result: AccountReadResult,
+): Promise<void> {
   if (plan.full) {
     await read('full', plan.full);
     // A first sync cut short leaves rows behind; a later full read must also drop the ones Pluggy lost.
@@ -58,7 +103,6 @@ export async function readAccount(
     await read('window', plan.window);
     result.removed += removeUnseen(ctx, accountId, plan.window.dateFrom, 'window');
   }
-  return result;
 }
 
 /** Re-reads the given ids (a `transactions/updated` hint); returns what changed. */
@@ -68,8 +112,13 @@ export async function rereadIds(
   ids: string[],
 ): Promise<AccountReadResult> {
   const result: AccountReadResult = { ...emptyCounts(), maxCreatedAt: null };
-  for (let i = 0; i < ids.length; i += 500) {
-    await readPages(ctx, accountId, 'ids', { ids: ids.slice(i, i + 500) }, result, () => undefined);
+  const leave = ctx.pages.join();
+  try {
+    for (let i = 0; i < ids.length; i += 500) {
+      await readPages(ctx, accountId, 'ids', { ids: ids.slice(i, i + 500) }, result, () => undefined);
+    }
+  } finally {
+    leave();
   }
   return result;
 }
@@ -82,30 +131,31 @@ async function readPages(
   result: AccountReadResult,
   onPage: (rows: number) => void,
 ): Promise<void> {
-  for await (const page of prefetchOne(ctx.api.transactions(accountId, { ...query, signal: ctx.signal }))) {
-    storePage(ctx, accountId, kind, page.results, result);
-    onPage(page.results.length);
+  const pages = ctx.api.transactions(accountId, { ...query, signal: ctx.signal });
+  for await (const { results: page } of prefetchOne(pages)) {
+    const counts = await ctx.pages.write({ accountId, kind, page });
+    addPage(result, page, counts);
+    onPage(page.length);
   }
 }
 
+/** One page's rows and its audit entry; runs inside the committer's transaction. */
 function storePage(
-  ctx: RunContext,
-  accountId: string,
-  kind: QueryKind,
-  page: readonly Transaction[],
-  result: AccountReadResult,
-): void {
-  const counts = ctx.db.transaction(() => {
-    const c = upsertTransactions(ctx.db, page, { seenAt: ctx.startedAt });
-    appendAudit(ctx.db, {
-      actor: 'sync',
-      action: 'open_finance.sync.page',
-      connectionId: ctx.itemId,
-      outcome: 'success',
-      details: { runId: ctx.runId, accountId, query: kind, rows: page.length, ...c },
-    });
-    return c;
-  })();
+  ctx: Pick<RunContext, 'db' | 'itemId' | 'runId' | 'startedAt'>,
+  { accountId, kind, page }: PageWrite,
+): UpsertCounts {
+  const counts = upsertTransactions(ctx.db, page, { seenAt: ctx.startedAt });
+  appendAudit(ctx.db, {
+    actor: 'sync',
+    action: 'open_finance.sync.page',
+    connectionId: ctx.itemId,
+    outcome: 'success',
+    details: { runId: ctx.runId, accountId, query: kind, rows: page.length, ...counts },
+  });
+  return counts;
+}
+
+function addPage(result: AccountReadResult, page: readonly Transaction[], counts: UpsertCounts): void {
   result.pages += 1;
   result.rows += page.length;
   result.inserted += counts.inserted;

@@ -4,6 +4,7 @@ import type { SleepClock } from '../clock';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../logging/logger';
 import type { Db } from '../store/db';
+import type { PageCommitter } from './read-account';
 import type { SyncApi } from './sync-api';
 
 export interface SyncDeps {
@@ -26,6 +27,8 @@ export interface RunContext extends SyncDeps {
   /** Aborted when the run is cancelled (e.g. the user disconnects the bank meanwhile). */
   signal: AbortSignal;
   progress(update: Partial<Omit<SyncProgress, 'itemId' | 'runId' | 'reason' | 'at'>>): void;
+  /** Where the run's transaction pages go; pages of concurrent accounts commit together. */
+  pages: PageCommitter;
 }
 
 export function nowIso(clock: { now(): number }): string {

@@ -1,9 +1,10 @@
 // The sync engine: one run per item at a time, every run recorded, failures handed to the retry policy.
 import type { SyncProgress, SyncReason } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import { getConnection, startSyncRun, finishSyncRun } from '../store';
+import { checkpointWal, getConnection, startSyncRun, finishSyncRun } from '../store';
 import { classifyFailure, type Failure } from './classify-failure';
 import { applyFailurePolicy } from './failure-policy';
+import { createPageCommitter } from './read-account';
 import { nowIso, type RunContext, type SyncDeps } from './run-context';
 import { executeRun, type RunTotals } from './sync-run';
 
@@ -31,10 +32,30 @@ export interface SyncEngine {
   drain(): Promise<void>;
 }
 
+/** How long the engine must stay idle before it checkpoints: long enough for a chained follow-up run to start. */
+const IDLE_CHECKPOINT_MS = 2000;
+
 export function createSyncEngine(deps: SyncDeps): SyncEngine {
   const running = new Map<string, { runId: number; done: Promise<RunResult>; abort: AbortController }>();
   const wakers = new Map<string, () => void>();
   let closing = false;
+  let idleCheckpoint: NodeJS.Timeout | undefined;
+
+  /** Once no run is left, fold the log the runs wrote into the main file (a PASSIVE checkpoint). */
+  function checkpointWhenIdle(): void {
+    clearTimeout(idleCheckpoint);
+    if (running.size > 0 || closing) return;
+    idleCheckpoint = setTimeout(() => {
+      if (running.size > 0 || closing) return;
+      try {
+        checkpointWal(deps.db);
+      } catch (err) {
+        // Not fatal: the auto-checkpoint (or the next idle moment) copies the log instead.
+        deps.logger.warn({ err }, 'idle WAL checkpoint failed');
+      }
+    }, IDLE_CHECKPOINT_MS);
+    idleCheckpoint.unref();
+  }
 
   function wakeSignal(itemId: string): () => Promise<void> {
     return () =>
@@ -76,6 +97,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
         last = { ...last, ...update, at: nowIso(deps.clock) };
         deps.events.emit('sync.progress', last);
       },
+      pages: createPageCommitter({ db: deps.db, itemId, runId, startedAt }),
     };
     try {
       const totals = await executeRun(ctx, wakeSignal(itemId));
@@ -122,7 +144,10 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       }
       const runId = startSyncRun(deps.db, itemId, reason, nowIso(deps.clock));
       const abort = new AbortController();
-      const done = run(itemId, reason, runId, abort).finally(() => running.delete(itemId));
+      const done = run(itemId, reason, runId, abort).finally(() => {
+        running.delete(itemId);
+        checkpointWhenIdle();
+      });
       running.set(itemId, { runId, done, abort });
       return { runId, started: true, done };
     },
@@ -140,6 +165,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     async drain() {
       // No new run from here on (a follow-up chained to a finishing run included), then wait for the rest.
       closing = true;
+      clearTimeout(idleCheckpoint);
       while (running.size > 0) await Promise.all([...running.values()].map((r) => r.done));
     },
   };

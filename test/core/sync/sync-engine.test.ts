@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSyncState, listRetries } from '../../../src/core/store';
 import { startSyncWorld, storedIds, type SyncWorld } from '../../helpers/sync-world';
@@ -68,6 +70,18 @@ describe('the sync engine against the sandbox', () => {
     expect(second.started).toBe(false);
     expect(second.runId).toBe(first.runId);
     expect((await second.done).outcome).toBe('success');
+  });
+
+  it('copies the log into the main file once no run is left, never in the middle of one', async () => {
+    const file = join(world.dir, 'cofre.db');
+    const item = await world.connect('user-ok');
+    const before = statSync(file).size;
+    const run = world.engine.sync(item.id, 'connect');
+    expect((await run.done).outcome).toBe('success');
+    // Every row of this first sync is in the write-ahead log only…
+    expect(statSync(file).size).toBe(before);
+    // …until the engine has been idle for a moment.
+    await expect.poll(() => statSync(file).size, { timeout: 6000, interval: 200 }).toBeGreaterThan(before);
   });
 
   it('records a login error with no automatic retry, and a bank outage with one', async () => {
