@@ -12,7 +12,7 @@ import { createGroupCommit, type GroupCommit } from './group-commit';
 import { prefetchOne } from './prefetch';
 import type { RunContext } from './run-context';
 import type { TransactionQuery } from './sync-api';
-import type { ReadPlan } from './windows';
+import type { DateRange, ReadPlan } from './windows';
 
 export interface AccountCounts {
   pages: number;
@@ -38,6 +38,8 @@ type QueryKind = 'full' | 'created' | 'window' | 'ids';
 export interface PageWrite {
   accountId: string;
   kind: QueryKind;
+  /** The posted-date range the page was read from, when the read had one (kept in the audit entry). */
+  range: DateRange | null;
   page: readonly Transaction[];
 }
 
@@ -77,24 +79,9 @@ export async function readAccount(
   const result: AccountReadResult = { ...emptyCounts(), maxCreatedAt: null };
   const read = (kind: QueryKind, query: TransactionQuery) =>
     readPages(ctx, accountId, kind, query, result, onPage);
-  const leave = ctx.pages.join();
-  try {
-    await readPlanned(ctx, accountId, plan, read, result);
-  } finally {
-    leave();
-  }
-  return result;
-}
 
-async function readPlanned(
-  ctx: RunContext,
-  accountId: string,
-  plan: ReadPlan,
-  read: (kind: QueryKind, query: TransactionQuery) => Promise<void>,
-  result: AccountReadResult,
-): Promise<void> {
   if (plan.full) {
-    await read('full', plan.full);
+    await allOrFirstError(plan.full.ranges.map((range) => read('full', range)));
     // A first sync cut short leaves rows behind; a later full read must also drop the ones Pluggy lost.
     result.removed += removeUnseen(ctx, accountId, plan.full.dateFrom, 'full');
   }
@@ -103,6 +90,14 @@ async function readPlanned(
     await read('window', plan.window);
     result.removed += removeUnseen(ctx, accountId, plan.window.dateFrom, 'window');
   }
+  return result;
+}
+
+/** Waits for every read, even after one failed (none may write after the run ended), then throws the first failure. */
+async function allOrFirstError(reads: Promise<void>[]): Promise<void> {
+  const settled = await Promise.allSettled(reads);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** Re-reads the given ids (a `transactions/updated` hint); returns what changed. */
@@ -112,13 +107,8 @@ export async function rereadIds(
   ids: string[],
 ): Promise<AccountReadResult> {
   const result: AccountReadResult = { ...emptyCounts(), maxCreatedAt: null };
-  const leave = ctx.pages.join();
-  try {
-    for (let i = 0; i < ids.length; i += 500) {
-      await readPages(ctx, accountId, 'ids', { ids: ids.slice(i, i + 500) }, result, () => undefined);
-    }
-  } finally {
-    leave();
+  for (let i = 0; i < ids.length; i += 500) {
+    await readPages(ctx, accountId, 'ids', { ids: ids.slice(i, i + 500) }, result, () => undefined);
   }
   return result;
 }
@@ -131,18 +121,28 @@ async function readPages(
   result: AccountReadResult,
   onPage: (rows: number) => void,
 ): Promise<void> {
-  const pages = ctx.api.transactions(accountId, { ...query, signal: ctx.signal });
-  for await (const { results: page } of prefetchOne(pages)) {
-    const counts = await ctx.pages.write({ accountId, kind, page });
-    addPage(result, page, counts);
-    onPage(page.length);
+  const leave = ctx.pages.join();
+  try {
+    const pages = ctx.api.transactions(accountId, { ...query, signal: ctx.signal });
+    for await (const { results: page } of prefetchOne(pages)) {
+      const counts = await ctx.pages.write({ accountId, kind, range: rangeOf(query), page });
+      addPage(result, page, counts);
+      onPage(page.length);
+    }
+  } finally {
+    leave();
   }
+}
+
+function rangeOf({ dateFrom, dateTo }: TransactionQuery): DateRange | null {
+  if (dateFrom === undefined) return null;
+  return dateTo === undefined ? { dateFrom } : { dateFrom, dateTo };
 }
 
 /** One page's rows and its audit entry; runs inside the committer's transaction. */
 function storePage(
   ctx: Pick<RunContext, 'db' | 'itemId' | 'runId' | 'startedAt'>,
-  { accountId, kind, page }: PageWrite,
+  { accountId, kind, range, page }: PageWrite,
 ): UpsertCounts {
   const counts = upsertTransactions(ctx.db, page, { seenAt: ctx.startedAt });
   appendAudit(ctx.db, {
@@ -150,7 +150,7 @@ function storePage(
     action: 'open_finance.sync.page',
     connectionId: ctx.itemId,
     outcome: 'success',
-    details: { runId: ctx.runId, accountId, query: kind, rows: page.length, ...counts },
+    details: { runId: ctx.runId, accountId, query: kind, ...range, rows: page.length, ...counts },
   });
   return counts;
 }

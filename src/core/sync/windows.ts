@@ -9,9 +9,20 @@ export function dayString(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** A posted-date range as Pluggy filters it: both ends inclusive, `dateTo` absent for "until the end". */
+export interface DateRange {
+  dateFrom: string;
+  dateTo?: string;
+}
+
+/** A first sync reads its year as this many date ranges at once, each paged on its own. */
+export const FULL_READ_RANGES = 4;
+/** Ranges shorter than this are not worth a request chain of their own. */
+const MIN_RANGE_DAYS = 14;
+
 export interface ReadPlan {
-  /** First sync: every transaction from this day. */
-  full: { dateFrom: string } | null;
+  /** First sync: every transaction from `dateFrom`, read as `ranges` at the same time. */
+  full: { dateFrom: string; ranges: DateRange[] } | null;
   /** New ingestions since the watermark (Pluggy's createdAt); back-dated rows included. */
   created: { createdAtFrom: string } | null;
   /** Re-read by date, for pending→posted and deletions; rows stored in it but not returned were removed. */
@@ -28,7 +39,8 @@ export function planReads(
   oldestPendingDay: string | null,
 ): ReadPlan {
   if (watermark === null) {
-    return { full: { dateFrom: dayString(nowMs - FIRST_SYNC_DAYS * DAY_MS) }, created: null, window: null };
+    const dateFrom = dayString(nowMs - FIRST_SYNC_DAYS * DAY_MS);
+    return { full: { dateFrom, ranges: splitDateRange(dateFrom, nowMs) }, created: null, window: null };
   }
   const lookback = dayString(nowMs - LOOKBACK_DAYS * DAY_MS);
   // A day before the oldest pending row: the window's first day only counts for reading, not for
@@ -42,4 +54,23 @@ export function planReads(
     created: { createdAtFrom: watermark },
     window: { dateFrom: from },
   };
+}
+
+/**
+ * Splits "from `dateFrom` on" into ranges read at the same time: Pluggy pages one range by cursor, so a
+ * long account's year otherwise arrives one round trip after another. Neighbours share their boundary
+ * day (both ends are inclusive, and which day Pluggy files a late-evening row under is not documented),
+ * so every row falls in at least one range and the upsert keeps one copy. The last range has no end:
+ * card installments can be dated after today.
+ */
+export function splitDateRange(dateFrom: string, nowMs: number, parts = FULL_READ_RANGES): DateRange[] {
+  const fromMs = Date.parse(`${dateFrom}T00:00:00.000Z`);
+  const days = Math.floor((nowMs - fromMs) / DAY_MS);
+  const count = Math.max(1, Math.min(parts, Math.floor(days / MIN_RANGE_DAYS)));
+  const bounds = Array.from({ length: count + 1 }, (_, i) =>
+    dayString(fromMs + Math.round((i * days) / count) * DAY_MS),
+  );
+  return bounds
+    .slice(0, count)
+    .map((from, i) => (i === count - 1 ? { dateFrom: from } : { dateFrom: from, dateTo: bounds[i + 1]! }));
 }

@@ -39,6 +39,29 @@ describe('the sync engine against the sandbox', () => {
     expect(getSyncState(world.db, itemId).watermark).not.toBeNull();
   });
 
+  it('reads a first sync’s year as four date ranges per account, each page audited with its range', async () => {
+    const accounts = (await world.truth(itemId)).accounts.map((a) => a.id);
+    const pages = world.db
+      .prepare(
+        `SELECT json_extract(details, '$.accountId') AS accountId, json_extract(details, '$.dateFrom') AS dateFrom,
+           json_extract(details, '$.dateTo') AS dateTo
+         FROM audit_log WHERE action = 'open_finance.sync.page' AND connection_id = ?`,
+      )
+      .all(itemId) as { accountId: string; dateFrom: string; dateTo: string | null }[];
+    for (const account of accounts) {
+      const ranges = [
+        ...new Set(
+          pages.filter((p) => p.accountId === account).map((p) => `${p.dateFrom}…${p.dateTo ?? ''}`),
+        ),
+      ];
+      expect(ranges.sort()).toHaveLength(4);
+      // Contiguous, sharing boundary days, the last one open-ended.
+      const sorted = ranges.map((r) => r.split('…'));
+      for (let i = 1; i < sorted.length; i++) expect(sorted[i]![0]).toBe(sorted[i - 1]![1]);
+      expect(sorted.at(-1)![1]).toBe('');
+    }
+  });
+
   it('converges after new, posted, deleted and re-created transactions (0 missing, 0 duplicates)', async () => {
     for (let round = 0; round < 3; round++) {
       await world.advance(itemId);
