@@ -1,4 +1,5 @@
 // The sync engine: one run per item at a time, every run recorded, failures handed to the retry policy.
+import { setMaxListeners } from 'node:events';
 import type { SyncProgress, SyncReason } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { checkpointWal, getConnection, startSyncRun, finishSyncRun } from '../store';
@@ -31,6 +32,12 @@ export interface SyncEngine {
   /** Refuses new runs and waits for every run in progress (graceful quit). */
   drain(): Promise<void>;
 }
+
+/**
+ * Listeners a run's abort signal may hold at once: up to 4 accounts × 4 date ranges read concurrently,
+ * each with a request, a rate-limiter wait and a retry pause listening. Node warns of a leak past 10.
+ */
+const RUN_SIGNAL_LISTENERS = 64;
 
 /** How long the engine must stay idle before it checkpoints: long enough for a chained follow-up run to start. */
 const IDLE_CHECKPOINT_MS = 2000;
@@ -144,6 +151,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       }
       const runId = startSyncRun(deps.db, itemId, reason, nowIso(deps.clock));
       const abort = new AbortController();
+      setMaxListeners(RUN_SIGNAL_LISTENERS, abort.signal);
       const done = run(itemId, reason, runId, abort).finally(() => {
         running.delete(itemId);
         checkpointWhenIdle();

@@ -32,10 +32,16 @@ describe('the sync engine against the sandbox', () => {
   it('stores exactly the ground truth on the first sync', async () => {
     const item = await world.connect('user-ok');
     itemId = item.id;
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
     const run = world.engine.sync(itemId, 'connect');
     const result = await run.done;
+    process.off('warning', onWarning);
     expect(result.outcome).toBe('success');
     await expectConverged(itemId);
+    // Every account's date ranges listen to the run's abort signal at once: no "possible leak" warning.
+    expect(warnings.map((w) => w.name)).not.toContain('MaxListenersExceededWarning');
     expect(getSyncState(world.db, itemId).watermark).not.toBeNull();
   });
 
