@@ -58,6 +58,19 @@ async function pluggy(method: string, path: string, body?: unknown): Promise<unk
   return res.json();
 }
 
+/** Refreshes an item at the bank; if the storm's last refresh is still running, waits for it first. */
+async function refreshOnceIdle(itemId: string): Promise<void> {
+  for (let tries = 0; ; tries++) {
+    try {
+      await pluggy('PATCH', `/items/${itemId}`, {});
+      return;
+    } catch (err) {
+      if (tries >= 100 || !String(err).includes('ITEM_ALREADY_UPDATING')) throw err;
+      await sleep(100);
+    }
+  }
+}
+
 interface Attempt {
   eventId: string;
   event: string;
@@ -185,7 +198,7 @@ describe('relay durability', () => {
     storming = false;
     await bank;
     expect(refreshes).toBeGreaterThan(3);
-    for (const id of itemIds) await pluggy('PATCH', `/items/${id}`, {});
+    for (const id of itemIds) await refreshOnceIdle(id);
     // Let Pluggy's retry rounds run out: every event is either acknowledged or given up on.
     let last = -1;
     for (let i = 0; i < 200; i++) {
