@@ -1,4 +1,4 @@
-// Client-side token buckets, one per endpoint, that keep Cofre under Pluggy's per-minute, per-IP limits.
+// Client-side sliding windows, one per endpoint, that keep Cofre under Pluggy's per-minute, per-IP limits.
 import type { SleepClock } from '../clock';
 
 /** Pluggy's published limits per endpoint per minute per IP (pluggy-api.md §9); other endpoints are unlimited here. */
@@ -25,51 +25,45 @@ export interface LimiterOptions {
 const WINDOW_MS = 60_000;
 
 /**
- * Pluggy counts fixed one-minute windows. A bucket holding `burst` tokens and refilling `rate` per minute
- * admits at most `burst + rate` requests in ANY 60 s span, so with burst + rate = limit·safety no window
- * (wherever it starts) sees more than the limit. A plain bucket of size `limit` refilling `limit`/min would
- * admit up to twice the limit in one window.
+ * Pluggy counts fixed one-minute windows whose edges we cannot see. A sliding log that admits a call only
+ * while fewer than limit·safety calls were made in the last 60 s keeps every window, wherever it starts,
+ * under the limit, and still lets a first sync's burst through at once: a token bucket had to trade one
+ * for the other (burst + refill per minute ≤ limit), and its 54-call burst queued a four-account first
+ * sync behind 4.5 calls/s.
  */
-class Bucket {
-  private tokens: number;
-  private updatedAt: number;
+class SlidingWindow {
+  /** When the calls of the last WINDOW_MS were let through, oldest first. */
+  private readonly times: number[] = [];
   private tail: Promise<void> = Promise.resolve();
-  private readonly burst: number;
-  private readonly perMs: number;
+  private readonly budget: number;
 
   constructor(
     limitPerMinute: number,
     safety: number,
     private readonly clock: SleepClock,
   ) {
-    const budget = Math.max(1, Math.floor(limitPerMinute * safety));
-    this.burst = Math.max(1, Math.floor(budget / 6));
-    this.perMs = Math.max(1, budget - this.burst) / WINDOW_MS;
-    this.tokens = this.burst;
-    this.updatedAt = clock.now();
+    this.budget = Math.max(1, Math.floor(limitPerMinute * safety));
   }
 
-  /** Resolves when a token is taken; callers are served first come, first served. */
+  /** Resolves when the call may go; callers are served first come, first served. */
   take(signal?: AbortSignal): Promise<void> {
     const turn = this.tail.then(() => this.takeNow(signal));
     this.tail = turn.catch(() => undefined);
     return turn;
   }
 
-  private refill(): void {
-    const now = this.clock.now();
-    this.tokens = Math.min(this.burst, this.tokens + (now - this.updatedAt) * this.perMs);
-    this.updatedAt = now;
-  }
-
   private async takeNow(signal?: AbortSignal): Promise<void> {
-    this.refill();
-    while (this.tokens < 1) {
+    for (;;) {
       signal?.throwIfAborted();
-      await this.clock.sleep(Math.ceil((1 - this.tokens) / this.perMs), signal);
-      this.refill();
+      const now = this.clock.now();
+      while (this.times.length > 0 && this.times[0]! <= now - WINDOW_MS) this.times.shift();
+      if (this.times.length < this.budget) {
+        this.times.push(now);
+        return;
+      }
+      // Until the oldest call in the window leaves it.
+      await this.clock.sleep(this.times[0]! + WINDOW_MS - now, signal);
     }
-    this.tokens -= 1;
   }
 }
 
@@ -81,17 +75,17 @@ export interface RateLimiter {
 export function createRateLimiter(clock: SleepClock, options: LimiterOptions = {}): RateLimiter {
   const limits = { ...PLUGGY_LIMITS_PER_MINUTE, ...options.perMinute };
   const safety = options.safety ?? 0.9;
-  const buckets = new Map<string, Bucket>();
+  const windows = new Map<string, SlidingWindow>();
   return {
     acquire(endpoint, signal) {
       const limit = limits[endpoint];
       if (limit === undefined) return Promise.resolve();
-      let bucket = buckets.get(endpoint);
-      if (!bucket) {
-        bucket = new Bucket(limit, safety, clock);
-        buckets.set(endpoint, bucket);
+      let window = windows.get(endpoint);
+      if (!window) {
+        window = new SlidingWindow(limit, safety, clock);
+        windows.set(endpoint, window);
       }
-      return bucket.take(signal);
+      return window.take(signal);
     },
   };
 }

@@ -29,6 +29,17 @@ describe('the client-side rate limiter', () => {
     expect(times.at(-1)! - times[0]!).toBeGreaterThan(5 * 60_000);
   });
 
+  it('lets a first sync’s burst through at once, up to the minute’s budget', async () => {
+    const clock = createFakeClock();
+    const limiter = createRateLimiter(clock);
+    for (let i = 0; i < 324; i++) await limiter.acquire('GET /v2/transactions');
+    expect(clock.sleeps).toHaveLength(0);
+    // The next call waits for the first one to leave the last minute.
+    const start = clock.now();
+    await limiter.acquire('GET /v2/transactions');
+    expect(clock.now() - start).toBeGreaterThanOrEqual(60_000 - 1);
+  });
+
   it('holds PATCH /items to 20 a minute and leaves unlisted endpoints alone', async () => {
     const clock = createFakeClock();
     const limiter = createRateLimiter(clock);
