@@ -11,6 +11,8 @@ export interface GroupCommitOptions<T, R> {
   commitAll(items: readonly T[]): R[];
   /** Longest a queued write waits for the other readers' writes before committing without them. */
   maxWaitMs: number;
+  /** Most writes in one transaction: the thread is busy for the whole commit, so keep each one short. */
+  maxItems: number;
 }
 
 export interface GroupCommit<T, R> {
@@ -56,8 +58,8 @@ export function createGroupCommit<T, R>(options: GroupCommitOptions<T, R>): Grou
     }
   }
 
-  function flushIfEveryoneIsWaiting(): void {
-    if (queue.length > 0 && queue.length >= readers) flush();
+  function flushIfFull(): void {
+    if (queue.length > 0 && queue.length >= Math.min(readers, options.maxItems)) flush();
   }
 
   return {
@@ -68,14 +70,14 @@ export function createGroupCommit<T, R>(options: GroupCommitOptions<T, R>): Grou
         if (left) return;
         left = true;
         readers -= 1;
-        flushIfEveryoneIsWaiting();
+        flushIfFull();
       };
     },
     write(item) {
       return new Promise<R>((resolve, reject) => {
         queue.push({ item, resolve, reject });
-        if (queue.length >= readers) flush();
-        else timer ??= setTimeout(flush, options.maxWaitMs);
+        flushIfFull();
+        if (queue.length > 0) timer ??= setTimeout(flush, options.maxWaitMs);
       });
     },
   };

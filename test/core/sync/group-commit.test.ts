@@ -13,9 +13,10 @@ afterAll(() => db.close());
 const insert = db.prepare('INSERT INTO rows (id) VALUES (?)');
 let commits: string[][][] = [];
 
-function committer(maxWaitMs = 1000) {
+function committer(maxWaitMs = 1000, maxItems = 10) {
   return createGroupCommit<string[], number>({
     maxWaitMs,
+    maxItems,
     commitAll: (pages) => {
       const written = db.transaction(() => pages.map((ids) => ids.map((id) => insert.run(id)).length))();
       commits.push(pages.map((p) => [...p]));
@@ -49,6 +50,17 @@ describe('group commit of pages', () => {
     expect(results).toEqual([1, 2, 1]);
     expect(commits).toEqual([[['a'], ['b', 'c'], ['d']]]);
     expect(stored()).toBe('a,b,c,d');
+  });
+
+  it('never puts more pages in one transaction than its cap, however many readers wait', async () => {
+    const pages = committer(1000, 2);
+    const leaves = [pages.join(), pages.join(), pages.join(), pages.join(), pages.join()];
+    await Promise.all([pages.write(['a']), pages.write(['b']), pages.write(['c']), pages.write(['d'])]);
+    leaves.forEach((leave) => leave());
+    expect(commits).toEqual([
+      [['a'], ['b']],
+      [['c'], ['d']],
+    ]);
   });
 
   it('does not hold a page longer than the longest wait for a reader that has nothing yet', async () => {
