@@ -55,7 +55,7 @@ async function baseline(client: PluggyClient, db: Db, itemId: string): Promise<n
 
 export const scenario: BenchScenario = {
   name: 'sync',
-  description: `first sync of 3 accounts (${PER_ACCOUNT.toLocaleString('en-US')} on the largest) at ${LATENCY_MS} ms latency`,
+  description: `first sync of 3 accounts × ${PER_ACCOUNT.toLocaleString('en-US')} transactions (and a small savings account) at ${LATENCY_MS} ms latency`,
   async run(): Promise<BenchRow[]> {
     // The sandbox runs in its own process, as the real API would: its CPU time is not ours.
     const faults = {
@@ -96,7 +96,8 @@ export const scenario: BenchScenario = {
     try {
       const item = await client.createItem({
         connectorId: 0,
-        parameters: { user: 'user-ok', password: 'password-ok' },
+        // Three accounts of 10,000 transactions (two checking, one card) and a small savings account.
+        parameters: { user: 'user-ok-two-checking-accounts', password: 'password-ok' },
       });
       // Cofre: the real engine, on a fresh encrypted DB.
       const cofreDb = freshDb(dir, 'cofre');
