@@ -96,7 +96,7 @@ export function connectionHandlers(ctx: CoreContext): ConnectionHandlers {
           status: item.status,
           executionStatus: item.executionStatus,
         });
-      })();
+      }).immediate();
       ctx.engine().sync(itemId, 'connect');
       void ctx.relay()?.syncItems();
       ctx.events.emit('connections.changed', { itemId, at: now() });
@@ -145,7 +145,7 @@ export function connectionHandlers(ctx: CoreContext): ConnectionHandlers {
       db.transaction(() => {
         userAudit('open_finance.connection.deleted', itemId, { keptData: keepData, deletedAtPluggy });
         deleteConnection(db, itemId, keepData ? 'archive' : 'purge', now());
-      })();
+      }).immediate();
       ctx.events.emit('connections.changed', { itemId, at: now() });
       return { itemId, deletedAtPluggy, keptData: keepData };
     },

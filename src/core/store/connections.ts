@@ -128,7 +128,9 @@ export type DeleteMode = 'purge' | 'archive';
  */
 export function deleteConnection(db: Db, id: string, mode: DeleteMode, at: string = nowIso()): boolean {
   if (mode === 'purge') {
-    return db.transaction(() => prepared(db, 'DELETE FROM connections WHERE id = ?').run(id).changes > 0)();
+    return db
+      .transaction(() => prepared(db, 'DELETE FROM connections WHERE id = ?').run(id).changes > 0)
+      .immediate();
   }
   const result = prepared(
     db,

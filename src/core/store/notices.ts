@@ -50,32 +50,34 @@ export interface AddNoticeResult {
 
 export function addNotice(db: Db, input: NewNotice): AddNoticeResult {
   const level = parseInput(NoticeLevel, input.level, 'notice level');
-  return db.transaction((): AddNoticeResult => {
-    if (input.dedupeKey !== undefined) {
-      const existing = prepared(
+  return db
+    .transaction((): AddNoticeResult => {
+      if (input.dedupeKey !== undefined) {
+        const existing = prepared(
+          db,
+          `SELECT ${COLUMNS} FROM notices WHERE dedupe_key = ? AND dismissed_at IS NULL`,
+        ).get(input.dedupeKey) as NoticeRow | undefined;
+        if (existing) return { notice: fromRow(existing), created: false };
+      }
+      const result = prepared(
         db,
-        `SELECT ${COLUMNS} FROM notices WHERE dedupe_key = ? AND dismissed_at IS NULL`,
-      ).get(input.dedupeKey) as NoticeRow | undefined;
-      if (existing) return { notice: fromRow(existing), created: false };
-    }
-    const result = prepared(
-      db,
-      `INSERT INTO notices (created_at, level, kind, connection_id, message_key, params, dedupe_key)
+        `INSERT INTO notices (created_at, level, kind, connection_id, message_key, params, dedupe_key)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      input.at ?? nowIso(),
-      level,
-      input.kind,
-      input.connectionId ?? null,
-      input.messageKey,
-      input.params === undefined ? null : JSON.stringify(input.params),
-      input.dedupeKey ?? null,
-    );
-    const row = prepared(db, `SELECT ${COLUMNS} FROM notices WHERE id = ?`).get(
-      Number(result.lastInsertRowid),
-    ) as NoticeRow;
-    return { notice: fromRow(row), created: true };
-  })();
+      ).run(
+        input.at ?? nowIso(),
+        level,
+        input.kind,
+        input.connectionId ?? null,
+        input.messageKey,
+        input.params === undefined ? null : JSON.stringify(input.params),
+        input.dedupeKey ?? null,
+      );
+      const row = prepared(db, `SELECT ${COLUMNS} FROM notices WHERE id = ?`).get(
+        Number(result.lastInsertRowid),
+      ) as NoticeRow;
+      return { notice: fromRow(row), created: true };
+    })
+    .immediate();
 }
 
 export interface ListNoticesOptions {

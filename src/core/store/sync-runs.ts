@@ -84,19 +84,21 @@ export function finishSyncRun(db: Db, id: number, finish: FinishSyncRun): boolea
 
 /** At startup: runs left 'running' by a crash become 'interrupted'; returns their connection ids. */
 export function interruptRunningSyncRuns(db: Db, at: string = nowIso()): string[] {
-  return db.transaction(() => {
-    const rows = prepared(
-      db,
-      `SELECT DISTINCT connection_id AS id FROM sync_runs WHERE outcome = 'running'`,
-    ).all() as {
-      id: string;
-    }[];
-    prepared(
-      db,
-      `UPDATE sync_runs SET outcome = 'interrupted', finished_at = ? WHERE outcome = 'running'`,
-    ).run(at);
-    return rows.map((r) => r.id);
-  })();
+  return db
+    .transaction(() => {
+      const rows = prepared(
+        db,
+        `SELECT DISTINCT connection_id AS id FROM sync_runs WHERE outcome = 'running'`,
+      ).all() as {
+        id: string;
+      }[];
+      prepared(
+        db,
+        `UPDATE sync_runs SET outcome = 'interrupted', finished_at = ? WHERE outcome = 'running'`,
+      ).run(at);
+      return rows.map((r) => r.id);
+    })
+    .immediate();
 }
 
 export function getSyncRun(db: Db, id: number): SyncRun | null {

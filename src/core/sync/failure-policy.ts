@@ -18,61 +18,63 @@ export function applyFailurePolicy(ctx: RunContext, failure: Failure, bank: stri
   const at = nowIso(ctx.clock);
   const explanation = explainCode(failure.code);
   const created: Notice[] = [];
-  const outcome = ctx.db.transaction((): FailureOutcome => {
-    const failures = recordSyncFailure(ctx.db, ctx.itemId, at, failure.code);
-    const delay =
-      failure.retryAfterMs !== null && explanation.retry.automatic
-        ? failure.retryAfterMs
-        : nextRetryDelayMs(explanation, failures - 1);
-    let nextRetryAt: string | null = null;
-    if (delay !== null) {
-      nextRetryAt = new Date(ctx.clock.now() + delay).toISOString();
-      enqueueRetry(ctx.db, { connectionId: ctx.itemId, dueAt: nextRetryAt, errorCode: failure.code, at });
-    } else {
-      clearRetry(ctx.db, ctx.itemId);
-    }
-    appendAudit(ctx.db, {
-      actor: 'sync',
-      action: 'open_finance.sync.failed',
-      connectionId: ctx.itemId,
-      outcome: 'failure',
-      at,
-      details: {
-        runId: ctx.runId,
-        reason: ctx.reason,
-        code: failure.code,
-        message: failure.message,
-        failures,
-        nextRetryAt,
-      },
-    });
-    const params = { bank, code: failure.code };
-    if (explanation.action !== 'none' && explanation.action !== 'wait_retry') {
-      // The user must act (reconnect, answer MFA, call the bank…): one notice per connection and code.
-      const added = addNotice(ctx.db, {
-        level: explanation.severity === 'error' ? 'error' : 'warning',
-        kind: 'action_needed',
+  const outcome = ctx.db
+    .transaction((): FailureOutcome => {
+      const failures = recordSyncFailure(ctx.db, ctx.itemId, at, failure.code);
+      const delay =
+        failure.retryAfterMs !== null && explanation.retry.automatic
+          ? failure.retryAfterMs
+          : nextRetryDelayMs(explanation, failures - 1);
+      let nextRetryAt: string | null = null;
+      if (delay !== null) {
+        nextRetryAt = new Date(ctx.clock.now() + delay).toISOString();
+        enqueueRetry(ctx.db, { connectionId: ctx.itemId, dueAt: nextRetryAt, errorCode: failure.code, at });
+      } else {
+        clearRetry(ctx.db, ctx.itemId);
+      }
+      appendAudit(ctx.db, {
+        actor: 'sync',
+        action: 'open_finance.sync.failed',
         connectionId: ctx.itemId,
-        messageKey: explanation.messageKey,
-        params,
-        dedupeKey: `action:${ctx.itemId}:${failure.code}`,
+        outcome: 'failure',
         at,
+        details: {
+          runId: ctx.runId,
+          reason: ctx.reason,
+          code: failure.code,
+          message: failure.message,
+          failures,
+          nextRetryAt,
+        },
       });
-      if (added.created) created.push(added.notice);
-    } else if (failures >= REPEATED_FAILURES) {
-      const added = addNotice(ctx.db, {
-        level: 'warning',
-        kind: 'repeated_failures',
-        connectionId: ctx.itemId,
-        messageKey: 'notices.repeated_failures',
-        params: { ...params, failures: String(failures) },
-        dedupeKey: `repeated:${ctx.itemId}`,
-        at,
-      });
-      if (added.created) created.push(added.notice);
-    }
-    return { consecutiveFailures: failures, nextRetryAt };
-  })();
+      const params = { bank, code: failure.code };
+      if (explanation.action !== 'none' && explanation.action !== 'wait_retry') {
+        // The user must act (reconnect, answer MFA, call the bank…): one notice per connection and code.
+        const added = addNotice(ctx.db, {
+          level: explanation.severity === 'error' ? 'error' : 'warning',
+          kind: 'action_needed',
+          connectionId: ctx.itemId,
+          messageKey: explanation.messageKey,
+          params,
+          dedupeKey: `action:${ctx.itemId}:${failure.code}`,
+          at,
+        });
+        if (added.created) created.push(added.notice);
+      } else if (failures >= REPEATED_FAILURES) {
+        const added = addNotice(ctx.db, {
+          level: 'warning',
+          kind: 'repeated_failures',
+          connectionId: ctx.itemId,
+          messageKey: 'notices.repeated_failures',
+          params: { ...params, failures: String(failures) },
+          dedupeKey: `repeated:${ctx.itemId}`,
+          at,
+        });
+        if (added.created) created.push(added.notice);
+      }
+      return { consecutiveFailures: failures, nextRetryAt };
+    })
+    .immediate();
   for (const notice of created) ctx.events.emit('notices.new', noticeView(notice));
   return outcome;
 }

@@ -58,7 +58,7 @@ export function createPageCommitter(
   return createGroupCommit({
     maxWaitMs: GROUP_WAIT_MS,
     maxItems: GROUP_MAX_PAGES,
-    commitAll: (writes) => ctx.db.transaction(() => writes.map((w) => storePage(ctx, w)))(),
+    commitAll: (writes) => ctx.db.transaction(() => writes.map((w) => storePage(ctx, w))).immediate(),
   });
 }
 
@@ -172,15 +172,17 @@ function addPage(result: AccountReadResult, page: readonly Transaction[], counts
 }
 
 export function removeTransactions(ctx: RunContext, accountId: string, ids: string[], why: string): number {
-  return ctx.db.transaction(() => {
-    const removed = markTransactionsRemoved(ctx.db, ids, ctx.startedAt);
-    appendAudit(ctx.db, {
-      actor: 'sync',
-      action: 'open_finance.transactions.removed',
-      connectionId: ctx.itemId,
-      outcome: 'success',
-      details: { runId: ctx.runId, accountId, why, count: removed, ids: ids.slice(0, 50) },
-    });
-    return removed;
-  })();
+  return ctx.db
+    .transaction(() => {
+      const removed = markTransactionsRemoved(ctx.db, ids, ctx.startedAt);
+      appendAudit(ctx.db, {
+        actor: 'sync',
+        action: 'open_finance.transactions.removed',
+        connectionId: ctx.itemId,
+        outcome: 'success',
+        details: { runId: ctx.runId, accountId, why, count: removed, ids: ids.slice(0, 50) },
+      });
+      return removed;
+    })
+    .immediate();
 }

@@ -134,44 +134,48 @@ export async function executeRun(ctx: RunContext, wake?: () => Promise<void>): P
 
   // Only now, with every account read to its last page, may the watermark move.
   const at = nowIso(ctx.clock);
-  ctx.db.transaction(() => {
-    recordSyncSuccess(ctx.db, ctx.itemId, {
-      at,
-      watermark: maxCreatedAt ?? state.watermark,
-      newData: totals.inserted + totals.updated + totals.removed > 0,
-    });
-    clearRetry(ctx.db, ctx.itemId);
-    appendAudit(ctx.db, {
-      actor: 'sync',
-      action: 'open_finance.sync.succeeded',
-      connectionId: ctx.itemId,
-      outcome: 'success',
-      at,
-      details: { runId: ctx.runId, reason: ctx.reason, executionStatus: item.executionStatus, ...totals },
-    });
-  })();
+  ctx.db
+    .transaction(() => {
+      recordSyncSuccess(ctx.db, ctx.itemId, {
+        at,
+        watermark: maxCreatedAt ?? state.watermark,
+        newData: totals.inserted + totals.updated + totals.removed > 0,
+      });
+      clearRetry(ctx.db, ctx.itemId);
+      appendAudit(ctx.db, {
+        actor: 'sync',
+        action: 'open_finance.sync.succeeded',
+        connectionId: ctx.itemId,
+        outcome: 'success',
+        at,
+        details: { runId: ctx.runId, reason: ctx.reason, executionStatus: item.executionStatus, ...totals },
+      });
+    })
+    .immediate();
   return totals;
 }
 
 function storeAccounts(ctx: RunContext, accounts: Account[]): void {
   const at = nowIso(ctx.clock);
-  ctx.db.transaction(() => {
-    const counts = upsertAccounts(ctx.db, ctx.itemId, accounts, at);
-    const removed = markMissingAccountsRemoved(
-      ctx.db,
-      ctx.itemId,
-      accounts.map((a) => a.id),
-      at,
-    );
-    appendAudit(ctx.db, {
-      actor: 'sync',
-      action: 'open_finance.sync.accounts',
-      connectionId: ctx.itemId,
-      outcome: 'success',
-      at,
-      details: { runId: ctx.runId, listed: accounts.length, removed, ...counts },
-    });
-  })();
+  ctx.db
+    .transaction(() => {
+      const counts = upsertAccounts(ctx.db, ctx.itemId, accounts, at);
+      const removed = markMissingAccountsRemoved(
+        ctx.db,
+        ctx.itemId,
+        accounts.map((a) => a.id),
+        at,
+      );
+      appendAudit(ctx.db, {
+        actor: 'sync',
+        action: 'open_finance.sync.accounts',
+        connectionId: ctx.itemId,
+        outcome: 'success',
+        at,
+        details: { runId: ctx.runId, listed: accounts.length, removed, ...counts },
+      });
+    })
+    .immediate();
 }
 
 async function forEachLimited<T>(

@@ -118,17 +118,20 @@ export function createWebhookIntake(ctx: IntakeContext) {
       markWebhookEventProcessed(ctx.db(), event.eventId, 'failed', now());
       throw error;
     }
-    ctx.db().transaction(() => {
-      markWebhookEventProcessed(ctx.db(), event.eventId, action, now());
-      appendAudit(ctx.db(), {
-        actor: 'webhook',
-        action: 'open_finance.webhook.received',
-        connectionId: itemId !== null && getConnection(ctx.db(), itemId) ? itemId : null,
-        outcome: 'info',
-        at: now(),
-        details: { event: event.event, eventId: event.eventId, handled: action },
-      });
-    })();
+    ctx
+      .db()
+      .transaction(() => {
+        markWebhookEventProcessed(ctx.db(), event.eventId, action, now());
+        appendAudit(ctx.db(), {
+          actor: 'webhook',
+          action: 'open_finance.webhook.received',
+          connectionId: itemId !== null && getConnection(ctx.db(), itemId) ? itemId : null,
+          outcome: 'info',
+          at: now(),
+          details: { event: event.event, eventId: event.eventId, handled: action },
+        });
+      })
+      .immediate();
     return { eventId: event.eventId, duplicate: false, action };
   };
 }
