@@ -11,7 +11,7 @@ export {
   type MigrateResult,
 } from './migrate';
 export { rotateKey } from './rotate-key';
-export { checkpointWal, type CheckpointResult } from './wal-checkpoint';
+export { checkpointWal } from './wal-checkpoint';
 export { dbStats, vacuumDatabase, type DbStats } from './stats';
 export { encodeCursor, decodeCursor } from './keyset-cursor';
 export * from './transactions';

@@ -1,8 +1,8 @@
 // Group commit: the pages that concurrent account reads hand in together share one DB transaction.
 //
 // With SQLCipher every commit encrypts and authenticates each page it dirtied, and a page of 500 rows
-// with random Pluggy ids dirties most of the id index; three 500-row pages in one commit store ×1.5 the
-// rows per second of three commits (encrypted, 20k-row DB). Each write stays whole and keeps its own
+// with random Pluggy ids dirties most of the id index: pages committed together write those index pages
+// once instead of once per page. Each write stays whole and keeps its own
 // audit entry; a crash still leaves only whole writes. A reader awaits its write before queueing the
 // next, so the queue never holds more than one write per reader, and none waits longer than `maxWaitMs`.
 
