@@ -2,9 +2,9 @@
 //
 // With SQLCipher every commit encrypts and authenticates each page it dirtied, and a page of 500 rows
 // with random Pluggy ids dirties most of the id index: pages committed together write those index pages
-// once instead of once per page. Each write stays whole and keeps its own
-// audit entry; a crash still leaves only whole writes. A reader awaits its write before queueing the
-// next, so the queue never holds more than one write per reader, and none waits longer than `maxWaitMs`.
+// once instead of once per page. Each write stays whole and keeps its own audit entry; a crash still
+// leaves only whole writes. A reader awaits its write before queueing the next, so the queue never holds
+// more than one write per reader, and none waits longer than `maxWaitMs`.
 
 export interface GroupCommitOptions<T, R> {
   /** Writes the items in one DB transaction, all or none; returns one result per item, in order. */
