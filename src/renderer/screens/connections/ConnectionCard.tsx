@@ -140,59 +140,24 @@ interface PrimaryActionProps {
 function PrimaryAction({ connection: c, onRequest, onSync }: PrimaryActionProps) {
   const { t, i18n } = useTranslation();
   const label = t(`actions.${c.action}`);
+  const clicks: Partial<Record<Connection['action'], () => void>> = {
+    reconnect: () => onRequest('reconnect', c),
+    answer_mfa: () => onRequest('mfa', c),
+    try_again: onSync,
+    use_other_connector: () => onRequest('connect', c),
+    check_settings: () => navigate('settings'),
+  };
+  const onClick = clicks[c.action];
+  if (onClick) {
+    return (
+      <button type="button" className="primary" data-testid="connection-action" onClick={onClick}>
+        {label}
+      </button>
+    );
+  }
   switch (c.action) {
     case 'none':
       return null;
-    case 'reconnect':
-      return (
-        <button
-          type="button"
-          className="primary"
-          data-testid="connection-action"
-          onClick={() => onRequest('reconnect', c)}
-        >
-          {label}
-        </button>
-      );
-    case 'answer_mfa':
-      return (
-        <button
-          type="button"
-          className="primary"
-          data-testid="connection-action"
-          onClick={() => onRequest('mfa', c)}
-        >
-          {label}
-        </button>
-      );
-    case 'try_again':
-      return (
-        <button type="button" className="primary" data-testid="connection-action" onClick={onSync}>
-          {label}
-        </button>
-      );
-    case 'use_other_connector':
-      return (
-        <button
-          type="button"
-          className="primary"
-          data-testid="connection-action"
-          onClick={() => onRequest('connect', c)}
-        >
-          {label}
-        </button>
-      );
-    case 'check_settings':
-      return (
-        <button
-          type="button"
-          className="primary"
-          data-testid="connection-action"
-          onClick={() => navigate('settings')}
-        >
-          {label}
-        </button>
-      );
     case 'act_at_bank':
       return c.connector.institutionUrl ? (
         <a
