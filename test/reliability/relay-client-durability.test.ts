@@ -21,6 +21,7 @@ import {
   spawnRelay,
   type RelayChild,
 } from './relay-world';
+import { acknowledgedSince, callPluggy, deliveryAttempts } from './sandbox-calls';
 import { SETTINGS } from './settings';
 
 const HOUR = 3_600_000;
@@ -53,30 +54,8 @@ const openCore = () =>
     pluggy: { baseUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret },
   });
 
-async function pluggy(method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${sandbox.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status}`);
-  return res.json();
-}
-
-/** Event ids Pluggy (the sandbox) heard a 2xx for, among events first sent at or after `since`. */
-async function acknowledgedSince(since: string): Promise<Set<string>> {
-  const res = await fetch(`${sandbox.url}/__sandbox/deliveries`);
-  const { attempts } = (await res.json()) as {
-    attempts: { eventId: string; status: number | null; at: string }[];
-  };
-  const first = new Map<string, string>();
-  for (const a of attempts) if (!first.has(a.eventId)) first.set(a.eventId, a.at);
-  return new Set(
-    attempts
-      .filter((a) => a.status !== null && a.status < 300 && (first.get(a.eventId) ?? '') >= since)
-      .map((a) => a.eventId),
-  );
-}
+const pluggy = (method: string, path: string, body?: unknown) =>
+  callPluggy(sandbox.url, apiKey, method, path, body);
 
 /** What the app recorded: each event id, and how many audit entries name it. */
 function appRecords(): { handled: Set<string>; audited: Map<string, number> } {
@@ -203,7 +182,7 @@ describe('relay durability with the app’s relay client', () => {
     await relay.kill9();
     await closeCoreWhenIdle();
     relay = await spawnRelay(relayData.dir, port, HOUR);
-    const acknowledged = await acknowledgedSince(stormStart);
+    const acknowledged = acknowledgedSince(await deliveryAttempts(sandbox.url), stormStart);
     figures.eventsAcknowledged = acknowledged.size;
     expect(acknowledged.size).toBeGreaterThan(10);
     core = await openCore();

@@ -24,6 +24,7 @@ import {
   spawnRelay,
   type RelayChild,
 } from './relay-world';
+import { acknowledgedSince, callPluggy, deliveryAttempts } from './sandbox-calls';
 import { SETTINGS } from './settings';
 
 const HOUR = 3_600_000;
@@ -48,15 +49,8 @@ const figures = {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function pluggy(method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${sandbox.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
+const pluggy = (method: string, path: string, body?: unknown) =>
+  callPluggy(sandbox.url, apiKey, method, path, body);
 
 /** Refreshes an item at the bank; if the storm's last refresh is still running, waits for it first. */
 async function refreshOnceIdle(itemId: string): Promise<void> {
@@ -69,18 +63,6 @@ async function refreshOnceIdle(itemId: string): Promise<void> {
       await sleep(100);
     }
   }
-}
-
-interface Attempt {
-  eventId: string;
-  event: string;
-  status: number | null;
-  at: string;
-}
-
-async function deliveries(): Promise<Attempt[]> {
-  const res = await fetch(`${sandbox.url}/__sandbox/deliveries`);
-  return ((await res.json()) as { attempts: Attempt[] }).attempts;
 }
 
 beforeAll(async () => {
@@ -203,7 +185,7 @@ describe('relay durability', () => {
     let last = -1;
     for (let i = 0; i < 200; i++) {
       await sandbox.admin.webhooksIdle();
-      const count = (await deliveries()).length;
+      const count = (await deliveryAttempts(sandbox.url)).length;
       if (count === last) break;
       last = count;
       await sleep(1_000);
@@ -212,18 +194,10 @@ describe('relay durability', () => {
     // An hour later the relay restarts once more (pruning at start), and only then the app comes back.
     await relay.kill9();
     relay = await spawnRelay(relayData.dir, port, HOUR);
-    const attempts = await deliveries();
+    const attempts = await deliveryAttempts(sandbox.url);
     // The sandbox keeps its last 5,000 attempts: a full log would hide acknowledged events from this check.
     expect(attempts.length).toBeLessThan(5_000);
-    const firstAttempt = new Map<string, string>();
-    for (const a of attempts) if (!firstAttempt.has(a.eventId)) firstAttempt.set(a.eventId, a.at);
-    const acknowledged = new Set(
-      attempts
-        .filter(
-          (a) => a.status !== null && a.status < 300 && (firstAttempt.get(a.eventId) ?? '') >= stormStart,
-        )
-        .map((a) => a.eventId),
-    );
+    const acknowledged = acknowledgedSince(attempts, stormStart);
     figures.deliveryAttempts = attempts.length;
     figures.deliveriesFailed = attempts.filter((a) => a.status === null || a.status >= 300).length;
     figures.eventsAcknowledged = acknowledged.size;
