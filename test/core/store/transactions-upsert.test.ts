@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/shared/errors';
+import type { Transaction } from '../../../src/shared/pluggy';
 import {
   getTransaction,
   getTransactionRaw,
@@ -101,10 +102,38 @@ describe('transactions upsert', () => {
     db.exec(`INSERT INTO transactions_fts(transactions_fts, rank) VALUES ('integrity-check', 1)`);
   });
 
-  it('keeps the raw Pluggy JSON, including fields it does not index', () => {
-    const tx = { ...sampleTransaction(1, ACCOUNT_ID), someFutureField: { a: 1 } };
+  it('keeps every field Pluggy sent a value for, including fields it does not index', () => {
+    const tx = { ...sampleTransaction(1, ACCOUNT_ID), someFutureField: { a: 1, b: null } };
     upsertTransactions(db, [tx]);
-    expect(getTransactionRaw(db, tx.id)).toEqual(tx);
+    const withoutNulls = JSON.parse(JSON.stringify(tx, (_k, v: unknown) => (v === null ? undefined : v)));
+    expect(getTransactionRaw(db, tx.id)).toEqual(withoutNulls);
+    // Each field is stored once: what a column holds is not repeated in the raw JSON.
+    const raw = db.prepare('SELECT raw FROM transactions WHERE id = ?').pluck().get(tx.id) as string;
+    expect(raw).not.toContain(tx.description);
+    expect(raw).not.toContain('null');
+  });
+
+  it('tells a change in any one field, folded into a column or not, from no change', () => {
+    const base = sampleTransaction(2, ACCOUNT_ID);
+    upsertTransactions(db, [base]);
+    const changes: Partial<Transaction>[] = [
+      { amount: base.amount - 0.01 },
+      { description: `${base.description}!` },
+      { status: 'PENDING' },
+      { category: null },
+      { currencyCode: 'USD' },
+      { createdAt: '2025-02-27T11:00:00.000Z' },
+      { descriptionRaw: 'COMPRA' },
+      { merchant: { ...base.merchant!, cnpj: '98.765.432/0001-10' } },
+    ];
+    for (const change of changes) {
+      const changed = { ...base, ...change };
+      expect(upsertTransactions(db, [changed]), JSON.stringify(change)).toMatchObject({ updated: 1 });
+      expect(upsertTransactions(db, [changed])).toMatchObject({ unchanged: 1 });
+      expect(getTransactionRaw(db, base.id)).toMatchObject(
+        Object.fromEntries(Object.entries(change).filter(([, v]) => v !== null)),
+      );
+    }
   });
 
   it('maps the indexed columns from the Pluggy fields', () => {

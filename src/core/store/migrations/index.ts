@@ -6,6 +6,7 @@ import { migration0030 } from './0030-audit-log';
 import { migration0040 } from './0040-sync-state';
 import { migration0050 } from './0050-app-state';
 import { migration0060 } from './0060-list-helpers';
+import { migration0070 } from './0070-raw-remainder';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0010,
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0040,
   migration0050,
   migration0060,
+  migration0070,
 ];

@@ -5,6 +5,7 @@ import { prepared } from '../prepared';
 import { TransactionPageRequest, nextDay, type TransactionFilter } from './filter';
 import { expandFtsQuery } from './fts-expand';
 import { toFtsQuery } from './fts-query';
+import { restoreTransaction, type FoldedColumns } from './raw-remainder';
 import { sortKeyFloor } from './sort-key';
 import { STORED_ROW_COLUMNS, toStoredTransaction, type StoredRow } from './stored-row';
 import { parseInput } from '../parse-input';
@@ -176,11 +177,13 @@ export function getTransaction(db: Db, id: string): StoredTransaction | null {
   return row ? toStoredTransaction(row) : null;
 }
 
-/** The raw Pluggy JSON of one transaction as it was last received, or null. */
-export function getTransactionRaw(db: Db, id: string): unknown {
-  const row = prepared(db, 'SELECT raw FROM transactions WHERE id = ?').get(id) as
-    { raw: string } | undefined;
-  return row ? (JSON.parse(row.raw) as unknown) : null;
+const RAW_SQL = `SELECT id, account_id AS accountId, date, description, type, amount, currency_code AS currencyCode,
+  category, status, pluggy_created_at AS pluggyCreatedAt, raw FROM transactions WHERE id = ?`;
+
+/** The Pluggy object of one transaction as it was last received (its nulls left out), or null. */
+export function getTransactionRaw(db: Db, id: string): Record<string, unknown> | null {
+  const row = prepared(db, RAW_SQL).get(id) as (FoldedColumns & { raw: string }) | undefined;
+  return row ? restoreTransaction(row, row.raw) : null;
 }
 
 const ALL_COUNT_SQL = 'SELECT count(*) FROM transactions';

@@ -2,6 +2,7 @@
 import type { Transaction } from '../../../shared/pluggy';
 import { AppError } from '../../../shared/errors';
 import { isoOrNull, isoTimestamp } from '../raw-json';
+import { rawRemainder } from './raw-remainder';
 
 /** The stored columns filled from Pluggy, in the order of `MappedTransaction.values`; the others are
  * generated from `raw` (see migration 10). */
@@ -25,7 +26,7 @@ export interface MappedTransaction {
   id: string;
   accountId: string;
   date: string;
-  /** The Pluggy object as received, serialised: stored, and compared to tell changed from unchanged. */
+  /** What of the Pluggy object no column holds (see raw-remainder.ts), as stored. */
   raw: string;
   /** description, merchant_name, counterparty_name: what the FTS index holds. */
   searchable: [string, string | null, string | null];
@@ -51,7 +52,8 @@ export function mapTransaction(t: Transaction): MappedTransaction {
   const counterparty =
     t.type === 'CREDIT' ? (pd?.payer?.name ?? pd?.receiver?.name) : (pd?.receiver?.name ?? pd?.payer?.name);
   const date = isoTimestamp(t.date, 'date', id);
-  const raw = JSON.stringify(t);
+  const createdAt = isoOrNull(t.createdAt, 'createdAt', id);
+  const raw = rawRemainder(t, date, createdAt);
   const description = typeof t.description === 'string' ? t.description : '';
   const merchant = m?.name ?? m?.businessName ?? null;
   return {
@@ -72,7 +74,7 @@ export function mapTransaction(t: Transaction): MappedTransaction {
       t.category ?? null,
       merchant,
       counterparty ?? null,
-      isoOrNull(t.createdAt, 'createdAt', id),
+      createdAt,
       raw,
     ],
   };

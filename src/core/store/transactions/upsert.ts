@@ -24,8 +24,11 @@ const INSERT_SQL = `INSERT INTO transactions (sort_key, ${DATA_COLUMNS.join(', '
 const UPDATE_SQL = `UPDATE transactions SET sort_key = ?, ${DATA_COLUMNS.map((c) => `${c} = ?`).join(', ')},
   last_seen_at = ?, changed_at = ?, removed_at = NULL WHERE id = ?`;
 
-const STATE_SQL = `SELECT id, sort_key AS sortKey, date, removed_at AS removedAt, raw FROM transactions
+// Every column a row's values fill, so "unchanged" means every one is: `raw` alone no longer repeats them.
+const STATE_SQL = `SELECT sort_key, removed_at, ${DATA_COLUMNS.join(', ')} FROM transactions
   WHERE id IN (SELECT value FROM json_each(?))`;
+const STATE_ID = 2 + DATA_COLUMNS.indexOf('id');
+const STATE_DATE = 2 + DATA_COLUMNS.indexOf('date');
 
 // One seek down the key, not a scan of the second's range.
 const FTS_INSERT_SQL = `INSERT INTO transactions_fts(rowid, description, merchant_name, counterparty_name)
@@ -40,12 +43,12 @@ interface Op {
   row: MappedTransaction;
 }
 
-interface RowState {
-  id: string;
-  sortKey: number;
-  date: string;
-  removedAt: string | null;
-  raw: string;
+/** A stored row as STATE_SQL reads it: [sort_key, removed_at, ...DATA_COLUMNS]. */
+type RowState = unknown[];
+
+function sameValues(state: RowState, row: MappedTransaction): boolean {
+  for (let i = 0; i < row.values.length; i++) if (state[i + 2] !== row.values[i]) return false;
+  return true;
 }
 
 /**
@@ -69,8 +72,10 @@ export function upsertTransactions(
   const run = db.transaction(() => {
     // One lookup for the whole page instead of one per row.
     const states = new Map<string, RowState>();
-    const found = prepared(db, STATE_SQL).all(JSON.stringify(rows.map((r) => r.id))) as RowState[];
-    for (const s of found) states.set(s.id, s);
+    const found = prepared(db, STATE_SQL)
+      .raw(true)
+      .all(JSON.stringify(rows.map((r) => r.id))) as RowState[];
+    for (const s of found) states.set(s[STATE_ID] as string, s);
     const keys = new SortKeyAllocator((from, to) => {
       const below = maxKey.get(to) as number | undefined;
       return below !== undefined && below >= from ? below : null;
@@ -91,12 +96,12 @@ export function upsertTransactions(
       if (!state) {
         ops.set(row.id, { kind: 'insert', sortKey: keys.allocate(row.date), row });
         counts.inserted++;
-      } else if (state.raw !== row.raw || state.removedAt !== null) {
-        const sortKey = state.date === row.date ? state.sortKey : keys.allocate(row.date);
+      } else if (state[1] !== null || !sameValues(state, row)) {
+        const sortKey = state[STATE_DATE] === row.date ? (state[0] as number) : keys.allocate(row.date);
         ops.set(row.id, { kind: 'update', sortKey, row });
         counts.updated++;
       } else {
-        ops.set(row.id, { kind: 'touch', sortKey: state.sortKey, row });
+        ops.set(row.id, { kind: 'touch', sortKey: state[0] as number, row });
         counts.unchanged++;
       }
     }

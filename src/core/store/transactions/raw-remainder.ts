@@ -1,0 +1,85 @@
+// The transactions table's `raw` column: the part of Pluggy's object no column holds, and the way back.
+//
+// A row stores each field once. Fields a column reproduces exactly (id, amount, description…) are left
+// out of `raw`, and so are nulls (Pluggy sends `null` and leaves a field out to say the same thing). That
+// halves the row (941 → 476 bytes on the sandbox's mix), and bytes written are most of what an encrypted
+// first sync costs: each 4 KB page is encrypted and authenticated on every commit that touches it.
+import type { Transaction } from '../../../shared/pluggy';
+
+/** The table columns that stand in for Pluggy fields, as `restoreTransaction` reads them back. */
+export interface FoldedColumns {
+  id: string;
+  accountId: string;
+  date: string;
+  description: string;
+  type: string;
+  amount: number;
+  currencyCode: string | null;
+  category: string | null;
+  status: string;
+  pluggyCreatedAt: string | null;
+}
+
+// Always equal to their column; `date` and `createdAt` only when already canonical (checked per row), and
+// `status` reads back as its meaning: absent is POSTED.
+const FOLDED = new Set([
+  'id',
+  'accountId',
+  'description',
+  'type',
+  'amount',
+  'currencyCode',
+  'category',
+  'status',
+]);
+
+type JsonObject = Record<string, unknown>;
+
+function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The object's fields minus nulls, nested objects likewise (arrays are kept whole, as JSON merge-patch does). */
+function withoutNulls(source: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const key of Object.keys(source)) {
+    const v = source[key];
+    if (v === null || v === undefined) continue;
+    out[key] = isObject(v) ? withoutNulls(v) : v;
+  }
+  return out;
+}
+
+/**
+ * The JSON text stored in `raw` for a transaction whose `date` and `createdAt` columns hold `date` and
+ * `createdAt` (canonical ISO): a folded timestamp is left out only when the column holds its exact text.
+ */
+export function rawRemainder(t: Transaction, date: string, createdAt: string | null): string {
+  const source = t as unknown as JsonObject;
+  const out: JsonObject = {};
+  for (const key of Object.keys(source)) {
+    const v = source[key];
+    if (v === null || v === undefined || FOLDED.has(key)) continue;
+    if ((key === 'date' && v === date) || (key === 'createdAt' && v === createdAt)) continue;
+    out[key] = isObject(v) ? withoutNulls(v) : v;
+  }
+  return JSON.stringify(out);
+}
+
+/** Pluggy's object as last received (without its nulls), from a row's columns and its `raw` remainder. */
+export function restoreTransaction(columns: FoldedColumns, raw: string): JsonObject {
+  const restored: JsonObject = {
+    id: columns.id,
+    accountId: columns.accountId,
+    date: columns.date,
+    description: columns.description,
+    type: columns.type,
+    amount: columns.amount,
+    status: columns.status,
+  };
+  if (columns.currencyCode !== null) restored.currencyCode = columns.currencyCode;
+  if (columns.category !== null) restored.category = columns.category;
+  if (columns.pluggyCreatedAt !== null) restored.createdAt = columns.pluggyCreatedAt;
+  // A timestamp that was not canonical when received is in the remainder, verbatim, and wins.
+  return { ...restored, ...(JSON.parse(raw) as JsonObject) };
+}
