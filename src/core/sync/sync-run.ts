@@ -1,5 +1,5 @@
 // One sync run of one item: refresh at the bank if asked, wait for it, then read accounts and transactions.
-import type { Account, Item } from '../../shared/pluggy';
+import type { Account, Item, Page } from '../../shared/pluggy';
 import { appendAudit } from '../audit/append';
 import { explainItem } from '../errors';
 import { pluggyErrorOf } from '../pluggy/errors';
@@ -18,7 +18,7 @@ import {
 import { ItemNotUpdatedError } from './classify-failure';
 import { emptyCounts, readAccount, type AccountCounts } from './read-account';
 import { nowIso, type RunContext } from './run-context';
-import { waitForSettledItem } from './wait-for-item';
+import { isSettled, waitForSettledItem } from './wait-for-item';
 import { planReads } from './windows';
 
 export interface RunTotals extends AccountCounts {
@@ -78,7 +78,12 @@ const INTERACTIVE_REASONS = new Set(['manual', 'connect', 'retry']);
 const WAITING_FOR_USER = new Set(['WAITING_USER_INPUT', 'WAITING_USER_ACTION']);
 
 export async function executeRun(ctx: RunContext, wake?: () => Promise<void>): Promise<RunTotals> {
-  let item = REFRESHING_REASONS.has(ctx.reason) ? await refresh(ctx) : await ctx.api.getItem(ctx.itemId);
+  const refreshing = REFRESHING_REASONS.has(ctx.reason);
+  // A run that does not refresh mostly finds the item settled: its accounts are asked for in the same
+  // round trip, and the answer is used only if the item was settled then (else it costs one request).
+  const early = refreshing ? null : outcomeOf(ctx.api.listAccounts(ctx.itemId));
+  let item = refreshing ? await refresh(ctx) : await ctx.api.getItem(ctx.itemId);
+  const settledAtOnce = isSettled(item);
   saveItem(ctx, item);
   if (!INTERACTIVE_REASONS.has(ctx.reason) && WAITING_FOR_USER.has(item.status)) {
     throw new ItemNotUpdatedError(item.status, item.status);
@@ -99,7 +104,7 @@ export async function executeRun(ctx: RunContext, wake?: () => Promise<void>): P
   }
 
   ctx.progress({ phase: 'accounts' });
-  const accounts = (await ctx.api.listAccounts(ctx.itemId)).results;
+  const accounts = await listAccounts(ctx, settledAtOnce ? early : null);
   storeAccounts(ctx, accounts);
 
   const state = getSyncState(ctx.db, ctx.itemId);
@@ -155,6 +160,17 @@ export async function executeRun(ctx: RunContext, wake?: () => Promise<void>): P
   return totals;
 }
 
+async function listAccounts(
+  ctx: RunContext,
+  early: Promise<Outcome<Page<Account>>> | null,
+): Promise<Account[]> {
+  const first = early ? await early : null;
+  if (first?.ok) return first.value.results;
+  if (first)
+    ctx.logger.info({ itemId: ctx.itemId, err: first.error }, 'early accounts request failed; asking again');
+  return (await ctx.api.listAccounts(ctx.itemId)).results;
+}
+
 function storeAccounts(ctx: RunContext, accounts: Account[]): void {
   const at = nowIso(ctx.clock);
   ctx.db
@@ -176,6 +192,16 @@ function storeAccounts(ctx: RunContext, accounts: Account[]): void {
       });
     })
     .immediate();
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** A request started ahead of need: its failure is kept as a value (the caller asks again), never unhandled. */
+function outcomeOf<T>(promise: Promise<T>): Promise<Outcome<T>> {
+  return promise.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
 }
 
 async function forEachLimited<T>(

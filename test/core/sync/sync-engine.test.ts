@@ -1,7 +1,12 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemSleepClock } from '../../../src/core/clock';
+import { createEventBus } from '../../../src/core/events/event-bus';
+import { silentLogger } from '../../../src/core/logging/logger';
 import { getSyncState, listRetries } from '../../../src/core/store';
+import type { SyncApi } from '../../../src/core/sync/sync-api';
+import { createSyncEngine } from '../../../src/core/sync/sync-engine';
 import { startSyncWorld, storedIds, type SyncWorld } from '../../helpers/sync-world';
 
 let world: SyncWorld;
@@ -91,6 +96,46 @@ describe('the sync engine against the sandbox', () => {
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     expect(counts['GET /v2/transactions']).toBeLessThanOrEqual(2 * accounts);
     expect(total).toBeLessThanOrEqual(2 * accounts + 3);
+  });
+
+  it('asks for a settled item’s accounts with the item, and again only when the item was still updating', async () => {
+    const item = await world.connect('user-ok');
+    await world.resetCounts();
+    // Just created, so still UPDATING at the first look: the early answer is not used.
+    expect((await world.engine.sync(item.id, 'connect').done).outcome).toBe('success');
+    expect((await world.requestCounts())['GET /accounts']).toBe(2);
+    await world.resetCounts();
+    expect((await world.engine.sync(item.id, 'webhook').done).outcome).toBe('success');
+    expect((await world.requestCounts())['GET /accounts']).toBe(1);
+    const stored = world.db.prepare('SELECT id FROM accounts WHERE connection_id = ?').pluck().all(item.id);
+    expect(stored.sort()).toEqual((await world.truth(item.id)).accounts.map((a) => a.id).sort());
+  });
+
+  it('asks for the accounts again when the early request failed', async () => {
+    const item = await world.connect('user-ok');
+    expect((await world.engine.sync(item.id, 'connect').done).outcome).toBe('success');
+    let calls = 0;
+    const flaky: SyncApi = {
+      getItem: (id) => world.client.getItem(id),
+      updateItem: (id) => world.client.updateItem(id),
+      transactions: (accountId, query) => world.client.transactions(accountId, query),
+      listAccounts: (id, type) => {
+        calls += 1;
+        return calls === 1
+          ? Promise.reject(new Error('connection reset'))
+          : world.client.listAccounts(id, type);
+      },
+    };
+    const engine = createSyncEngine({
+      db: world.db,
+      api: flaky,
+      clock: systemSleepClock,
+      events: createEventBus(),
+      logger: silentLogger(),
+    });
+    expect((await engine.sync(item.id, 'webhook').done).outcome).toBe('success');
+    await engine.drain();
+    expect(calls).toBe(2);
   });
 
   it('joins a second trigger to the run in progress', async () => {
