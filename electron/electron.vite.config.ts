@@ -9,7 +9,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: here('../out/main'),
-      rollupOptions: { input: here('main/index.ts'), external: ['better-sqlite3-multiple-ciphers'] },
+      rollupOptions: {
+        input: {
+          index: here('main/index.ts'),
+          // The sync's page decoder thread (src/core/sync/page-decoder/page-decoder.ts looks for it here).
+          'page-decoder-worker': here('../src/core/sync/page-decoder/worker.ts'),
+        },
+        external: ['better-sqlite3-multiple-ciphers'],
+      },
     },
   },
   preload: {

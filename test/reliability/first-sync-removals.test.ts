@@ -21,11 +21,11 @@ function cutAtTheEnd(api: SyncApi): SyncApi {
     getItem: (id) => api.getItem(id),
     updateItem: (id) => api.updateItem(id),
     listAccounts: (id) => api.listAccounts(id),
-    transactions: (accountId, query) =>
+    transactionPages: (accountId, query, decode) =>
       (async function* () {
-        for await (const page of api.transactions(accountId, query)) yield page;
+        for await (const page of api.transactionPages(accountId, query, decode)) yield page;
         throw new Error('connection lost (simulated)');
-      })() as ReturnType<SyncApi['transactions']>,
+      })(),
   };
 }
 

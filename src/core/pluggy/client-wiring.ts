@@ -10,6 +10,7 @@ import { createMemoryCacheStore, createResponseCache, type CacheStore } from './
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 import { createSecretScrubber } from './secret-scrubber';
 import { createTokenCache, type TokenCache } from './token-cache';
+import type { AnswerReader } from './decode-body';
 import { createTransport, type CallSpec, type RetryEvent } from './transport';
 
 export interface PluggyClientOptions {
@@ -79,10 +80,10 @@ export function wireClient(options: PluggyClientOptions) {
   const connectorsTtl = options.cache?.connectorsTtlMs ?? 60 * 60 * 1000;
   const categoriesTtl = options.cache?.categoriesTtlMs ?? 24 * 60 * 60 * 1000;
 
-  const get = <T>(endpoint: string, url: URL, schema: z.ZodType<T>, signal?: AbortSignal) =>
+  const get = <T>(endpoint: string, url: URL, reader: AnswerReader<T>, signal?: AbortSignal) =>
     call(
       { method: 'GET', endpoint, url, idempotent: true, auth: true, ...(signal ? { signal } : {}) },
-      schema,
+      reader,
     );
   const send = <T>(spec: Omit<CallSpec, 'auth' | 'url'> & { path: string[] }, schema: z.ZodType<T>) => {
     const { path, ...rest } = spec;

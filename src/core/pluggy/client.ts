@@ -23,11 +23,13 @@ import {
   type ConnectTokenRequest,
 } from '../../shared/pluggy';
 import { wireClient, type PluggyClientOptions } from './client-wiring';
+import type { AnswerReader, BodyDecoder } from './decode-body';
 import { resolveNext, endpointUrl, toSearchParams } from './request-url';
 import type { CacheHealth } from './response-cache';
 import {
   checkTransactionQuery,
   iterateTransactionPages,
+  type PageLink,
   type TransactionQuery,
 } from './transactions-iterator';
 
@@ -61,6 +63,37 @@ const nonEmpty = (value: string, what: string): string => {
 export function createPluggyClient(options: PluggyClientOptions) {
   const { base, logger, scrubber, tokens, cache, connectorsTtl, categoriesTtl, get, send } =
     wireClient(options);
+
+  function transactionPages<P extends PageLink>(
+    accountId: string,
+    query: TransactionQuery,
+    reader: AnswerReader<P>,
+  ): AsyncGenerator<P, void, undefined> {
+    checkTransactionQuery(query);
+    const params = toSearchParams({
+      accountId: nonEmpty(accountId, 'An account id'),
+      dateFrom: query.dateFrom,
+      dateTo: query.dateTo,
+      createdAtFrom: query.createdAtFrom,
+      ids: query.ids,
+    });
+    return iterateTransactionPages(
+      {
+        first: () => endpointUrl(base, ['v2/transactions'], params),
+        resolve: (next) => {
+          const { url, rerooted } = resolveNext(base, next);
+          if (rerooted)
+            logger.warn(
+              { path: url.pathname },
+              'pluggy next link pointed at another host; followed on baseUrl',
+            );
+          return url;
+        },
+        fetch: (url, signal) => get('GET /v2/transactions', url, reader, signal),
+      },
+      query,
+    );
+  }
 
   return {
     /** A 30-minute token for the Connect widget; scoped to `itemId` when updating an existing item. */
@@ -168,30 +201,16 @@ export function createPluggyClient(options: PluggyClientOptions) {
       accountId: string,
       query: TransactionQuery = {},
     ): AsyncGenerator<TransactionPage, void, undefined> {
-      checkTransactionQuery(query);
-      const params = toSearchParams({
-        accountId: nonEmpty(accountId, 'An account id'),
-        dateFrom: query.dateFrom,
-        dateTo: query.dateTo,
-        createdAtFrom: query.createdAtFrom,
-        ids: query.ids,
-      });
-      return iterateTransactionPages(
-        {
-          first: () => endpointUrl(base, ['v2/transactions'], params),
-          resolve: (next) => {
-            const { url, rerooted } = resolveNext(base, next);
-            if (rerooted)
-              logger.warn(
-                { path: url.pathname },
-                'pluggy next link pointed at another host; followed on baseUrl',
-              );
-            return url;
-          },
-          fetch: (url, signal) => get('GET /v2/transactions', url, TransactionPage, signal),
-        },
-        query,
-      );
+      return transactionPages(accountId, query, TransactionPage);
+    },
+
+    /** Like `transactions`, with each page's body decoded by `decode` (e.g. on another thread) into its own shape. */
+    transactionPages<P extends PageLink>(
+      accountId: string,
+      query: TransactionQuery,
+      decode: BodyDecoder<P>,
+    ): AsyncGenerator<P, void, undefined> {
+      return transactionPages(accountId, query, decode);
     },
 
     async getTransaction(id: string): Promise<Transaction> {

@@ -19,10 +19,15 @@ export interface TransactionQuery {
   maxPages?: number;
 }
 
-export interface PageFetcher {
+/** What the iterator needs of a page, whatever shape it was decoded into. */
+export interface PageLink {
+  next?: string | null | undefined;
+}
+
+export interface PageFetcher<P extends PageLink = TransactionPage> {
   first(): URL;
   resolve(next: string): URL;
-  fetch(url: URL, signal?: AbortSignal): Promise<TransactionPage>;
+  fetch(url: URL, signal?: AbortSignal): Promise<P>;
 }
 
 /** Checks the combination of filters before anything is sent. */
@@ -47,10 +52,10 @@ export function checkTransactionQuery(query: TransactionQuery): void {
  * Yields each page as Pluggy sent it (`results` and the `next` link, which a caller may store to resume).
  * The next page is only requested when the consumer asks for it, so memory stays at one page.
  */
-export async function* iterateTransactionPages(
-  fetcher: PageFetcher,
+export async function* iterateTransactionPages<P extends PageLink>(
+  fetcher: PageFetcher<P>,
   query: TransactionQuery,
-): AsyncGenerator<TransactionPage, void, undefined> {
+): AsyncGenerator<P, void, undefined> {
   const maxPages = query.maxPages ?? 10_000;
   let url = query.resumeFrom !== undefined ? fetcher.resolve(query.resumeFrom) : fetcher.first();
   let previousNext = query.resumeFrom;

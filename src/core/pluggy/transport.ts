@@ -10,11 +10,11 @@
 // - `beforeRequest` takes a limiter token and sets X-API-KEY on every attempt, so a retry carries the
 //   freshest key; `afterResponse` replays once via got's `retryWithMergedOptions` after a 401/403.
 import got, { type Method, type RequestError, type RetryObject } from 'got';
-import type { z } from 'zod';
 import type { SleepClock } from '../clock';
 import type { Logger } from '../logging/logger';
+import { decodeJson, type AnswerReader, type Decoded } from './decode-body';
 import { mapFailure } from './error-mapping';
-import { PluggyApiError, PluggyBadPayloadError, type PayloadIssue } from './errors';
+import { PluggyApiError, PluggyBadPayloadError } from './errors';
 import type { RateLimiter } from './rate-limiter';
 import { describeUrl } from './request-url';
 import {
@@ -76,19 +76,12 @@ interface CallState {
   retryAfterMs?: number;
 }
 
-export type Transport = <T>(spec: CallSpec, schema: z.ZodType<T>) => Promise<T>;
+export type Transport = <T>(spec: CallSpec, reader: AnswerReader<T>) => Promise<T>;
 
 const stateOf = (context: Record<string, unknown>): CallState => context['pluggy'] as CallState;
 
 function headerRecord(error: RequestError): Record<string, string | string[] | undefined> {
   return error.response?.headers ?? {};
-}
-
-function issuePath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path)
-    out += typeof part === 'number' ? `[${part}]` : `${out === '' ? '' : '.'}${String(part)}`;
-  return out === '' ? '(root)' : out;
 }
 
 export function createTransport(deps: TransportDeps): Transport {
@@ -130,7 +123,6 @@ export function createTransport(deps: TransportDeps): Transport {
 
   const http = got.extend({
     followRedirect: false,
-    responseType: 'text',
     throwHttpErrors: true,
     headers: { accept: 'application/json', 'user-agent': 'cofre-pluggy-client' },
     retry: {
@@ -178,24 +170,26 @@ export function createTransport(deps: TransportDeps): Transport {
     },
   });
 
-  return async function call<T>(spec: CallSpec, schema: z.ZodType<T>): Promise<T> {
+  return async function call<T>(spec: CallSpec, reader: AnswerReader<T>): Promise<T> {
     const state: CallState = {
       spec,
       path: scrubber.scrub(describeUrl(spec.url)),
       attempts: 0,
       authReplays: 0,
     };
-    let text: string;
+    let body: Buffer;
     let status: number;
     try {
       const response = await http(spec.url, {
         method: spec.method,
+        // Bytes, not text: a decoder on another thread takes them as they are.
+        responseType: 'buffer',
         ...(spec.body !== undefined ? { json: spec.body } : {}),
         timeout: { request: spec.timeoutMs ?? deps.timeoutMs },
         context: { pluggy: state },
         ...(spec.signal ? { signal: spec.signal } : {}),
       });
-      text = response.body;
+      body = response.body;
       status = response.statusCode;
     } catch (error) {
       const mapped = mapFailure(error, state, scrubber, clock.now());
@@ -213,25 +207,19 @@ export function createTransport(deps: TransportDeps): Transport {
       }
       throw mapped;
     }
-    let value: unknown;
-    try {
-      value = text.trim() === '' ? undefined : JSON.parse(text);
-    } catch (err) {
+    const decoded: Decoded<T> = typeof reader === 'function' ? await reader(body) : decodeJson(body, reader);
+    if (decoded.ok) return decoded.value;
+    if (decoded.notJson) {
       throw new PluggyBadPayloadError({
         status,
         method: spec.method,
         path: state.path,
         message: `Pluggy's answer to ${spec.method} ${state.path} is not JSON.`,
-        issues: [{ path: '(root)', message: 'not JSON' }],
-        cause: new Error(scrubber.scrub(err instanceof Error ? err.message : String(err))),
+        issues: decoded.issues,
+        cause: new Error(scrubber.scrub(decoded.detail ?? 'not JSON')),
       });
     }
-    const parsed = schema.safeParse(value);
-    if (parsed.success) return parsed.data;
-    const issues: PayloadIssue[] = parsed.error.issues.map((i) => ({
-      path: issuePath(i.path),
-      message: i.message,
-    }));
+    const { issues } = decoded;
     const first = issues[0];
     throw new PluggyBadPayloadError({
       status,

@@ -3,7 +3,9 @@ import type { SyncProgress, SyncReason } from '../../shared/contract';
 import type { SleepClock } from '../clock';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../logging/logger';
+import type { BodyDecoder } from '../pluggy';
 import type { Db } from '../store/db';
+import type { RowPage } from './page-decoder/decode-row-page';
 import type { PageCommitter } from './read-account';
 import type { SyncApi } from './sync-api';
 
@@ -17,6 +19,8 @@ export interface SyncDeps {
   waitTimeoutMs?: number;
   /** Accounts read at the same time. */
   accountConcurrency?: number;
+  /** Turns a transactions page's body into rows; by default on the process's page decoder thread. */
+  decodePage?: BodyDecoder<RowPage>;
 }
 
 export interface RunContext extends SyncDeps {
@@ -29,6 +33,7 @@ export interface RunContext extends SyncDeps {
   progress(update: Partial<Omit<SyncProgress, 'itemId' | 'runId' | 'reason' | 'at'>>): void;
   /** Where the run's transaction pages go; pages of concurrent accounts commit together. */
   pages: PageCommitter;
+  decodePage: BodyDecoder<RowPage>;
 }
 
 export function nowIso(clock: { now(): number }): string {

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import { checkpointWal, getConnection, startSyncRun, finishSyncRun } from '../store';
 import { classifyFailure, type Failure } from './classify-failure';
 import { applyFailurePolicy } from './failure-policy';
+import { sharedPageDecoder } from './page-decoder/page-decoder';
 import { createPageCommitter } from './read-account';
 import { nowIso, type RunContext, type SyncDeps } from './run-context';
 import { executeRun, type RunTotals } from './sync-run';
@@ -43,6 +44,7 @@ const RUN_SIGNAL_LISTENERS = 64;
 const IDLE_CHECKPOINT_MS = 2000;
 
 export function createSyncEngine(deps: SyncDeps): SyncEngine {
+  const decodePage = deps.decodePage ?? sharedPageDecoder(deps.logger).decode;
   const running = new Map<string, { runId: number; done: Promise<RunResult>; abort: AbortController }>();
   const wakers = new Map<string, () => void>();
   let closing = false;
@@ -105,6 +107,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
         deps.events.emit('sync.progress', last);
       },
       pages: createPageCommitter({ db: deps.db, itemId, runId, startedAt }),
+      decodePage,
     };
     try {
       const totals = await executeRun(ctx, wakeSignal(itemId));

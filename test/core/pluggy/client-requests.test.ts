@@ -5,6 +5,7 @@ import {
   isPluggyNotFoundError,
   type PluggyApiError,
 } from '../../../src/core/pluggy';
+import { decodeRowPage } from '../../../src/core/sync/page-decoder/decode-row-page';
 import { json } from './helpers/stub-server';
 import { clientFor, startPluggyStub, type PluggyStub } from './helpers/pluggy-stub';
 import { account, item, transaction } from './helpers/payloads';
@@ -106,6 +107,31 @@ describe('Pluggy client requests', () => {
       '/v2/transactions?accountId=acc-1&after=c%2B1%3D',
       '/v2/transactions?accountId=acc-1&after=c2',
     ]);
+  });
+
+  it('hands transaction pages to a body decoder, follows its next links and reports what it refused', async () => {
+    stub = await startPluggyStub({
+      'GET /v2/transactions': (_req, res, { url }) =>
+        url.searchParams.get('after') === 'p2'
+          ? json(res, 200, { results: [{ ...transaction('t3'), date: 'someday' }], next: null })
+          : json(res, 200, {
+              results: [transaction('t1'), transaction('t2')],
+              next: '?accountId=a&after=p2',
+            }),
+    });
+    const client = clientFor(stub);
+    const ids: string[][] = [];
+    const run = async () => {
+      for await (const page of client.transactionPages('a', {}, (body) =>
+        Promise.resolve(decodeRowPage(body)),
+      ))
+        ids.push(page.rows.map((r) => r[0]));
+    };
+    const error = (await run().catch((e: unknown) => e)) as PluggyApiError;
+    expect(ids).toEqual([['t1', 't2']]);
+    expect(isPluggyBadPayloadError(error)).toBe(true);
+    expect(error.issues).toEqual([{ path: 'results[0].date', message: expect.stringContaining('t3') }]);
+    expect(error.message).toMatch(/GET \/v2\/transactions .*results\[0\]\.date/);
   });
 
   it('resumes from a stored next link and stops on a cursor that repeats', async () => {

@@ -118,7 +118,7 @@ describe('the sync engine against the sandbox', () => {
     const flaky: SyncApi = {
       getItem: (id) => world.client.getItem(id),
       updateItem: (id) => world.client.updateItem(id),
-      transactions: (accountId, query) => world.client.transactions(accountId, query),
+      transactionPages: (accountId, query, decode) => world.client.transactionPages(accountId, query, decode),
       listAccounts: (id, type) => {
         calls += 1;
         return calls === 1

@@ -22,16 +22,53 @@ export const DATA_COLUMNS = [
   'raw',
 ] as const;
 
+/**
+ * One transaction as the table's values, in DATA_COLUMNS order. A plain array of strings and numbers: it is
+ * what a decoding thread hands over, and structured clone copies nothing else.
+ */
+export type RowValues = [
+  id: string,
+  accountId: string,
+  date: string,
+  amount: number,
+  currencyCode: string | null,
+  type: string,
+  status: string,
+  description: string,
+  category: string | null,
+  merchantName: string | null,
+  counterpartyName: string | null,
+  createdAt: string | null,
+  raw: string,
+];
+
+/** RowValues with the fields the upsert reads by name. */
 export interface MappedTransaction {
   id: string;
   accountId: string;
   date: string;
+  /** Pluggy's ingestion time, canonical ISO (the sync's watermark compares it). */
+  createdAt: string | null;
   /** What of the Pluggy object no column holds (see raw-remainder.ts), as stored. */
   raw: string;
   /** description, merchant_name, counterparty_name: what the FTS index holds. */
   searchable: [string, string | null, string | null];
   /** Positional values for DATA_COLUMNS (positional binding is markedly faster than named in bulk). */
-  values: unknown[];
+  values: RowValues;
+}
+
+export const rowCreatedAt = (values: RowValues): string | null => values[11];
+
+export function mappedRow(values: RowValues): MappedTransaction {
+  return {
+    id: values[0],
+    accountId: values[1],
+    date: values[2],
+    createdAt: values[11],
+    raw: values[12],
+    searchable: [values[7], values[9], values[10]],
+    values,
+  };
 }
 
 function bad(id: string, field: string, why: string): AppError {
@@ -39,7 +76,7 @@ function bad(id: string, field: string, why: string): AppError {
 }
 
 /** Checks the fields the table needs and maps them; throws `invalid_input` naming the transaction. */
-export function mapTransaction(t: Transaction): MappedTransaction {
+export function toRowValues(t: Transaction): RowValues {
   if (typeof t.id !== 'string' || t.id.length === 0) throw bad('(no id)', 'id', 'is missing');
   const id = t.id;
   if (typeof t.accountId !== 'string' || t.accountId.length === 0) throw bad(id, 'accountId', 'is missing');
@@ -56,26 +93,19 @@ export function mapTransaction(t: Transaction): MappedTransaction {
   const raw = rawRemainder(t, date, createdAt);
   const description = typeof t.description === 'string' ? t.description : '';
   const merchant = m?.name ?? m?.businessName ?? null;
-  return {
+  return [
     id,
-    accountId: t.accountId,
+    t.accountId,
     date,
+    t.amount,
+    t.currencyCode ?? null,
+    t.type,
+    t.status ?? 'POSTED',
+    description,
+    t.category ?? null,
+    merchant,
+    counterparty ?? null,
+    createdAt,
     raw,
-    searchable: [description, merchant, counterparty ?? null],
-    values: [
-      id,
-      t.accountId,
-      date,
-      t.amount,
-      t.currencyCode ?? null,
-      t.type,
-      t.status ?? 'POSTED',
-      description,
-      t.category ?? null,
-      merchant,
-      counterparty ?? null,
-      createdAt,
-      raw,
-    ],
-  };
+  ];
 }

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { Db } from '../db';
 import { nowIso, prepared } from '../prepared';
 import { sqliteCode } from '../sqlite-error';
-import { DATA_COLUMNS, mapTransaction, type MappedTransaction } from './row-mapping';
+import { DATA_COLUMNS, mappedRow, toRowValues, type MappedTransaction, type RowValues } from './row-mapping';
 import { SortKeyAllocator } from './sort-key';
 
 export interface UpsertCounts {
@@ -61,8 +61,17 @@ export function upsertTransactions(
   page: readonly Transaction[],
   options: UpsertOptions = {},
 ): UpsertCounts {
+  return upsertTransactionRows(db, page.map(toRowValues), options);
+}
+
+/** `upsertTransactions` for rows already mapped (by `toRowValues`, e.g. on the thread that decoded the page). */
+export function upsertTransactionRows(
+  db: Db,
+  page: readonly RowValues[],
+  options: UpsertOptions = {},
+): UpsertCounts {
   const seenAt = options.seenAt ?? nowIso();
-  const rows = page.map(mapTransaction);
+  const rows = page.map(mappedRow);
   const insert = prepared(db, INSERT_SQL);
   const update = prepared(db, UPDATE_SQL);
   const touch = prepared(db, TOUCH_SQL);
