@@ -4,7 +4,8 @@
 // sync); on their own thread they run beside the database writes instead of between them. Rows come back
 // as plain arrays (RowValues), which structured clone copies quickly. One thread per process, started by
 // the first page and kept; it holds the process open only while a page is being decoded. Should it fail
-// to start or die (say, a package missing its file), pages are decoded on the calling thread, with a warning.
+// to start, die or stop answering (say, a package missing its file), pages are decoded on the calling
+// thread, with a warning.
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
 import type { Logger } from '../../logging/logger';
@@ -22,7 +23,12 @@ interface Pending {
   body: Buffer;
   resolve(result: Decoded<RowPage>): void;
   reject(error: unknown): void;
+  /** Gives up on the thread if it has not answered by then (a page takes milliseconds). */
+  deadline?: NodeJS.Timeout;
 }
+
+/** A thread silent this long is stuck: without this, one lost answer would hold its sync forever. */
+const ANSWER_TIMEOUT_MS = 30_000;
 
 export interface WorkerStart {
   url: URL;
@@ -47,7 +53,11 @@ function decodeHere(p: Pending): void {
   }
 }
 
-export function createPageDecoder(logger: Logger, where: WorkerStart = workerStart()): PageDecoder {
+export function createPageDecoder(
+  logger: Logger,
+  where: WorkerStart = workerStart(),
+  answerTimeoutMs = ANSWER_TIMEOUT_MS,
+): PageDecoder {
   let worker: Worker | null = null;
   let onThisThread = false;
   let nextId = 0;
@@ -59,7 +69,10 @@ export function createPageDecoder(logger: Logger, where: WorkerStart = workerSta
     worker = null;
     const left = [...pending.values()];
     pending.clear();
-    left.forEach(decodeHere);
+    for (const p of left) {
+      clearTimeout(p.deadline);
+      decodeHere(p);
+    }
   }
 
   /** A thread that failed once is not trusted again. */
@@ -74,6 +87,7 @@ export function createPageDecoder(logger: Logger, where: WorkerStart = workerSta
       const p = pending.get(reply.id);
       if (!p) return;
       pending.delete(reply.id);
+      clearTimeout(p.deadline);
       if (pending.size === 0) w.unref();
       if ('result' in reply) p.resolve(reply.result);
       else p.reject(new AppError('internal', `Decoding a transactions page failed: ${reply.failed}`));
@@ -93,6 +107,11 @@ export function createPageDecoder(logger: Logger, where: WorkerStart = workerSta
         worker ??= start();
         const id = ++nextId;
         pending.set(id, p);
+        const w = worker;
+        p.deadline = setTimeout(() => {
+          fallBack(`did not answer within ${answerTimeoutMs} ms`);
+          void w.terminate();
+        }, answerTimeoutMs);
         worker.ref();
         // Copied, not transferred: should the thread die, the body is still here to decode.
         worker.postMessage({ id, body } satisfies DecodeRequest);

@@ -83,6 +83,21 @@ describe('the page decoder', () => {
     expect(warnings()[0]).toMatch(/decoding on the core's thread/);
   });
 
+  it('gives up on a thread that stops answering and decodes its pages on the calling thread', async () => {
+    const { logger, warnings } = capturingLogger();
+    decoder = createPageDecoder(logger, { url: new URL('./silent-worker.mjs', import.meta.url) }, 300);
+    const page = samplePage(0, 20, 'acc-1');
+    const started = Date.now();
+    const results = await Promise.all(
+      [0, 5].map((n) => decoder!.decode(body({ results: page.slice(n), next: null }))),
+    );
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(results).toEqual(
+      [0, 5].map((n) => ({ ok: true, value: { rows: rowsOf(page.slice(n)), next: null } })),
+    );
+    expect(warnings()).toEqual([expect.stringMatching(/did not answer within 300 ms/)]);
+  });
+
   it('still decodes after it was closed', async () => {
     decoder = createPageDecoder(capturingLogger().logger);
     const page = samplePage(0, 10, 'acc-1');
