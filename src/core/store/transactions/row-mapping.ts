@@ -47,8 +47,6 @@ export interface MappedTransaction {
   id: string;
   accountId: string;
   date: string;
-  /** Pluggy's ingestion time, canonical ISO (the sync's watermark compares it). */
-  createdAt: string | null;
   /** What of the Pluggy object no column holds (see raw-remainder.ts), as stored. */
   raw: string;
   /** description, merchant_name, counterparty_name: what the FTS index holds. */
@@ -57,6 +55,7 @@ export interface MappedTransaction {
   values: RowValues;
 }
 
+/** Pluggy's ingestion time, canonical ISO (the sync's watermark compares it). */
 export const rowCreatedAt = (values: RowValues): string | null => values[11];
 
 export function mappedRow(values: RowValues): MappedTransaction {
@@ -64,7 +63,6 @@ export function mappedRow(values: RowValues): MappedTransaction {
     id: values[0],
     accountId: values[1],
     date: values[2],
-    createdAt: values[11],
     raw: values[12],
     searchable: [values[7], values[9], values[10]],
     values,

@@ -27,8 +27,12 @@ const UPDATE_SQL = `UPDATE transactions SET sort_key = ?, ${DATA_COLUMNS.map((c)
 // Every column a row's values fill, so "unchanged" means every one is: `raw` alone no longer repeats them.
 const STATE_SQL = `SELECT sort_key, removed_at, ${DATA_COLUMNS.join(', ')} FROM transactions
   WHERE id IN (SELECT value FROM json_each(?))`;
-const STATE_ID = 2 + DATA_COLUMNS.indexOf('id');
-const STATE_DATE = 2 + DATA_COLUMNS.indexOf('date');
+const STATE_SORT_KEY = 0;
+const STATE_REMOVED_AT = 1;
+/** Where DATA_COLUMNS start in a STATE_SQL row. */
+const STATE_VALUES = 2;
+const STATE_ID = STATE_VALUES + DATA_COLUMNS.indexOf('id');
+const STATE_DATE = STATE_VALUES + DATA_COLUMNS.indexOf('date');
 
 // One seek down the key, not a scan of the second's range.
 const FTS_INSERT_SQL = `INSERT INTO transactions_fts(rowid, description, merchant_name, counterparty_name)
@@ -47,7 +51,7 @@ interface Op {
 type RowState = unknown[];
 
 function sameValues(state: RowState, row: MappedTransaction): boolean {
-  for (let i = 0; i < row.values.length; i++) if (state[i + 2] !== row.values[i]) return false;
+  for (let i = 0; i < row.values.length; i++) if (state[STATE_VALUES + i] !== row.values[i]) return false;
   return true;
 }
 
@@ -105,12 +109,13 @@ export function upsertTransactionRows(
       if (!state) {
         ops.set(row.id, { kind: 'insert', sortKey: keys.allocate(row.date), row });
         counts.inserted++;
-      } else if (state[1] !== null || !sameValues(state, row)) {
-        const sortKey = state[STATE_DATE] === row.date ? (state[0] as number) : keys.allocate(row.date);
+      } else if (state[STATE_REMOVED_AT] !== null || !sameValues(state, row)) {
+        const stored = state[STATE_SORT_KEY] as number;
+        const sortKey = state[STATE_DATE] === row.date ? stored : keys.allocate(row.date);
         ops.set(row.id, { kind: 'update', sortKey, row });
         counts.updated++;
       } else {
-        ops.set(row.id, { kind: 'touch', sortKey: state[0] as number, row });
+        ops.set(row.id, { kind: 'touch', sortKey: state[STATE_SORT_KEY] as number, row });
         counts.unchanged++;
       }
     }
