@@ -39,12 +39,15 @@ function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The object's fields minus nulls, nested objects likewise (arrays are kept whole, as JSON merge-patch does). */
-function withoutNulls(source: JsonObject): JsonObject {
+/**
+ * The object's fields minus nulls and those `leaveOut` names, nested objects minus their nulls (arrays are
+ * kept whole, as JSON merge-patch does).
+ */
+function withoutNulls(source: JsonObject, leaveOut?: (key: string, value: unknown) => boolean): JsonObject {
   const out: JsonObject = {};
   for (const key of Object.keys(source)) {
     const v = source[key];
-    if (v === null || v === undefined) continue;
+    if (v === null || v === undefined || leaveOut?.(key, v)) continue;
     out[key] = isObject(v) ? withoutNulls(v) : v;
   }
   return out;
@@ -55,14 +58,10 @@ function withoutNulls(source: JsonObject): JsonObject {
  * `createdAt` (canonical ISO): a folded timestamp is left out only when the column holds its exact text.
  */
 export function rawRemainder(t: Transaction, date: string, createdAt: string | null): string {
-  const source = t as unknown as JsonObject;
-  const out: JsonObject = {};
-  for (const key of Object.keys(source)) {
-    const v = source[key];
-    if (v === null || v === undefined || FOLDED.has(key)) continue;
-    if ((key === 'date' && v === date) || (key === 'createdAt' && v === createdAt)) continue;
-    out[key] = isObject(v) ? withoutNulls(v) : v;
-  }
+  const out = withoutNulls(
+    t as unknown as JsonObject,
+    (key, v) => FOLDED.has(key) || (key === 'date' && v === date) || (key === 'createdAt' && v === createdAt),
+  );
   return JSON.stringify(out);
 }
 
