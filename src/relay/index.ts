@@ -7,3 +7,10 @@ export * from '../shared/relay/wire';
 export type { RelayStore } from './store/types';
 export { openSqliteStore } from './store/sqlite-store';
 export { openRedisStore } from './store/redis-store';
+export {
+  relayStoreStatus,
+  migrateRelayStore,
+  type SchemaStatus,
+  type MigrationReport,
+  type StepInfo,
+} from './store/store-schema';

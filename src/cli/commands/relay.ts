@@ -9,6 +9,7 @@ import {
   type RelayConfig,
   type RelayConfigInput,
 } from '../../relay';
+import { registerRelayMigrate } from './relay-migrate';
 
 /** Flag → [environment variable, config key]; the flags take the same values as the variables. */
 const FLAGS = [
@@ -111,4 +112,5 @@ export function registerRelayCommand(program: Command): void {
   command.action(async (flags: FlagValues) => {
     await runRelayUntilStopped(relayConfigFromOptions(flags));
   });
+  registerRelayMigrate(command, (flags) => relayConfigFromOptions(flags));
 }

@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { AppError } from '../../shared/errors';
 import type { Logger } from '../logger';
 import { Listeners } from './listeners';
+import { migrateRedisSchema } from './migrations/redis-schema';
 import { ACK_LUA, APPEND_LUA, Script } from './redis-scripts';
 import type { ReadResult, RelayStore, StoredEvent } from './types';
 
@@ -89,6 +90,14 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<RelayS
     redis.disconnect();
     reader.disconnect();
     throw new AppError('unavailable', 'The relay could not connect to Redis (REDIS_URL).', { cause: error });
+  }
+  try {
+    // Before the feed is read or anything written: keys laid out by a newer relay are refused untouched.
+    await migrateRedisSchema(redis, prefix);
+  } catch (error) {
+    redis.disconnect();
+    reader.disconnect();
+    throw error;
   }
 
   const origin = randomUUID();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
 import { Listeners } from './listeners';
+import { migrateSqliteSchema, refuseSqliteFromFuture } from './migrations/sqlite-schema';
 import { WalFsync } from './wal-fsync';
 import type {
   AppendInput,
@@ -16,40 +17,6 @@ import type {
 } from './types';
 
 export const SQLITE_FILE_NAME = 'relay.db';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS devices (
-  device_id TEXT PRIMARY KEY,
-  token_hash TEXT NOT NULL UNIQUE,
-  channel_hash TEXT NOT NULL UNIQUE,
-  label TEXT,
-  created_at INTEGER NOT NULL,
-  acked_up_to INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS device_items (
-  item_id TEXT NOT NULL,
-  device_id TEXT NOT NULL REFERENCES devices (device_id) ON DELETE CASCADE,
-  PRIMARY KEY (item_id, device_id)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS device_items_by_device ON device_items (device_id);
-CREATE TABLE IF NOT EXISTS events (
-  event_id TEXT PRIMARY KEY,
-  event TEXT NOT NULL,
-  known INTEGER NOT NULL,
-  payload TEXT NOT NULL,
-  received_at INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS events_by_age ON events (received_at);
--- AUTOINCREMENT: a cursor is never reused, even after the newest rows are pruned.
-CREATE TABLE IF NOT EXISTS deliveries (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  device_id TEXT NOT NULL,
-  event_id TEXT NOT NULL REFERENCES events (event_id) ON DELETE CASCADE,
-  received_at INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS deliveries_by_device ON deliveries (device_id, seq);
-CREATE INDEX IF NOT EXISTS deliveries_by_event ON deliveries (event_id);
-`;
 
 interface EventRow {
   seq: number;
@@ -68,15 +35,23 @@ interface Pending {
 
 export function openSqliteStore(dataDir: string): RelayStore {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = new Database(join(dataDir, SQLITE_FILE_NAME));
-  db.pragma('journal_mode = WAL');
-  // Commits never fsync on the event loop: each group commit is followed by an fsync of the WAL on the
-  // thread pool before its webhooks are answered — the guarantee of synchronous=FULL, without the stall.
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  db.exec(SCHEMA);
-  const walSync = new WalFsync(`${join(dataDir, SQLITE_FILE_NAME)}-wal`);
+  const file = join(dataDir, SQLITE_FILE_NAME);
+  // Read-only first: a store from a newer relay is refused before this connection could change a byte.
+  refuseSqliteFromFuture(file);
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    // Commits never fsync on the event loop: each group commit is followed by an fsync of the WAL on the
+    // thread pool before its webhooks are answered — the guarantee of synchronous=FULL, without the stall.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrateSqliteSchema(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const walSync = new WalFsync(`${file}-wal`);
 
   const q = {
     insertDevice: db.prepare(
