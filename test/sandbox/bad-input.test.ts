@@ -85,7 +85,7 @@ describe('sandbox bad input', () => {
     expect(all.filter((x) => x.isSandbox).map((x) => x.id)).toEqual([0, 1, 2, 3]);
     const named = (await c.ok(Page(Connector), 'GET', '/connectors?sandbox=true&name=mfa')).body.results;
     expect(named.map((x) => x.id)).toEqual([1, 3]);
-    expect((await c.ok(Connector, 'GET', '/connectors/1')).body.credentials.some((cred) => cred.mfa)).toBe(
+    expect((await c.ok(Connector, 'GET', '/connectors/1')).body.credentials?.some((cred) => cred.mfa)).toBe(
       true,
     );
   });

@@ -21,11 +21,15 @@ import {
   Webhook,
   type AccountType,
   type ConnectTokenRequest,
+  unknownAccountValues,
+  unknownItemValues,
+  unknownTransactionValues,
 } from '../../shared/pluggy';
 import { wireClient, type PluggyClientOptions } from './client-wiring';
 import type { AnswerReader, BodyDecoder } from './decode-body';
 import { resolveNext, endpointUrl, toSearchParams } from './request-url';
 import type { CacheHealth } from './response-cache';
+import { logUnknownValues } from './unknown-values-log';
 import {
   checkTransactionQuery,
   iterateTransactionPages,
@@ -63,6 +67,23 @@ const nonEmpty = (value: string, what: string): string => {
 export function createPluggyClient(options: PluggyClientOptions) {
   const { base, logger, scrubber, tokens, cache, connectorsTtl, categoriesTtl, get, send } =
     wireClient(options);
+
+  // Values Pluggy may add to its enumerations are read as they come; each new one is logged once.
+  const noted = {
+    item: async (answer: Promise<Item>): Promise<Item> => {
+      const item = await answer;
+      logUnknownValues(logger, unknownItemValues(item));
+      return item;
+    },
+    account: (account: Account): Account => {
+      logUnknownValues(logger, unknownAccountValues(account));
+      return account;
+    },
+    transaction: (tx: Transaction): Transaction => {
+      logUnknownValues(logger, unknownTransactionValues(tx));
+      return tx;
+    },
+  };
 
   function transactionPages<P extends PageLink>(
     accountId: string,
@@ -131,43 +152,48 @@ export function createPluggyClient(options: PluggyClientOptions) {
     /** Never replayed after a lost answer: it may have created the item (check with getItem/list before retrying). */
     async createItem(input: CreateItemRequest): Promise<Item> {
       const body = checkInput(CreateItemRequest, input, 'item');
-      return send(
-        { method: 'POST', endpoint: 'POST /items', path: ['items'], body, idempotent: false },
-        Item,
+      return noted.item(
+        send({ method: 'POST', endpoint: 'POST /items', path: ['items'], body, idempotent: false }, Item),
       );
     },
 
     async getItem(id: string): Promise<Item> {
-      return get('GET /items/:id', endpointUrl(base, ['items', nonEmpty(id, 'An item id')]), Item);
+      return noted.item(
+        get('GET /items/:id', endpointUrl(base, ['items', nonEmpty(id, 'An item id')]), Item),
+      );
     },
 
     /** The refresh (PATCH /items/{id}); an empty body re-syncs with the stored credentials. Not replayed. */
     async updateItem(id: string, input: UpdateItemRequest = {}): Promise<Item> {
       const body = checkInput(UpdateItemRequest, input, 'item update');
-      return send(
-        {
-          method: 'PATCH',
-          endpoint: 'PATCH /items/:id',
-          path: ['items', nonEmpty(id, 'An item id')],
-          body,
-          idempotent: false,
-        },
-        Item,
+      return noted.item(
+        send(
+          {
+            method: 'PATCH',
+            endpoint: 'PATCH /items/:id',
+            path: ['items', nonEmpty(id, 'An item id')],
+            body,
+            idempotent: false,
+          },
+          Item,
+        ),
       );
     },
 
     /** Answers the MFA prompt in `item.parameter`, e.g. `{ token: '123456' }`. Not replayed (a code works once). */
     async sendMfa(itemId: string, values: Record<string, string>): Promise<Item> {
       const body = checkInput(ItemMfaRequest, values, 'MFA answer');
-      return send(
-        {
-          method: 'POST',
-          endpoint: 'POST /items/:id/mfa',
-          path: ['items', nonEmpty(itemId, 'An item id'), 'mfa'],
-          body,
-          idempotent: false,
-        },
-        Item,
+      return noted.item(
+        send(
+          {
+            method: 'POST',
+            endpoint: 'POST /items/:id/mfa',
+            path: ['items', nonEmpty(itemId, 'An item id'), 'mfa'],
+            body,
+            idempotent: false,
+          },
+          Item,
+        ),
       );
     },
 
@@ -185,14 +211,18 @@ export function createPluggyClient(options: PluggyClientOptions) {
 
     async listAccounts(itemId: string, type?: AccountType): Promise<Page<Account>> {
       const query = toSearchParams({ itemId: nonEmpty(itemId, 'An item id'), type });
-      return get('GET /accounts', endpointUrl(base, ['accounts'], query), Page(Account));
+      const page = await get('GET /accounts', endpointUrl(base, ['accounts'], query), Page(Account));
+      page.results.forEach(noted.account);
+      return page;
     },
 
     async getAccount(id: string): Promise<Account> {
-      return get(
-        'GET /accounts/:id',
-        endpointUrl(base, ['accounts', nonEmpty(id, 'An account id')]),
-        Account,
+      return noted.account(
+        await get(
+          'GET /accounts/:id',
+          endpointUrl(base, ['accounts', nonEmpty(id, 'An account id')]),
+          Account,
+        ),
       );
     },
 
@@ -214,10 +244,12 @@ export function createPluggyClient(options: PluggyClientOptions) {
     },
 
     async getTransaction(id: string): Promise<Transaction> {
-      return get(
-        'GET /transactions/:id',
-        endpointUrl(base, ['transactions', nonEmpty(id, 'A transaction id')]),
-        Transaction,
+      return noted.transaction(
+        await get(
+          'GET /transactions/:id',
+          endpointUrl(base, ['transactions', nonEmpty(id, 'A transaction id')]),
+          Transaction,
+        ),
       );
     },
 

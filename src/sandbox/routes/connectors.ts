@@ -48,7 +48,7 @@ export function credentialErrors(connector: Connector, parameters: Record<string
       });
     }
   };
-  connector.credentials.forEach(check);
+  (connector.credentials ?? []).forEach(check);
   return errors;
 }
 
@@ -61,8 +61,8 @@ export function connectorRoutes(app: FastifyInstance, _ctx: SandboxContext): voi
       (c) =>
         (q.sandbox === true || !c.isSandbox) &&
         (q.name === undefined || c.name.toLowerCase().includes(q.name.toLowerCase())) &&
-        (q.countries === undefined || q.countries.includes(c.country)) &&
-        (q.types === undefined || q.types.includes(c.type)) &&
+        (q.countries === undefined || q.countries.includes(c.country ?? '')) &&
+        (q.types === undefined || q.types.includes(c.type ?? '')) &&
         (q.isOpenFinance === undefined || c.isOpenFinance === q.isOpenFinance) &&
         (q.supportsPaymentInitiation === undefined ||
           c.supportsPaymentInitiation === q.supportsPaymentInitiation),

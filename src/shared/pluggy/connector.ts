@@ -44,10 +44,11 @@ export const Connector = z.object({
   imageUrl: z.string().nullish(),
   /** Hex without `#`, e.g. `ef294b`. */
   primaryColor: z.string().nullish(),
-  type: openEnum(ConnectorType),
-  country: z.string(),
-  credentials: z.array(ConnectorCredential),
-  hasMFA: z.boolean(),
+  // The spec requires only `id`; Cofre needs the name to show the bank, the rest may be absent.
+  type: openEnum(ConnectorType).nullish(),
+  country: z.string().nullish(),
+  credentials: z.array(ConnectorCredential).nullish(),
+  hasMFA: z.boolean().nullish(),
   oauth: z.boolean().nullish(),
   oauthUrl: z.string().nullish(),
   health: ConnectorHealth.nullish(),

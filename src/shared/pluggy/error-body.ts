@@ -1,4 +1,4 @@
-// The error body every Pluggy endpoint answers with: `{ code, codeDescription?, message, data?, errorId? }`.
+// The error body Pluggy answers with: `{ code?, codeDescription?, message, data?, errorId? }`.
 import { z } from 'zod';
 
 export const ErrorDetail = z.object({
@@ -9,8 +9,11 @@ export const ErrorDetail = z.object({
 export type ErrorDetail = z.infer<typeof ErrorDetail>;
 
 export const ErrorBody = z.object({
-  /** The HTTP status repeated in the body. */
-  code: z.number().int(),
+  /**
+   * The HTTP status repeated in the body. Absent in some real answers (the 400 "item user already exists"
+   * has `message`, `codeDescription` and `items` only): the response's status is the authority.
+   */
+  code: z.number().int().nullish(),
   /** Stable machine id such as `CLIENT_KEYS_UNAUTHORIZED`; branch on this, not on `message`. */
   codeDescription: z.string().nullish(),
   message: z.string(),

@@ -10,3 +10,4 @@ export * from './account';
 export * from './transaction';
 export * from './category';
 export * from './webhook';
+export * from './unknown-values';

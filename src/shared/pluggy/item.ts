@@ -18,29 +18,37 @@ export const ProductWarning = z.object({
   providerMessage: z.string().nullish(),
 });
 
+/** Spec `StatusDetailProduct`: every field optional (real items send `{}` or only `isUpdated`). */
 export const ProductStatus = z.object({
-  isUpdated: z.boolean(),
-  lastUpdatedAt: IsoDateString.nullable(),
+  isUpdated: z.boolean().nullish(),
+  lastUpdatedAt: IsoDateString.nullish(),
   warnings: z.array(ProductWarning).nullish(),
 });
 export type ProductStatus = z.infer<typeof ProductStatus>;
 
-export const ItemProductsStatusDetail = z.object({
-  accounts: ProductStatus.nullish(),
-  creditCards: ProductStatus.nullish(),
-  transactions: ProductStatus.nullish(),
-  investments: ProductStatus.nullish(),
-  investmentTransactions: ProductStatus.nullish(),
-  identity: ProductStatus.nullish(),
-  paymentData: ProductStatus.nullish(),
-  loans: ProductStatus.nullish(),
-  accountStatements: ProductStatus.nullish(),
-});
+/**
+ * Spec `StatusDetail`: any subset of the products, under the spec's keys (`investmentsTransactions`, plural).
+ * A product key Pluggy adds later is kept as sent, never rejected.
+ */
+export const ItemProductsStatusDetail = z
+  .object({
+    accounts: ProductStatus.nullish(),
+    creditCards: ProductStatus.nullish(),
+    transactions: ProductStatus.nullish(),
+    investments: ProductStatus.nullish(),
+    investmentsTransactions: ProductStatus.nullish(),
+    identity: ProductStatus.nullish(),
+    paymentData: ProductStatus.nullish(),
+    loans: ProductStatus.nullish(),
+    accountStatements: ProductStatus.nullish(),
+  })
+  .catchall(z.unknown());
 export type ItemProductsStatusDetail = z.infer<typeof ItemProductsStatusDetail>;
 
+/** Spec `ConnectorUserAction` requires only `instructions`; pluggy-sdk types `type` as 'qr' | 'authorize-access'. */
 export const UserAction = z.object({
   instructions: z.string(),
-  type: z.string(),
+  type: z.string().nullish(),
   attributes: z.record(z.string(), z.unknown()).nullish(),
   expiresAt: IsoDateString.nullish(),
 });

@@ -41,7 +41,8 @@ export const CreditCardMetadata = z.object({
   installmentNumber: z.number().int().nullish(),
   totalInstallments: z.number().int().nullish(),
   totalAmount: z.number().nullish(),
-  payeeMCC: z.number().nullish(),
+  /** A string in the spec, a number in real Itaú data: both read, as given. */
+  payeeMCC: z.union([z.string(), z.number()]).nullish(),
   purchaseDate: IsoDateString.nullish(),
   billId: z.string().nullish(),
   cardNumber: z.string().nullish(),
@@ -70,8 +71,11 @@ export const Transaction = z.object({
   date: IsoDateString,
   description: z.string(),
   descriptionRaw: z.string().nullish(),
-  /** DEBIT = outflow, CREDIT = inflow; always read together with the sign of `amount`. */
-  type: openEnum(TransactionType),
+  /**
+   * DEBIT = outflow, CREDIT = inflow; always read together with the sign of `amount`. Not required by the
+   * spec: when absent, `transactionType` derives it from the sign and the account's type.
+   */
+  type: openEnum(TransactionType).nullish(),
   amount: z.number(),
   amountInAccountCurrency: z.number().nullish(),
   balance: z.number().nullish(),
@@ -111,3 +115,15 @@ export type LegacyTransactionPage = z.infer<typeof LegacyTransactionPage>;
 
 export const UpdateTransactionRequest = z.object({ categoryId: z.string() });
 export type UpdateTransactionRequest = z.infer<typeof UpdateTransactionRequest>;
+
+/**
+ * The direction of a transaction that came without `type`: on a card (account type CREDIT) purchases arrive
+ * positive and payments negative; on a deposit account money out is negative.
+ */
+export function deriveTransactionType(
+  amount: number,
+  accountType: string | null | undefined,
+): TransactionType {
+  if (accountType === 'CREDIT') return amount > 0 ? 'DEBIT' : 'CREDIT';
+  return amount < 0 ? 'DEBIT' : 'CREDIT';
+}

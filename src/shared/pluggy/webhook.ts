@@ -8,7 +8,7 @@ export const Webhook = z.object({
   url: z.string(),
   event: openEnum(WebhookEventName),
   headers: z.record(z.string(), z.string()).nullish(),
-  createdAt: IsoDateString,
+  createdAt: IsoDateString.nullish(),
   updatedAt: IsoDateString.nullish(),
   disabledAt: IsoDateString.nullish(),
 });
