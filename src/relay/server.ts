@@ -17,12 +17,16 @@ import { registerDeviceRoutes } from './routes/devices';
 import { registerEventRoutes } from './routes/events';
 import { registerHookRoutes } from './routes/hooks';
 import { registerOpsRoutes } from './routes/ops';
+import { registerStatusRoutes } from './routes/status';
+import { createSecretAges } from './secret-ages';
+import type { SecretAge } from '../shared/relay/wire';
 import { openStore } from './store/open-store';
 import type { RelayStore } from './store/types';
 import { Waiters } from './waiters';
 
 const PRUNE_EVERY_MS = 10 * 60_000;
 const CLOSE_GRACE_MS = 2_000;
+const DAY_MS = 86_400_000;
 
 export interface RelayOptions {
   config: RelayConfig;
@@ -32,6 +36,8 @@ export interface RelayOptions {
   now?: () => number;
   /** Node process metrics (CPU, memory, event loop) on /metrics; on for `node dist/relay/main.js`. */
   processMetrics?: boolean;
+  /** How often the webhook secrets' ages are checked again (and a warning logged): default once a day. */
+  secretCheckEveryMs?: number;
 }
 
 export interface RunningRelay {
@@ -41,6 +47,8 @@ export interface RunningRelay {
   metrics: RelayMetrics;
   /** Drops expired events now (it also runs every 10 minutes). */
   prune(): Promise<void>;
+  /** Checks the webhook secrets' ages now (it also runs at start and once a day), warning past 90 days. */
+  checkSecretAges(): Promise<SecretAge[]>;
   close(): Promise<void>;
 }
 
@@ -124,6 +132,8 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   registerDeviceRoutes(app, ctx, guards);
   registerEventRoutes(app, ctx, guards);
   registerOpsRoutes(app, ctx);
+  const secretAges = createSecretAges({ secrets: config.secrets, store, logger, now });
+  registerStatusRoutes(app, ctx, guards, secretAges);
 
   const retention = { ackedMs: config.retentionHours * 3_600_000, maxAgeMs: config.maxAgeDays * 86_400_000 };
   const prune = async () => {
@@ -136,6 +146,17 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const pruneTimer = setInterval(() => void prune(), PRUNE_EVERY_MS);
   pruneTimer.unref();
   await prune();
+  const checkSecretAges = async (): Promise<SecretAge[]> => {
+    try {
+      return await secretAges.check();
+    } catch (error) {
+      logger.warn({ err: (error as Error).message }, 'webhook secret ages not checked; will retry');
+      return secretAges.ages();
+    }
+  };
+  const secretTimer = setInterval(() => void checkSecretAges(), options.secretCheckEveryMs ?? DAY_MS);
+  secretTimer.unref();
+  await checkSecretAges();
 
   let inFlight = 0;
   app.server.on('request', (_req, res: ServerResponse) => {
@@ -155,9 +176,11 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     store,
     metrics,
     prune,
+    checkSecretAges,
     close() {
       closing ??= (async () => {
         clearInterval(pruneTimer);
+        clearInterval(secretTimer);
         shutdown.abort();
         waiters.close();
         const closed = app.close();

@@ -1,11 +1,12 @@
 // POST /v1/devices (admin token), DELETE /v1/devices/me, PUT /v1/devices/me/items.
 import type { FastifyInstance } from 'fastify';
-import { credentialHash, bearerToken, matchesAnySecret, newDeviceCredentials } from '../credentials';
+import { credentialHash, newDeviceCredentials } from '../credentials';
 import {
   RegisterDeviceRequest,
   SetDeviceItemsRequest,
   type DeviceRegistration,
 } from '../../shared/relay/wire';
+import { refuseNonAdmin } from './admin-auth';
 import { sendError, type RelayContext } from './context';
 import { deviceOf, type DeviceGuards } from './device-auth';
 
@@ -14,17 +15,7 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: RelayContext, gu
   const deviceRoute = { preParsing: guards.authenticate, preHandler: guards.limitPerDevice };
 
   app.post('/v1/devices', { bodyLimit: 4096 }, async (request, reply) => {
-    if (!config.adminToken) {
-      return sendError(
-        reply,
-        503,
-        'not_configured',
-        'Device registration is off: RELAY_ADMIN_TOKEN is not set.',
-      );
-    }
-    if (!matchesAnySecret(bearerToken(request.headers.authorization), [config.adminToken])) {
-      return sendError(reply, 401, 'unauthorized', 'The admin token is required (Authorization: Bearer).');
-    }
+    if (refuseNonAdmin(config, request, reply, 'Device registration')) return reply;
     const body = RegisterDeviceRequest.safeParse(request.body ?? {});
     if (!body.success) return sendError(reply, 400, 'invalid_input', 'Expected { label?: string }.');
     const credentials = newDeviceCredentials();

@@ -63,6 +63,7 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<RelayS
     seen: (eventId: string) => `${prefix}seen:${eventId}`,
     inbox: (id: string) => `${prefix}inbox:${id}`,
     feed: `${prefix}feed`,
+    secrets: `${prefix}webhook-secrets`,
   };
   const connection = {
     lazyConnect: true,
@@ -248,6 +249,14 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<RelayS
       }
     },
     onAppend: (listener) => listeners.add(listener),
+    async rememberSecrets(hashes, now) {
+      // HSETNX: every instance records the same first sighting, whichever started first.
+      const tx = redis.multi();
+      for (const hash of hashes) tx.hsetnx(key.secrets, hash, String(now));
+      await tx.exec();
+      const values = hashes.length > 0 ? await redis.hmget(key.secrets, ...hashes) : [];
+      return new Map(hashes.map((hash, i) => [hash, Number(values[i] ?? now)]));
+    },
     async ping() {
       await redis.ping();
     },

@@ -92,6 +92,12 @@ export function openSqliteStore(dataDir: string): RelayStore {
           AND seq <= (SELECT acked_up_to FROM devices WHERE devices.device_id = deliveries.device_id)`,
     ),
     pruneOld: db.prepare('DELETE FROM events WHERE received_at < ?'),
+    rememberSecret: db.prepare(
+      'INSERT OR IGNORE INTO webhook_secrets (secret_hash, first_seen_at) VALUES (?, ?)',
+    ),
+    secretFirstSeen: db.prepare<[string], { first_seen_at: number }>(
+      'SELECT first_seen_at FROM webhook_secrets WHERE secret_hash = ?',
+    ),
   };
 
   const listeners = new Listeners();
@@ -202,6 +208,16 @@ export function openSqliteStore(dataDir: string): RelayStore {
       })();
     },
     onAppend: (listener) => listeners.add(listener),
+    async rememberSecrets(hashes, now) {
+      return db.transaction(() => {
+        const seen = new Map<string, number>();
+        for (const hash of hashes) {
+          q.rememberSecret.run(hash, now);
+          seen.set(hash, q.secretFirstSeen.get(hash)?.first_seen_at ?? now);
+        }
+        return seen;
+      })();
+    },
     async ping() {
       db.prepare('SELECT 1').get();
     },

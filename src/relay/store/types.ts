@@ -67,6 +67,11 @@ export interface RelayStore {
   prune(now: number, retention: Retention): Promise<void>;
   /** Called after an append reaches devices, whichever instance received it. */
   onAppend(listener: AppendListener): () => void;
+  /**
+   * Records `now` as the first sighting of each webhook-secret hash not seen before, and returns the
+   * first sighting of every given hash (secret hash → epoch ms).
+   */
+  rememberSecrets(hashes: readonly string[], now: number): Promise<Map<string, number>>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -53,3 +53,28 @@ export type AckRequest = z.infer<typeof AckRequest>;
 
 /** SSE event name of a delivered webhook; its `id:` is the cursor and `data:` a RelayEvent. */
 export const SSE_EVENT_NAME = 'webhook';
+
+/** One configured webhook secret's age, for the relay's operator (admin token): never the secret. */
+export const SecretAge = z.object({
+  /** Its place in RELAY_SECRETS (0 = first). */
+  position: z.number().int().nonnegative(),
+  /** The first 8 hex characters of the hash the relay keeps, to tell the secrets apart. */
+  fingerprint: z.string(),
+  firstSeenAt: z.string(),
+  ageDays: z.number().int().nonnegative(),
+  rotationDue: z.boolean(),
+});
+export type SecretAge = z.infer<typeof SecretAge>;
+
+/** GET /v1/admin/status (admin token). */
+export const AdminStatus = z.object({
+  store: z.enum(['sqlite', 'redis']),
+  rotateAfterDays: z.number().int(),
+  secrets: z.array(SecretAge),
+  rotationDue: z.boolean(),
+});
+export type AdminStatus = z.infer<typeof AdminStatus>;
+
+/** GET /v1/devices/me/status (device token): only whether the operator should rotate, no ages. */
+export const DeviceStatus = z.object({ secretRotationDue: z.boolean() });
+export type DeviceStatus = z.infer<typeof DeviceStatus>;
