@@ -1,4 +1,4 @@
-// The one cached apiKey: refreshed a margin before its JWT `exp`, one shared in-flight /auth, invalidated on 401.
+// The one cached apiKey: refreshed a margin before its lifetime ends, one shared /auth, invalidated on 401.
 import type { Clock } from '../clock';
 
 /** Pluggy's documented apiKey lifetime, assumed when the key's `exp` cannot be read. */
@@ -52,21 +52,25 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
   let inFlight: Promise<string> | undefined;
   let fetches = 0;
 
-  const refreshAtFor = (apiKey: string, fetchedAt: number): number => {
+  /**
+   * The key lives `exp − iat` from when it was asked for, timed on the local clock: the PC's clock may
+   * disagree with Pluggy's by hours, and comparing its `exp` with local time would refresh on every call.
+   */
+  const refreshAtFor = (apiKey: string, askedAt: number): number => {
     const { iat, exp } = jwtTimes(apiKey);
-    if (exp === undefined) return fetchedAt + DEFAULT_LIFETIME_MS - margin;
-    const expMs = exp * 1000;
-    const lifetime = expMs - (iat !== undefined ? iat * 1000 : fetchedAt);
-    return expMs - Math.min(margin, Math.max(0, lifetime / 4));
+    const lifetime =
+      exp !== undefined && iat !== undefined && exp > iat ? (exp - iat) * 1000 : DEFAULT_LIFETIME_MS;
+    return askedAt + lifetime - Math.min(margin, lifetime / 4);
   };
 
   const refresh = (): Promise<string> => {
     inFlight ??= (async () => {
       try {
         fetches++;
+        const askedAt = options.clock.now();
         const apiKey = await options.fetchApiKey();
         options.onNewKey?.(apiKey);
-        cached = { apiKey, refreshAt: refreshAtFor(apiKey, options.clock.now()) };
+        cached = { apiKey, refreshAt: refreshAtFor(apiKey, askedAt) };
         return apiKey;
       } finally {
         inFlight = undefined;

@@ -48,6 +48,27 @@ describe('the apiKey cache', () => {
     expect(issued()).toBe(2);
   });
 
+  it('times a key from its own lifetime on the local clock, so a PC clock ahead of Pluggy’s still reuses it', async () => {
+    const clock = createFakeClock();
+    let issued = 0;
+    const cache = createTokenCache({
+      clock,
+      fetchApiKey: async () => {
+        issued++;
+        // Pluggy's clock is 3 hours behind this PC's: the key's `exp` is already past by the local clock.
+        const iat = (clock.now() - 3 * 60 * MIN) / 1000;
+        return fakeJwt({ n: issued, iat, exp: iat + 2 * 60 * 60 });
+      },
+    });
+    const first = await cache.get();
+    clock.advance(100 * MIN);
+    expect(await cache.get()).toBe(first);
+    expect(issued).toBe(1);
+    clock.advance(10 * MIN + 1);
+    expect(await cache.get()).not.toBe(first);
+    expect(issued).toBe(2);
+  });
+
   it('forgets a rejected key once, not a newer one', async () => {
     const { cache, issued } = setup();
     const old = await cache.get();
