@@ -1,4 +1,5 @@
 // One sync run of one item: refresh at the bank if asked, wait for it, then read accounts and transactions.
+import { setMaxListeners } from 'node:events';
 import type { Account, Item, Page } from '../../shared/pluggy';
 import { appendAudit } from '../audit/append';
 import { explainItem } from '../errors';
@@ -72,6 +73,9 @@ async function refresh(ctx: RunContext): Promise<Item> {
   }
 }
 
+/** Listeners one run's read signal may hold at once (see the engine's RUN_SIGNAL_LISTENERS). */
+const RUN_SIGNAL_LISTENERS = 64;
+
 const REFRESHING_REASONS = new Set(['manual', 'retry']);
 /** Runs someone is watching may wait for the user to answer the bank; background runs report and stop. */
 const INTERACTIVE_REASONS = new Set(['manual', 'connect', 'retry']);
@@ -112,9 +116,9 @@ export async function executeRun(ctx: RunContext, wake?: () => Promise<void>): P
   let maxCreatedAt: string | null = null;
   let accountsDone = 0;
   ctx.progress({ phase: 'transactions', accountsTotal: accounts.length, accountsDone: 0 });
-  await forEachLimited(accounts, ctx.accountConcurrency ?? 4, async (account) => {
+  await forEachAccount(ctx, accounts, async (account, readCtx) => {
     const plan = planReads(ctx.clock.now(), state.watermark, oldestPendingDay(ctx.db, account.id));
-    const read = await readAccount(ctx, account.id, plan, (rows) => {
+    const read = await readAccount(readCtx, account.id, plan, (rows) => {
       totals.pages += 1;
       totals.rows += rows;
       ctx.progress({
@@ -204,17 +208,36 @@ function outcomeOf<T>(promise: Promise<T>): Promise<Outcome<T>> {
   );
 }
 
-async function forEachLimited<T>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
+/**
+ * Reads the accounts a few at a time. The first failure stops the reads still going (and those not begun)
+ * through their own abort signal, and is thrown only once every read has stopped: a run is over when none
+ * of its reads can still ask Pluggy for a page or write one.
+ */
+async function forEachAccount(
+  ctx: RunContext,
+  accounts: readonly Account[],
+  work: (account: Account, readCtx: RunContext) => Promise<void>,
 ): Promise<void> {
+  const stop = new AbortController();
+  const signal = AbortSignal.any([ctx.signal, stop.signal]);
+  setMaxListeners(RUN_SIGNAL_LISTENERS, signal);
+  const readCtx: RunContext = { ...ctx, signal };
+  const failures: unknown[] = [];
   let next = 0;
   const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++]!;
-      await work(item);
+    while (next < accounts.length && !signal.aborted) {
+      const account = accounts[next++]!;
+      try {
+        await work(account, readCtx);
+      } catch (error) {
+        // The siblings' own errors after this are only their abort: the first failure is the run's.
+        failures.push(error);
+        stop.abort(error);
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const limit = Math.min(ctx.accountConcurrency ?? 4, accounts.length);
+  await Promise.all(Array.from({ length: limit }, worker));
+  if (failures.length > 0) throw failures[0];
+  ctx.signal.throwIfAborted();
 }

@@ -64,6 +64,15 @@ describe('transactions upsert', () => {
     expect(row.firstSeenAt).toBe('2025-03-02T00:00:00.000Z');
   });
 
+  it('never moves last_seen_at backwards, even when an older read writes a changed copy', () => {
+    const page = samplePage(0, 2, ACCOUNT_ID);
+    upsertTransactions(db, page, { seenAt: '2025-03-05T00:00:00.000Z' });
+    const older = [{ ...page[0]!, description: 'cópia antiga' }, page[1]!];
+    upsertTransactions(db, older, { seenAt: '2025-03-02T00:00:00.000Z' });
+    expect(getTransaction(db, page[0]!.id)!.lastSeenAt).toBe('2025-03-05T00:00:00.000Z');
+    expect(getTransaction(db, page[1]!.id)!.lastSeenAt).toBe('2025-03-05T00:00:00.000Z');
+  });
+
   it('updates changed rows, inserts new ones, never duplicates a Pluggy id', () => {
     upsertTransactions(db, samplePage(0, 20, ACCOUNT_ID));
     const next = samplePage(10, 20, ACCOUNT_ID);

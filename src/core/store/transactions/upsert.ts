@@ -22,7 +22,7 @@ const INSERT_SQL = `INSERT INTO transactions (sort_key, ${DATA_COLUMNS.join(', '
   changed_at) VALUES (?, ${DATA_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?)`;
 
 const UPDATE_SQL = `UPDATE transactions SET sort_key = ?, ${DATA_COLUMNS.map((c) => `${c} = ?`).join(', ')},
-  last_seen_at = ?, changed_at = ?, removed_at = NULL WHERE id = ?`;
+  last_seen_at = max(last_seen_at, ?), changed_at = ?, removed_at = NULL WHERE id = ?`;
 
 // Every column a row's values fill, so "unchanged" means every one is: `raw` alone no longer repeats them.
 const STATE_SQL = `SELECT sort_key, removed_at, ${DATA_COLUMNS.join(', ')} FROM transactions
