@@ -9,6 +9,7 @@ import { clientFromWindow } from './client/create-client';
 import { setupI18n } from './i18n';
 import './styles.css';
 import './system.css';
+import './security.css';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 5_000 } },

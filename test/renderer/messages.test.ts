@@ -34,7 +34,14 @@ describe.each(Object.entries(languages))('%s messages', (_name, messages) => {
   });
 
   it('word every notice the core raises', () => {
-    const notices = ['repeated_failures', 'mfa_waiting', 'consent_expiring', 'consent_expired', 'stale'];
+    const notices = [
+      'repeated_failures',
+      'mfa_waiting',
+      'consent_expiring',
+      'consent_expired',
+      'stale',
+      'relay_rotation_due',
+    ];
     expect(missing(notices.map((n) => `notices.${n}`))).toEqual([]);
   });
 

@@ -6,7 +6,13 @@ import { notConfigured } from '../core-context';
 
 type RelayHandlers = Pick<Handlers, 'relay.pair' | 'relay.unpair' | 'relay.status'>;
 
-const UNPAIRED: RelayStatusView = { state: 'unpaired', url: null, lastEventAt: null, lastError: null };
+const UNPAIRED: RelayStatusView = {
+  state: 'unpaired',
+  url: null,
+  lastEventAt: null,
+  lastError: null,
+  rotationDue: false,
+};
 
 export function relayHandlers(ctx: CoreContext): RelayHandlers {
   const link = () => {

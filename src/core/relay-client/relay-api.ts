@@ -1,7 +1,7 @@
 // The relay's device API over HTTP: register, set items, long-poll, acknowledge (schemas from src/shared/relay).
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
-import { DeviceRegistration, EventsPage } from '../../shared/relay/wire';
+import { DeviceRegistration, DeviceStatus, EventsPage } from '../../shared/relay/wire';
 
 export interface RelayEndpoint {
   url: string;
@@ -31,7 +31,9 @@ async function request<T>(
     throw new AppError('relay_unauthorized', `The relay refused this device (${what}).`);
   }
   if (!response.ok) {
-    throw new AppError('relay_unreachable', `The relay answered HTTP ${response.status} (${what}).`);
+    throw new AppError('relay_unreachable', `The relay answered HTTP ${response.status} (${what}).`, {
+      details: { status: response.status },
+    });
   }
   if (schema === null) return undefined as T;
   const parsed = schema.safeParse(await response.json());
@@ -107,4 +109,20 @@ export async function openEventStream(
   if (!response.ok || !response.body)
     throw new AppError('relay_unreachable', `The relay answered HTTP ${response.status} (stream).`);
   return response.body;
+}
+
+/** What the relay tells this device about itself (whether its operator should rotate the webhook secret). */
+export async function getDeviceStatus(relay: RelayEndpoint): Promise<DeviceStatus | null> {
+  try {
+    return await request(
+      'status',
+      `${base(relay.url)}/v1/devices/me/status`,
+      { headers: auth(relay.token) },
+      DeviceStatus,
+    );
+  } catch (error) {
+    // A relay older than this route says nothing about rotation: that is not a failure of the link.
+    if (error instanceof AppError && error.details?.['status'] === 404) return null;
+    throw error;
+  }
 }

@@ -6,6 +6,7 @@ import type { CoreContext } from '../core-context';
 import { deleteAppState, getAppState, listConnections, setAppState } from '../store';
 import { registerDevice, setDeviceItems } from './relay-api';
 import { createRelayClient, type RelayClient } from './relay-client';
+import { ROTATION_CHECK_MS, createRotationCheck } from './rotation-check';
 
 const TOKEN_SECRET = 'relay.deviceToken';
 const CURSOR_KEY = 'relay.cursor';
@@ -22,6 +23,8 @@ export interface RelayLink {
   syncItems(): Promise<void>;
   /** True while events flow: the scheduler may then poll Pluggy less often. */
   live(): boolean;
+  /** Asks the relay whether its webhook secret is due for rotation (also at connect and every 6 hours). */
+  checkRotation(): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -31,11 +34,19 @@ export function createRelayLink(
 ): RelayLink {
   let client: RelayClient | null = null;
   let token: string | null = null;
+  let rotationTimer: ReturnType<typeof setInterval> | null = null;
 
   const view = (): RelayStatusView => {
     const url = ctx.settings.read().relayUrl;
-    if (!client || !url) return { state: 'unpaired', url: null, lastEventAt: null, lastError: null };
-    return { ...client.status(), url };
+    if (!client || !url) {
+      return { state: 'unpaired', url: null, lastEventAt: null, lastError: null, rotationDue: false };
+    }
+    return { ...client.status(), url, rotationDue: rotation.due() };
+  };
+  const rotation = createRotationCheck(ctx, () => ctx.events.emit('relay.changed', view()));
+  const checkRotation = async () => {
+    const url = ctx.settings.read().relayUrl;
+    return url && token ? rotation.check({ url, token }) : false;
   };
 
   async function connect(url: string, deviceToken: string): Promise<void> {
@@ -50,6 +61,9 @@ export function createRelayLink(
       onStatus: () => ctx.events.emit('relay.changed', view()),
     });
     client.start();
+    void checkRotation();
+    rotationTimer = setInterval(() => void checkRotation(), ROTATION_CHECK_MS);
+    rotationTimer.unref();
   }
 
   const link: RelayLink = {
@@ -104,7 +118,11 @@ export function createRelayLink(
       }
     },
     live: () => client !== null && ['connected', 'polling'].includes(client.status().state),
+    checkRotation,
     async stop() {
+      if (rotationTimer) clearInterval(rotationTimer);
+      rotationTimer = null;
+      rotation.reset();
       await client?.stop();
       client = null;
       token = null;

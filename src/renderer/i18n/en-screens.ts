@@ -197,6 +197,8 @@ export const enScreens: ScreenMessages = {
     consent_expired: 'The consent for {{bank}} expired on {{date}}. Reconnect to receive data again.',
     stale: '{{bank}} has brought no new data since {{since}}, although the link looks fine.',
     repeated_failures: '{{bank}} failed {{failures}} times in a row. Cofre keeps trying; see Diagnostics.',
+    relay_rotation_due:
+      "The relay's webhook secret is over 90 days old: time to rotate it. The steps are in Settings, under Notice relay.",
     title: 'Notices',
     bell: 'Notices ({{count}})',
     empty: 'No notices.',

@@ -44,6 +44,14 @@ export const enSystem: SystemMessages = {
     noEvent: 'No notice yet',
     lastError: 'Last error',
     noError: 'None',
+    rotation: {
+      title: 'Time to rotate the webhook secret',
+      text: 'The relay says the secret Pluggy sends with each notice is over 90 days old. Whoever runs the relay should rotate it, without a gap in the notices:',
+      step1: 'On the relay, configure the old and the new secret together, and restart:',
+      step2: "At Pluggy, switch the webhook's header to the new secret:",
+      step3: 'Once no notice uses the old secret any more, keep only the new one, and restart:',
+      note: 'Cofre never sees the secrets: the relay only says that a rotation is due. Details in src/relay/DEPLOY.md.',
+    },
   },
   database: {
     title: 'Database',

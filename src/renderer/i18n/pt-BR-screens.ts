@@ -197,6 +197,8 @@ export const ptBRScreens = {
     stale: '{{bank}} não traz dados novos desde {{since}}, embora a conexão pareça estar bem.',
     repeated_failures:
       '{{bank}} falhou {{failures}} vezes seguidas. O Cofre continua tentando; veja o Diagnóstico.',
+    relay_rotation_due:
+      'O segredo de webhook do relay tem mais de 90 dias: é hora de trocá-lo. Os passos estão em Configurações, no Relay de avisos.',
     title: 'Avisos',
     bell: 'Avisos ({{count}})',
     empty: 'Nenhum aviso.',

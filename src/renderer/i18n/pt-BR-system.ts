@@ -44,6 +44,14 @@ export const ptBRSystem = {
     noEvent: 'Nenhum aviso ainda',
     lastError: 'Último erro',
     noError: 'Nenhum',
+    rotation: {
+      title: 'Hora de trocar o segredo do webhook',
+      text: 'O relay avisa que o segredo que o Pluggy envia com cada aviso tem mais de 90 dias. Quem administra o relay deve trocá-lo, sem interromper os avisos:',
+      step1: 'No relay, configure o segredo antigo e o novo juntos e reinicie:',
+      step2: 'No Pluggy, troque o cabeçalho do webhook pelo segredo novo:',
+      step3: 'Quando nenhum aviso usar mais o segredo antigo, deixe só o novo e reinicie:',
+      note: 'O Cofre nunca vê os segredos: o relay só informa que a troca está pendente. Detalhes em src/relay/DEPLOY.md.',
+    },
   },
   database: {
     title: 'Banco de dados',

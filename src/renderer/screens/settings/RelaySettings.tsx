@@ -7,6 +7,7 @@ import { useClient } from '../../client/client-context';
 import { keys } from '../../client/query-keys';
 import { ErrorState, Loading, useErrorText } from '../../components/QueryState';
 import { RelayStateBadge } from '../../components/RelayStateBadge';
+import { RotationSteps } from './RotationSteps';
 import { UnpairDialog } from './UnpairDialog';
 
 function isHttpUrl(text: string): boolean {
@@ -47,6 +48,7 @@ function PairedView({ status }: { status: RelayStatusView }) {
         {t('relay.state')}: <RelayStateBadge state={status.state} />
       </p>
       <p className="hint">{t(`relay.stateHints.${status.state}`)}</p>
+      {status.rotationDue && <RotationSteps />}
       <button type="button" className="danger-text" onClick={() => setConfirming(true)}>
         {t('relay.unpair')}
       </button>

@@ -52,6 +52,8 @@ export const RelayStatusView = z.object({
   url: z.string().nullable(),
   lastEventAt: z.string().nullable(),
   lastError: z.string().nullable(),
+  /** The relay's operator should rotate its webhook secret (over 90 days old); the relay says only that. */
+  rotationDue: z.boolean(),
 });
 export type RelayStatusView = z.infer<typeof RelayStatusView>;
 
