@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RelayConfig, startRelay, type RunningRelay } from '../../../src/relay';
 import { startCoreWorld, type CoreWorld } from '../../helpers/core-world';
+import { until } from '../../helpers/until';
 
 const ADMIN = 'admin-token-for-tests-0123456789';
 let relay: RunningRelay;
@@ -30,16 +31,6 @@ afterAll(async () => {
   await relay.close();
   rmSync(relayDir, { recursive: true, force: true });
 });
-
-async function until<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('webhooks from the sandbox through the relay to the core', () => {
   it('pairs with the relay and streams', async () => {

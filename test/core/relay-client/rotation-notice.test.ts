@@ -1,6 +1,7 @@
 // A paired app learns from its relay only that the webhook secret is due for rotation, and shows one notice.
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCoreWorld, type CoreWorld } from '../../helpers/core-world';
+import { until } from '../../helpers/until';
 import {
   ADMIN_TOKEN,
   SECRET_NEW,
@@ -15,16 +16,6 @@ let world: CoreWorld | undefined;
 afterAll(async () => world?.close());
 
 const DAY = 86_400_000;
-
-async function until<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('webhook secret rotation, as the paired app sees it', () => {
   it('shows one "rotation due" notice and the flag on the relay status, and never an age or a secret', async () => {
