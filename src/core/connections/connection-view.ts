@@ -1,12 +1,22 @@
 // What the UI shows for one bank link: Pluggy's state, what it means, and Cofre's own sync health.
 import type { Connection } from '../../shared/contract';
-import { explainCode, explainItem } from '../errors';
+import type { ConnectorCredential, Item } from '../../shared/pluggy';
+import { CODE_REFUSALS, REFRESH_REFUSALS, explainCode, explainItem } from '../errors';
 import type { StoredConnection } from '../store';
 import type { Db } from '../store/db';
 import { countLiveAccounts, getConnectionItem, getSyncState, listRetries } from '../store';
 
 /** "Stale": the link says it is fine, yet no new data arrived for this long. */
 export const STALE_AFTER_MS = 3 * 86_400_000;
+
+/**
+ * The prompt for a new one-time code the bank wants with a refresh: the connector's own credential field
+ * when it describes one, else a plain code field.
+ */
+function codePrompt(item: Item | null): ConnectorCredential {
+  const own = item?.connector.credentials?.find((c) => c.name === 'token');
+  return own ? { ...own, optional: false } : { name: 'token', label: 'Token', type: 'number', mfa: true };
+}
 
 export interface ViewInputs {
   db: Db;
@@ -24,17 +34,23 @@ export function connectionView(inputs: ViewInputs, stored: StoredConnection): Co
     executionStatus: stored.executionStatus,
     error: stored.errorCode ? { code: stored.errorCode } : null,
   });
-  // The item can look fine at Pluggy while our own last run failed (rate limit, network): say so.
-  if (explanation.severity === 'ok' && state.lastErrorCode !== null && state.consecutiveFailures > 0) {
-    explanation = explainCode(state.lastErrorCode);
-  }
-  const lastNewData = state.lastNewDataAt ? Date.parse(state.lastNewDataAt) : null;
-  const stale = explanation.severity === 'ok' && lastNewData !== null && now - lastNewData > STALE_AFTER_MS;
-  const accountCount = countLiveAccounts(db, stored.id);
   const blocked =
     state.refreshBlockedUntil && Date.parse(state.refreshBlockedUntil) > now
       ? state.refreshBlockedUntil
       : null;
+  const failing = state.lastErrorCode !== null && state.consecutiveFailures > 0;
+  // The item can look fine at Pluggy while our own last run failed (rate limit, network): say so. A refusal
+  // of our refresh is newer than the item's state (a login back-off only until it ends).
+  const refused =
+    failing &&
+    REFRESH_REFUSALS.has(state.lastErrorCode!) &&
+    (state.lastErrorCode !== 'TOO_MANY_CONSECUTIVE_LOGIN_FAILURES' || blocked !== null);
+  if ((explanation.severity === 'ok' && failing) || refused) {
+    explanation = explainCode(state.lastErrorCode!);
+  }
+  const lastNewData = state.lastNewDataAt ? Date.parse(state.lastNewDataAt) : null;
+  const stale = explanation.severity === 'ok' && lastNewData !== null && now - lastNewData > STALE_AFTER_MS;
+  const accountCount = countLiveAccounts(db, stored.id);
   return {
     itemId: stored.id,
     connector: {
@@ -49,7 +65,12 @@ export function connectionView(inputs: ViewInputs, stored: StoredConnection): Co
     executionStatus: stored.executionStatus,
     severity: explanation.severity,
     messageKey: explanation.messageKey,
-    messageParams: { bank: stored.connectorName, code: explanation.code },
+    messageParams: {
+      bank: stored.connectorName,
+      code: explanation.code,
+      // An ISO instant: the renderer shows it as a date and time in the user's language.
+      ...(blocked ? { until: blocked } : {}),
+    },
     providerMessage: item?.error?.providerMessage ?? null,
     action: explanation.action,
     lastSyncedAt: state.lastSuccessAt,
@@ -62,7 +83,12 @@ export function connectionView(inputs: ViewInputs, stored: StoredConnection): Co
     syncing: inputs.isSyncing(stored.id),
     archived: stored.archivedAt !== null,
     accountCount,
-    mfa: stored.status === 'WAITING_USER_INPUT' ? (item?.parameter ?? null) : null,
+    mfa:
+      stored.status === 'WAITING_USER_INPUT'
+        ? (item?.parameter ?? null)
+        : CODE_REFUSALS.has(explanation.code)
+          ? codePrompt(item)
+          : null,
     userAction:
       stored.status === 'WAITING_USER_ACTION' && item?.userAction
         ? { instructions: item.userAction.instructions, expiresAt: item.userAction.expiresAt ?? null }

@@ -37,6 +37,13 @@ export function explainItem(item: ItemState): StatusExplanation {
 }
 
 /**
+ * Automatic retries in a row, whatever the error's own policy: each retry refreshes the item, and Pluggy stops
+ * client refreshes of an item after more than 5 failing synchronizations (TOO_MANY_CONSECUTIVE_ERRORS). The
+ * failure that started the series plus 3 retries leaves room for Pluggy's own daily sync.
+ */
+export const MAX_AUTOMATIC_RETRIES = 3;
+
+/**
  * When Cofre should retry by itself after `attempt` failed attempts (0-based), or null when it must not.
  * Never earlier than the policy says (SITE_NOT_AVAILABLE: 5 min means at least 5 min); up to 10% later,
  * so that many items failing together do not all retry in the same second.
@@ -48,7 +55,7 @@ export function nextRetryDelayMs(
 ): number | null {
   const { retry } = explanation;
   if (!retry.automatic || retry.firstDelayMs === undefined) return null;
-  if (retry.maxAttempts !== undefined && attempt >= retry.maxAttempts) return null;
+  if (attempt >= Math.min(retry.maxAttempts ?? MAX_AUTOMATIC_RETRIES, MAX_AUTOMATIC_RETRIES)) return null;
   const raw = retry.firstDelayMs * (retry.factor ?? 1) ** attempt;
   const capped = Math.min(raw, retry.maxDelayMs ?? raw);
   return Math.round(capped + random() * capped * 0.1);

@@ -5,7 +5,7 @@
 // |-------------------------|----------------------------------------------|------------------------------|
 // | INVALID_CREDENTIALS     | INVALID_CREDENTIALS (item LOGIN_ERROR)        | reconnect; never auto-retried |
 // | INSTITUTION_UNAVAILABLE | SITE_NOT_AVAILABLE (item OUTDATED)            | auto-retry after 5 min        |
-// | CONNECTION_ERROR        | CONNECTION_ERROR, UNEXPECTED_ERROR, ERROR, …  | auto-retry with backoff       |
+// | CONNECTION_ERROR        | CONNECTION_ERROR, UNEXPECTED_ERROR, ERROR, …  | auto-retry with backoff (3×)  |
 // | OUTDATED_CREDENTIALS    | ACCOUNT_CREDENTIALS_RESET                     | change password, reconnect    |
 // | MFA_REQUIRED            | item WAITING_USER_INPUT (+ executionStatus)   | answer MFA                    |
 import type { RetryPolicy, StatusExplanation } from '../../shared/connections/status';
@@ -14,7 +14,8 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 const never: RetryPolicy = { automatic: false };
-const backoff = (firstDelayMs: number, maxAttempts = 6): RetryPolicy => ({
+/** At most MAX_AUTOMATIC_RETRIES (3) in a row: each retry is a refresh Pluggy counts toward its lockout. */
+const backoff = (firstDelayMs: number, maxAttempts = 3): RetryPolicy => ({
   automatic: true,
   firstDelayMs,
   factor: 2,
@@ -57,13 +58,40 @@ export const STATUS_TABLE = {
   LOGIN_ERROR: { severity: 'error', action: 'reconnect', retry: never },
   // Failures of Cofre's own calls to the API (not the bank's).
   RATE_LIMITED: { severity: 'warning', action: 'wait_retry', retry: backoff(MINUTE) },
-  NETWORK: { severity: 'warning', action: 'wait_retry', retry: backoff(MINUTE, 8) },
+  NETWORK: { severity: 'warning', action: 'wait_retry', retry: backoff(MINUTE) },
   API_AUTH: { severity: 'error', action: 'check_settings', retry: never },
   ITEM_NOT_FOUND: { severity: 'error', action: 'reconnect', retry: never },
+  /** A 404 about something else than the item (an account gone between two calls). */
+  RESOURCE_NOT_FOUND: { severity: 'warning', action: 'wait_retry', retry: backoff(10 * MINUTE, 3) },
+  CLIENT_IP_NOT_ALLOWED: { severity: 'error', action: 'check_pluggy_account', retry: never },
+  // Refusals of PATCH /items/{id} (spec: /paths/~1items~1{id}/patch/responses). The 409
+  // CLIENT_IS_UPDATING_BEFORE_ALLOWED_FREQUENCY is no failure: the run reads what Pluggy has.
+  /** Pluggy stopped client refreshes after more than 5 failing syncs: only the user (Connect) can resume. */
+  TOO_MANY_CONSECUTIVE_ERRORS: { severity: 'error', action: 'reconnect', retry: never },
+  /** Login errors in a row: Pluggy refuses until `canRetryAfterDate` (the connection's refreshBlockedUntil). */
+  TOO_MANY_CONSECUTIVE_LOGIN_FAILURES: { severity: 'error', action: 'wait_until', retry: never },
+  /** The bank wants a new one-time code to refresh: asked in-app, sent with the refresh. */
+  CONNECTOR_REQUIRED_PARAMETER_VALIDATION_ERROR: { severity: 'warning', action: 'answer_mfa', retry: never },
+  MFA_PARAMERTER_WAS_ALREADY_USED_ERROR: { severity: 'warning', action: 'answer_mfa', retry: never },
   UNKNOWN: { severity: 'warning', action: 'wait_retry', retry: backoff(10 * MINUTE, 3) },
 } as const satisfies Record<string, Entry>;
 
 export type StatusCode = keyof typeof STATUS_TABLE;
+
+/** Refusals of Cofre's own refresh: newer than whatever state the item shows at Pluggy. */
+export const REFRESH_REFUSALS: ReadonlySet<string> = new Set([
+  'TOO_MANY_CONSECUTIVE_ERRORS',
+  'TOO_MANY_CONSECUTIVE_LOGIN_FAILURES',
+  'CONNECTOR_REQUIRED_PARAMETER_VALIDATION_ERROR',
+  'MFA_PARAMERTER_WAS_ALREADY_USED_ERROR',
+  'CLIENT_IP_NOT_ALLOWED',
+]);
+
+/** Refusals answered by asking the user for a new one-time code and refreshing with it. */
+export const CODE_REFUSALS: ReadonlySet<string> = new Set([
+  'CONNECTOR_REQUIRED_PARAMETER_VALIDATION_ERROR',
+  'MFA_PARAMERTER_WAS_ALREADY_USED_ERROR',
+]);
 
 export function isStatusCode(code: string): code is StatusCode {
   return Object.hasOwn(STATUS_TABLE, code);

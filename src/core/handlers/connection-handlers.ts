@@ -3,6 +3,7 @@ import type { Handlers } from '../router/router';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../audit/append';
 import { connectionView } from '../connections/connection-view';
+import { CODE_REFUSALS } from '../errors';
 import type { CoreContext } from '../core-context';
 import { isPluggyNotFoundError } from '../pluggy';
 import {
@@ -117,7 +118,18 @@ export function connectionHandlers(ctx: CoreContext): ConnectionHandlers {
     },
 
     'connections.submitMfa': async ({ itemId, values }) => {
-      view(itemId);
+      const before = view(itemId);
+      if (before.status !== 'WAITING_USER_INPUT' && CODE_REFUSALS.has(before.messageParams['code'] ?? '')) {
+        // The bank refused a refresh without a new code: the refresh itself carries the code, once (it is
+        // never stored, so a wrong or used one is never sent again).
+        const run = ctx.engine().sync(itemId, 'manual', { parameters: values });
+        userAudit('open_finance.mfa.submitted', itemId, {
+          fields: Object.keys(values),
+          refresh: true,
+          runId: run.runId,
+        });
+        return view(itemId);
+      }
       const item = await ctx.pluggy().sendMfa(itemId, values);
       upsertConnection(ctx.db(), item, now());
       // Only which fields were answered is recorded, never the answers.

@@ -174,6 +174,8 @@ export function createPluggyClient(options: PluggyClientOptions) {
             path: ['items', nonEmpty(id, 'An item id')],
             body,
             idempotent: false,
+            // A refused refresh is answered by reading what Pluggy has, not by waiting a minute per try.
+            waitOnRateLimit: false,
           },
           Item,
         ),

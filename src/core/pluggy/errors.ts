@@ -2,6 +2,7 @@
 import { AppError, type ErrorCode } from '../../shared/errors';
 import type { ErrorDetail } from '../../shared/pluggy';
 import { JWT_PATTERN } from '../logging/secret-keys';
+import { refusalOf } from './refusals';
 
 export const PLUGGY_ERROR_NAMES = [
   'PluggyApiError',
@@ -156,12 +157,10 @@ export class PluggyDeprecatedEndpointError extends PluggyApiError {
   }
 }
 
-const ALREADY_UPDATING = new Set(['ITEM_ALREADY_UPDATING', 'ITEM_IS_ALREADY_UPDATING']);
-
 export class PluggyValidationError extends PluggyApiError {
   override readonly name = 'PluggyValidationError' as const;
   override get code(): ErrorCode {
-    return ALREADY_UPDATING.has(this.codeDescription ?? '') ? 'item_already_updating' : 'pluggy_validation';
+    return refusalOf(this)?.kind === 'already_updating' ? 'item_already_updating' : 'pluggy_validation';
   }
 }
 

@@ -6,6 +6,7 @@ export {
   type ConnectTokenInput,
 } from './client';
 export * from './errors';
+export { refusalOf, type Refusal } from './refusals';
 export type { RetryEvent } from './transport';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 export { PLUGGY_LIMITS_PER_MINUTE, type LimiterOptions } from './rate-limiter';

@@ -84,6 +84,8 @@ export interface FailedAttempt {
   attempt: number;
   /** Replaying cannot duplicate an effect at Pluggy or the bank. */
   idempotent: boolean;
+  /** False when someone is waiting and a 429 should fail at once (an item refresh: Cofre reads instead). */
+  waitOnRateLimit?: boolean;
   status?: number;
   networkCode?: string;
   headers?: Headers;
@@ -104,6 +106,8 @@ export function decideRetry(policy: RetryPolicy, failed: FailedAttempt): RetryDe
   if (status === 429) {
     const asked = rateLimitWaitMs(failed.headers ?? {}, failed.nowMs);
     const waitMs = asked ?? policy.defaultRateLimitWaitMs;
+    if (failed.waitOnRateLimit === false)
+      return { retry: false, why: 'caller does not wait', retryAfterMs: waitMs };
     if (failed.attempt >= policy.maxAttempts)
       return { retry: false, why: 'attempts exhausted', retryAfterMs: waitMs };
     if (waitMs > policy.maxRateLimitWaitMs)

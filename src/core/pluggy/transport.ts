@@ -35,6 +35,8 @@ export interface CallSpec {
   body?: unknown;
   /** Safe to replay after a lost answer or a 5xx (reads, PUT/DELETE, token issuing). */
   idempotent: boolean;
+  /** Wait out a 429 and replay (default); false fails at once with the wait in `retryAfterMs`. */
+  waitOnRateLimit?: boolean;
   /** Send the cached apiKey (false only for POST /auth itself). */
   auth: boolean;
   timeoutMs?: number;
@@ -96,6 +98,7 @@ export function createTransport(deps: TransportDeps): Transport {
     const decision = decideRetry(policy, {
       attempt: state.attempts - state.authReplays,
       idempotent: state.spec.idempotent,
+      ...(state.spec.waitOnRateLimit === false ? { waitOnRateLimit: false } : {}),
       ...(status !== undefined ? { status } : {}),
       ...(networkCode !== undefined ? { networkCode } : {}),
       headers: headerRecord(error),

@@ -1,7 +1,7 @@
 // After a failed run: count it, schedule Cofre's own retry when the error allows one, raise notices.
 import { appendAudit } from '../audit/append';
 import { explainCode, nextRetryDelayMs } from '../errors';
-import { addNotice, clearRetry, enqueueRetry, recordSyncFailure, type Notice } from '../store';
+import { addNotice, clearRetry, enqueueRetry, getSyncState, recordSyncFailure, type Notice } from '../store';
 import { noticeView } from '../notices/notice-view';
 import type { Failure } from './classify-failure';
 import { nowIso, type RunContext } from './run-context';
@@ -21,10 +21,9 @@ export function applyFailurePolicy(ctx: RunContext, failure: Failure, bank: stri
   const outcome = ctx.db
     .transaction((): FailureOutcome => {
       const failures = recordSyncFailure(ctx.db, ctx.itemId, at, failure.code);
-      const delay =
-        failure.retryAfterMs !== null && explanation.retry.automatic
-          ? failure.retryAfterMs
-          : nextRetryDelayMs(explanation, failures - 1);
+      // The API's own wait (429) may lengthen a retry, never add one past the policy's limit.
+      const policyDelay = nextRetryDelayMs(explanation, failures - 1);
+      const delay = policyDelay === null ? null : Math.max(policyDelay, failure.retryAfterMs ?? 0);
       let nextRetryAt: string | null = null;
       if (delay !== null) {
         nextRetryAt = new Date(ctx.clock.now() + delay).toISOString();
@@ -47,7 +46,8 @@ export function applyFailurePolicy(ctx: RunContext, failure: Failure, bank: stri
           nextRetryAt,
         },
       });
-      const params = { bank, code: failure.code };
+      const blockedUntil = getSyncState(ctx.db, ctx.itemId).refreshBlockedUntil;
+      const params = { bank, code: failure.code, ...(blockedUntil ? { until: blockedUntil } : {}) };
       if (explanation.action !== 'none' && explanation.action !== 'wait_retry') {
         // The user must act (reconnect, answer MFA, call the bank…): one notice per connection and code.
         const added = addNotice(ctx.db, {

@@ -34,6 +34,8 @@ export interface RunContext extends SyncDeps {
   /** Where the run's transaction pages go; pages of concurrent accounts commit together. */
   pages: PageCommitter;
   decodePage: BodyDecoder<RowPage>;
+  /** A new one-time code the user typed for this refresh; sent once with the PATCH, never stored. */
+  refreshParameters?: Record<string, string>;
 }
 
 export function nowIso(clock: { now(): number }): string {

@@ -23,8 +23,13 @@ export interface RunHandle {
   done: Promise<RunResult>;
 }
 
+export interface SyncOptions {
+  /** Sent with this run's refresh (a new MFA code the bank asked for); a joined run ignores them. */
+  parameters?: Record<string, string>;
+}
+
 export interface SyncEngine {
-  sync(itemId: string, reason: SyncReason): RunHandle;
+  sync(itemId: string, reason: SyncReason, options?: SyncOptions): RunHandle;
   isSyncing(itemId: string): boolean;
   /** A hint (relay event) that the item changed: a run waiting on the bank polls now. */
   wake(itemId: string): void;
@@ -78,6 +83,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     reason: SyncReason,
     runId: number,
     abort: AbortController,
+    options: SyncOptions,
   ): Promise<RunResult> {
     const startedAt = nowIso(deps.clock);
     const bank = getConnection(deps.db, itemId)?.connectorName ?? itemId;
@@ -108,6 +114,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       },
       pages: createPageCommitter({ db: deps.db, itemId, runId, startedAt }),
       decodePage,
+      ...(options.parameters ? { refreshParameters: options.parameters } : {}),
     };
     try {
       const totals = await executeRun(ctx, wakeSignal(itemId));
@@ -144,7 +151,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
   }
 
   return {
-    sync(itemId, reason) {
+    sync(itemId, reason, options = {}) {
       if (closing)
         throw new AppError('unavailable', 'Cofre is closing; the sync will run at the next start.');
       const current = running.get(itemId);
@@ -155,7 +162,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       const runId = startSyncRun(deps.db, itemId, reason, nowIso(deps.clock));
       const abort = new AbortController();
       setMaxListeners(RUN_SIGNAL_LISTENERS, abort.signal);
-      const done = run(itemId, reason, runId, abort).finally(() => {
+      const done = run(itemId, reason, runId, abort, options).finally(() => {
         running.delete(itemId);
         checkpointWhenIdle();
       });

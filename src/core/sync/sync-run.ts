@@ -4,6 +4,7 @@ import type { Account, Item, Page } from '../../shared/pluggy';
 import { appendAudit } from '../audit/append';
 import { explainItem } from '../errors';
 import { pluggyErrorOf } from '../pluggy/errors';
+import { refusalOf } from '../pluggy/refusals';
 import { noticeView } from '../notices/notice-view';
 import {
   addNotice,
@@ -45,29 +46,58 @@ export function saveItem(ctx: RunContext, item: Item): void {
   }
 }
 
+const HOUR_MS = 3_600_000;
+/** Pluggy's example frequency limit, used when a 409 does not say its own. */
+const DEFAULT_MIN_REFRESH_HOURS = 24;
+/** Pluggy's example login back-off, used when the refusal does not say until when. */
+const DEFAULT_LOGIN_BACKOFF_MS = 15 * 60_000;
+
+function blockRefresh(ctx: RunContext, until: string, why: string): void {
+  setRefreshBlockedUntil(ctx.db, ctx.itemId, until);
+  ctx.logger.info({ itemId: ctx.itemId, until, why }, 'refresh refused; reading what Pluggy has');
+}
+
 /**
- * PATCH /items/{id}. A refresh the bank is already running is joined; a refresh refused by the rate limit
- * still reads what Pluggy has (its daily sync keeps it fresh) and records when the next one is allowed.
+ * PATCH /items/{id}, answering each documented refusal: a refresh already running is joined; a refresh
+ * refused for its frequency (409) or the rate limit (429) reads what Pluggy has and records when the next
+ * one is allowed; a login back-off is recorded, then ends the run. While a refresh is known to be refused,
+ * none is sent.
  */
 async function refresh(ctx: RunContext): Promise<Item> {
   ctx.progress({ phase: 'refreshing' });
+  const state = getSyncState(ctx.db, ctx.itemId);
+  const blocked =
+    state.refreshBlockedUntil !== null && Date.parse(state.refreshBlockedUntil) > ctx.clock.now();
+  // A code the user just typed is always sent: it is what the bank asked for.
+  if (blocked && !ctx.refreshParameters) {
+    if (state.lastErrorCode === 'TOO_MANY_CONSECUTIVE_LOGIN_FAILURES') {
+      throw new ItemNotUpdatedError(state.lastErrorCode, 'LOGIN_ERROR');
+    }
+    return ctx.api.getItem(ctx.itemId);
+  }
   try {
-    const item = await ctx.api.updateItem(ctx.itemId);
+    const parameters = ctx.refreshParameters;
+    const item = await ctx.api.updateItem(ctx.itemId, parameters ? { parameters } : {});
     setRefreshBlockedUntil(ctx.db, ctx.itemId, null);
     return item;
   } catch (error) {
     const pluggy = pluggyErrorOf(error);
-    if (
-      pluggy?.codeDescription === 'ITEM_ALREADY_UPDATING' ||
-      pluggy?.codeDescription === 'ITEM_IS_ALREADY_UPDATING'
-    ) {
-      return ctx.api.getItem(ctx.itemId);
+    const refusal = pluggy ? refusalOf(pluggy) : null;
+    if (refusal?.kind === 'already_updating') return ctx.api.getItem(ctx.itemId);
+    if (refusal?.kind === 'too_frequent') {
+      const item = await ctx.api.getItem(ctx.itemId);
+      const last = Date.parse(item.lastUpdatedAt ?? '');
+      const fallback = (Number.isFinite(last) ? last : ctx.clock.now()) + DEFAULT_MIN_REFRESH_HOURS * HOUR_MS;
+      blockRefresh(ctx, refusal.allowedAt ?? new Date(fallback).toISOString(), 'frequency');
+      return item;
     }
     if (pluggy?.name === 'PluggyRateLimitError') {
-      const until = new Date(ctx.clock.now() + (pluggy.retryAfterMs ?? 60_000)).toISOString();
-      setRefreshBlockedUntil(ctx.db, ctx.itemId, until);
-      ctx.logger.info({ itemId: ctx.itemId, until }, 'refresh rate-limited; reading current data');
+      blockRefresh(ctx, new Date(ctx.clock.now() + (pluggy.retryAfterMs ?? 60_000)).toISOString(), '429');
       return ctx.api.getItem(ctx.itemId);
+    }
+    if (refusal?.kind === 'login_backoff') {
+      const until = refusal.allowedAt ?? new Date(ctx.clock.now() + DEFAULT_LOGIN_BACKOFF_MS).toISOString();
+      setRefreshBlockedUntil(ctx.db, ctx.itemId, until);
     }
     throw error;
   }

@@ -11,6 +11,7 @@ export const enScreens: ScreenMessages = {
     syncBank: 'Sync {{bank}} now',
     syncing: 'Syncing…',
     syncBlocked: 'Available in {{time}}',
+    syncBlockedUntil: 'Next update allowed {{time}}',
     syncStarted: 'Sync started ({{count}}).',
     disconnect: 'Disconnect',
     disconnectBank: 'Disconnect {{bank}}',

@@ -10,6 +10,7 @@ export const ptBRScreens = {
     syncBank: 'Sincronizar {{bank}} agora',
     syncing: 'Sincronizando…',
     syncBlocked: 'Disponível em {{time}}',
+    syncBlockedUntil: 'Próxima atualização permitida em {{time}}',
     syncStarted: 'Sincronização iniciada ({{count}}).',
     disconnect: 'Desconectar',
     disconnectBank: 'Desconectar {{bank}}',

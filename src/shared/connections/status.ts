@@ -27,6 +27,10 @@ export const ConnectionAction = z.enum([
   'use_other_connector',
   /** Cofre's Pluggy credentials are wrong or disabled: fix them in Settings. */
   'check_settings',
+  /** Nothing can be done before a stated time (Pluggy's login back-off); then try again. */
+  'wait_until',
+  /** Fix something in the user's own Pluggy account (e.g. its IP allowlist), then sync. */
+  'check_pluggy_account',
 ]);
 export type ConnectionAction = z.infer<typeof ConnectionAction>;
 

@@ -38,6 +38,18 @@ export const statusMessagesPtBR = {
     API_AUTH:
       'O Pluggy recusou as credenciais do Cofre. Confira o Client ID e o Client Secret nas Configurações.',
     ITEM_NOT_FOUND: 'A conexão com {{bank}} não existe mais no Pluggy. Conecte o banco de novo.',
+    RESOURCE_NOT_FOUND:
+      'O Pluggy não encontrou um dado de {{bank}} que o Cofre pediu (por exemplo, uma conta removida). O Cofre tenta de novo sozinho.',
+    CLIENT_IP_NOT_ALLOWED:
+      'O Pluggy só aceita chamadas dos endereços IP cadastrados na sua conta, e o IP desta rede não está na lista. Inclua-o no painel do Pluggy (ou desative a restrição) e sincronize de novo.',
+    TOO_MANY_CONSECUTIVE_ERRORS:
+      'O Pluggy pausou as atualizações de {{bank}} depois de mais de 5 falhas seguidas, e o Cofre não tenta mais sozinho. Reconecte o banco para retomar; se continuar pausado, fale com o suporte do Pluggy.',
+    TOO_MANY_CONSECUTIVE_LOGIN_FAILURES:
+      'O Pluggy bloqueou novas tentativas de entrar em {{bank}} depois de erros de login seguidos. Confira sua senha; você pode tentar de novo a partir de {{until}}.',
+    CONNECTOR_REQUIRED_PARAMETER_VALIDATION_ERROR:
+      '{{bank}} pede um novo código de verificação para atualizar. Informe o código que o banco acabou de enviar.',
+    MFA_PARAMERTER_WAS_ALREADY_USED_ERROR:
+      'O código de verificação de {{bank}} já foi usado na última atualização. Informe um código novo.',
     UNKNOWN: '{{bank}} informou um estado desconhecido ({{code}}). O Cofre tenta de novo sozinho.',
   },
   notices: {
@@ -59,6 +71,8 @@ export const statusMessagesPtBR = {
     contact_bank: 'Falar com o banco',
     use_other_connector: 'Conectar pelo Open Finance',
     check_settings: 'Abrir Configurações',
+    wait_until: 'Aguardar o horário indicado',
+    check_pluggy_account: 'Ajustar a conta no Pluggy',
   },
 };
 
@@ -98,6 +112,18 @@ export const statusMessagesEn: StatusMessages = {
     NETWORK: 'No connection to Pluggy. Check your internet; Cofre retries by itself.',
     API_AUTH: "Pluggy refused Cofre's credentials. Check the Client ID and Client Secret in Settings.",
     ITEM_NOT_FOUND: 'The link to {{bank}} no longer exists at Pluggy. Connect the bank again.',
+    RESOURCE_NOT_FOUND:
+      'Pluggy could not find something of {{bank}} that Cofre asked for (for example, a removed account). Cofre retries by itself.',
+    CLIENT_IP_NOT_ALLOWED:
+      "Pluggy only accepts calls from the IP addresses listed in your account, and this network's IP is not on the list. Add it in Pluggy's dashboard (or turn the restriction off), then sync again.",
+    TOO_MANY_CONSECUTIVE_ERRORS:
+      'Pluggy paused updates of {{bank}} after more than 5 failed updates in a row, and Cofre no longer retries by itself. Reconnect the bank to resume; if it stays paused, contact Pluggy support.',
+    TOO_MANY_CONSECUTIVE_LOGIN_FAILURES:
+      'Pluggy blocked new login attempts at {{bank}} after login errors in a row. Check your password; you can try again from {{until}}.',
+    CONNECTOR_REQUIRED_PARAMETER_VALIDATION_ERROR:
+      '{{bank}} asks for a new verification code to update. Enter the code the bank just sent you.',
+    MFA_PARAMERTER_WAS_ALREADY_USED_ERROR:
+      "{{bank}}'s verification code was already used in the last update. Enter a new code.",
     UNKNOWN: '{{bank}} reported an unknown state ({{code}}). Cofre retries by itself.',
   },
   notices: {
@@ -119,6 +145,8 @@ export const statusMessagesEn: StatusMessages = {
     contact_bank: 'Contact the bank',
     use_other_connector: 'Connect through Open Finance',
     check_settings: 'Open Settings',
+    wait_until: 'Wait until the time shown',
+    check_pluggy_account: 'Fix it in your Pluggy account',
   },
 };
 

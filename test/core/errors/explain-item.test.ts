@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { explainCode, explainItem, nextRetryDelayMs, STATUS_TABLE } from '../../../src/core/errors';
+import {
+  MAX_AUTOMATIC_RETRIES,
+  explainCode,
+  explainItem,
+  nextRetryDelayMs,
+  STATUS_TABLE,
+} from '../../../src/core/errors';
 import { statusMessagesEn, statusMessagesPtBR } from '../../../src/shared/messages/status-messages';
 import {
   EXECUTION_ERROR_CODES,
@@ -24,7 +30,7 @@ describe('explaining Pluggy states', () => {
       expect(pt, code).toBeTruthy();
       expect(en, code).toBeTruthy();
       // Failures of Cofre's own link to Pluggy are not about one bank; every other message names it.
-      if (['RATE_LIMITED', 'NETWORK', 'API_AUTH'].includes(code)) continue;
+      if (['RATE_LIMITED', 'NETWORK', 'API_AUTH', 'CLIENT_IP_NOT_ALLOWED'].includes(code)) continue;
       expect(pt, code).toContain('{{bank}}');
       expect(en, code).toContain('{{bank}}');
     }
@@ -51,12 +57,51 @@ describe('explaining Pluggy states', () => {
     expect(nextRetryDelayMs(e, 0, () => 0.999)).toBeLessThanOrEqual(5.5 * MINUTE);
   });
 
-  it('backs off connection errors exponentially, capped, and gives up after the last attempt', () => {
+  it('backs off connection errors exponentially and stops after 3 automatic retries in a row', () => {
     const e = explainCode('CONNECTION_ERROR');
-    const delays = [0, 1, 2, 3, 4, 5].map((attempt) => nextRetryDelayMs(e, attempt, () => 0));
-    expect(delays).toEqual([2, 4, 8, 16, 32, 64].map((m) => m * MINUTE));
-    expect(nextRetryDelayMs(e, 6, () => 0)).toBeNull();
-    expect(nextRetryDelayMs(explainCode('NETWORK'), 7, () => 0)).toBe(2 * 60 * MINUTE);
+    const delays = [0, 1, 2].map((attempt) => nextRetryDelayMs(e, attempt, () => 0));
+    expect(delays).toEqual([2, 4, 8].map((m) => m * MINUTE));
+    expect(nextRetryDelayMs(e, 3, () => 0)).toBeNull();
+  });
+
+  it('never plans more than 3 automatic retries in a row, whatever an entry asks', () => {
+    for (const code of Object.keys(STATUS_TABLE)) {
+      expect(
+        nextRetryDelayMs(explainCode(code), MAX_AUTOMATIC_RETRIES, () => 0),
+        code,
+      ).toBeNull();
+    }
+    const greedy = {
+      ...explainCode('NETWORK'),
+      retry: { automatic: true, firstDelayMs: MINUTE, maxAttempts: 9 },
+    };
+    expect(nextRetryDelayMs(greedy, 2, () => 0)).toBe(MINUTE);
+    expect(nextRetryDelayMs(greedy, 3, () => 0)).toBeNull();
+  });
+
+  it('never retries credential errors or the refusals the user must answer', () => {
+    for (const code of [
+      'INVALID_CREDENTIALS',
+      'ACCOUNT_LOCKED',
+      'ACCOUNT_CREDENTIALS_RESET',
+      'LOGIN_ERROR',
+      'TOO_MANY_CONSECUTIVE_ERRORS',
+      'TOO_MANY_CONSECUTIVE_LOGIN_FAILURES',
+      'CONNECTOR_REQUIRED_PARAMETER_VALIDATION_ERROR',
+      'MFA_PARAMERTER_WAS_ALREADY_USED_ERROR',
+      'CLIENT_IP_NOT_ALLOWED',
+    ]) {
+      expect(
+        nextRetryDelayMs(explainCode(code), 0, () => 0),
+        code,
+      ).toBeNull();
+    }
+    expect(explainCode('CONNECTOR_REQUIRED_PARAMETER_VALIDATION_ERROR').action).toBe('answer_mfa');
+    expect(explainCode('MFA_PARAMERTER_WAS_ALREADY_USED_ERROR').action).toBe('answer_mfa');
+    expect(explainCode('TOO_MANY_CONSECUTIVE_LOGIN_FAILURES').action).toBe('wait_until');
+    expect(explainCode('TOO_MANY_CONSECUTIVE_ERRORS').action).toBe('reconnect');
+    expect(statusMessagesPtBR.status.TOO_MANY_CONSECUTIVE_LOGIN_FAILURES).toContain('{{until}}');
+    expect(statusMessagesEn.status.TOO_MANY_CONSECUTIVE_LOGIN_FAILURES).toContain('{{until}}');
   });
 
   it('asks for the MFA answer while the item waits for user input, whatever the old error was', () => {

@@ -7,8 +7,11 @@ import { useClient } from '../../client/client-context';
 import { keys } from '../../client/query-keys';
 import { BankLogo } from '../../components/BankLogo';
 import { useErrorText } from '../../components/QueryState';
-import { formatCountdown, formatDate, formatRelative, formatTime } from '../../format';
+import { localiseParams } from '../../components/notice-params';
+import { formatCountdown, formatDate, formatDateTime, formatRelative, formatTime } from '../../format';
 import { SyncProgressBar } from './SyncProgressBar';
+
+const HOUR_MS = 3_600_000;
 
 export type CardRequest = 'connect' | 'reconnect' | 'mfa' | 'disconnect';
 
@@ -34,7 +37,7 @@ export function ConnectionCard({ connection: c, progress, now, onRequest }: Conn
   const running = c.syncing || sync.isPending || (progress !== undefined && !isFinished(progress));
   const titleId = `conn-${c.itemId}`;
   const message = t(c.messageKey, {
-    ...c.messageParams,
+    ...localiseParams(c.messageParams, lng),
     bank: c.messageParams['bank'] ?? bank,
     defaultValue: t('status.UNKNOWN', { bank, code: c.status }),
   });
@@ -107,11 +110,13 @@ export function ConnectionCard({ connection: c, progress, now, onRequest }: Conn
           data-testid="sync-now"
           aria-label={t('connections.syncBank', { bank })}
         >
-          {blockedMs > 0
-            ? t('connections.syncBlocked', { time: formatCountdown(blockedMs) })
-            : running
-              ? t('connections.syncing')
-              : t('connections.syncNow')}
+          {blockedMs > HOUR_MS
+            ? t('connections.syncBlockedUntil', { time: formatDateTime(c.refreshBlockedUntil!, lng) })
+            : blockedMs > 0
+              ? t('connections.syncBlocked', { time: formatCountdown(blockedMs) })
+              : running
+                ? t('connections.syncing')
+                : t('connections.syncNow')}
         </button>
         <button
           type="button"
