@@ -1,10 +1,12 @@
 // Reads one account's transactions as planned, one DB transaction (rows + audit entry) per page.
 import { appendAudit } from '../audit/append';
 import {
+  markSeen,
   markTransactionsRemoved,
   nextDay,
   unseenLiveIdsSince,
   rowCreatedAt,
+  rowId,
   upsertTransactionRows,
   type RowValues,
   type UpsertCounts,
@@ -55,7 +57,7 @@ const GROUP_MAX_PAGES = 8;
 
 /** The run's page writer: pages read at the same time commit together, each with its own audit entry. */
 export function createPageCommitter(
-  ctx: Pick<RunContext, 'db' | 'itemId' | 'runId' | 'startedAt'>,
+  ctx: Pick<RunContext, 'db' | 'itemId' | 'runId' | 'startedAt' | 'seenMark'>,
 ): PageCommitter {
   return createGroupCommit({
     maxWaitMs: GROUP_WAIT_MS,
@@ -68,10 +70,11 @@ export function createPageCommitter(
  * After a date read reached its last page, a row we hold in its range that this run never saw was deleted
  * at Pluggy (e.g. a card purchase re-created under a new id): mark it, never keep both. The range's first
  * day is left out: whether Pluggy counts a late-evening row (UTC vs São Paulo time) in that day is not
- * documented, and a row merely outside its filter must never look deleted.
+ * documented, and a row merely outside its filter must never look deleted. "Never saw" is decided by the
+ * run's mark, not by times: a PC clock stepped back must not hide a deletion.
  */
 function removeUnseen(ctx: RunContext, accountId: string, dateFrom: string, why: string): number {
-  const gone = unseenLiveIdsSince(ctx.db, accountId, nextDay(dateFrom), ctx.startedAt);
+  const gone = unseenLiveIdsSince(ctx.db, accountId, nextDay(dateFrom), ctx.seenMark);
   return gone.length > 0 ? removeTransactions(ctx, accountId, gone, why) : 0;
 }
 
@@ -146,10 +149,11 @@ function rangeOf({ dateFrom, dateTo }: TransactionQuery): DateRange | null {
 
 /** One page's rows and its audit entry; runs inside the committer's transaction. */
 function storePage(
-  ctx: Pick<RunContext, 'db' | 'itemId' | 'runId' | 'startedAt'>,
+  ctx: Pick<RunContext, 'db' | 'itemId' | 'runId' | 'startedAt' | 'seenMark'>,
   { accountId, kind, range, rows }: PageWrite,
 ): UpsertCounts {
   const counts = upsertTransactionRows(ctx.db, rows, { seenAt: ctx.startedAt });
+  markSeen(ctx.db, rows.map(rowId), ctx.seenMark);
   appendAudit(ctx.db, {
     actor: 'sync',
     action: 'open_finance.sync.page',

@@ -28,6 +28,8 @@ export interface RunContext extends SyncDeps {
   runId: number;
   reason: SyncReason;
   startedAt: string;
+  /** The run's place in the sequence of runs (`takeSeenMark`): what it did not see carries an older one. */
+  seenMark: number;
   /** Aborted when the run is cancelled (e.g. the user disconnects the bank meanwhile). */
   signal: AbortSignal;
   progress(update: Partial<Omit<SyncProgress, 'itemId' | 'runId' | 'reason' | 'at'>>): void;

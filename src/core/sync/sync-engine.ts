@@ -2,7 +2,7 @@
 import { setMaxListeners } from 'node:events';
 import type { SyncProgress, SyncReason } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import { checkpointWal, getConnection, startSyncRun, finishSyncRun } from '../store';
+import { checkpointWal, getConnection, startSyncRun, finishSyncRun, takeSeenMark } from '../store';
 import { classifyFailure, type Failure } from './classify-failure';
 import { applyFailurePolicy } from './failure-policy';
 import { sharedPageDecoder } from './page-decoder/page-decoder';
@@ -101,18 +101,20 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       rows: 0,
       at: startedAt,
     };
+    const seenMark = takeSeenMark(deps.db);
     const ctx: RunContext = {
       ...deps,
       itemId,
       runId,
       reason,
       startedAt,
+      seenMark,
       signal: abort.signal,
       progress(update) {
         last = { ...last, ...update, at: nowIso(deps.clock) };
         deps.events.emit('sync.progress', last);
       },
-      pages: createPageCommitter({ db: deps.db, itemId, runId, startedAt }),
+      pages: createPageCommitter({ db: deps.db, itemId, runId, startedAt, seenMark }),
       decodePage,
       ...(options.parameters ? { refreshParameters: options.parameters } : {}),
     };

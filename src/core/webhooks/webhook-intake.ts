@@ -8,6 +8,8 @@ import {
   deleteConnection,
   getAccount,
   getConnection,
+  latestSeenMark,
+  markSeen,
   markTransactionsRemoved,
   markWebhookEventProcessed,
   recordWebhookEventIfNew,
@@ -77,7 +79,16 @@ export function createWebhookIntake(ctx: IntakeContext) {
       case 'transactions/updated': {
         if (getAccount(ctx.db(), event.accountId)?.connectionId !== itemId) return 'ignored';
         for await (const page of stillAtPluggy(event.accountId, event.transactionIds)) {
-          upsertTransactions(ctx.db(), page, { seenAt: now() });
+          const db = ctx.db();
+          // Seen now: a run reading this account meanwhile must not take these rows for deleted.
+          db.transaction(() => {
+            upsertTransactions(db, page, { seenAt: now() });
+            markSeen(
+              db,
+              page.map((t) => t.id),
+              latestSeenMark(db),
+            );
+          }).immediate();
         }
         return 'reread';
       }

@@ -5,5 +5,5 @@ export * from './filter';
 export * from './aggregates';
 export { toFtsQuery } from './fts-query';
 export { sortKeyFloor } from './sort-key';
-export { rowCreatedAt, toRowValues, type RowValues } from './row-mapping';
+export { rowCreatedAt, rowId, toRowValues, type RowValues } from './row-mapping';
 export * from './window-queries';

@@ -55,6 +55,8 @@ export interface MappedTransaction {
   values: RowValues;
 }
 
+export const rowId = (values: RowValues): string => values[0];
+
 /** Pluggy's ingestion time, canonical ISO (the sync's watermark compares it). */
 export const rowCreatedAt = (values: RowValues): string | null => values[11];
 
