@@ -13,6 +13,8 @@ export const SETTINGS = {
   crashKills: FULL ? 20 : 5,
   /** Transactions per account of the crash test's large item. */
   crashTransactions: FULL ? 2_500 : 1_500,
+  /** SIGKILLs of a child converting an old-scheme DB to AEGIS. */
+  conversionKills: FULL ? 20 : 6,
   /** Relay SIGKILL/restart cycles while webhooks arrive. */
   relayKills: FULL ? 4 : 2,
   /** Item refreshes (each sends several webhooks) per relay cycle. */

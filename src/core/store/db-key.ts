@@ -1,4 +1,4 @@
-// The DB key as the SQLCipher pragmas want it: 32 random bytes, given as a Buffer or 64 hex characters.
+// The DB key: 32 random bytes, given as a Buffer or 64 hex characters, validated before any pragma sees it.
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 
@@ -28,9 +28,4 @@ export function isHexKey(value: string): boolean {
 /** A fresh random 256-bit key. */
 export function generateDbKey(): Buffer {
   return randomBytes(32);
-}
-
-/** The pragma statements that select SQLCipher v4 with a raw key (no KDF), identically on every open. */
-export function cipherPragmas(hexKey: string): string[] {
-  return [`cipher='sqlcipher'`, 'legacy=4', `key="x'${hexKey}'"`];
 }

@@ -4,9 +4,10 @@ import type { Db } from './db';
 import { MIGRATIONS } from './migrations';
 
 export { MIGRATIONS };
-import type { Migration } from './migrations/migration';
+import type { Migration, MigrationContext } from './migrations/migration';
+import type { StoreProgressListener } from './store-progress';
 
-export type { Migration };
+export type { Migration, MigrationContext };
 
 export const LATEST_VERSION: number = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
 
@@ -20,12 +21,14 @@ export interface MigrateResult {
   applied: number[];
 }
 
+export interface MigrateOptions {
+  migrations?: readonly Migration[];
+  onProgress?: StoreProgressListener | undefined;
+}
+
 /** Applies every migration above the current version up to `to`, all or nothing. */
-export function migrate(
-  db: Db,
-  to: number = LATEST_VERSION,
-  migrations: readonly Migration[] = MIGRATIONS,
-): MigrateResult {
+export function migrate(db: Db, to: number = LATEST_VERSION, options: MigrateOptions = {}): MigrateResult {
+  const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
   const from = readUserVersion(db);
   if (from > latest) {
@@ -41,9 +44,26 @@ export function migrate(
     .filter((m) => m.version > from && m.version <= to);
   if (pending.length === 0) return { from, to: from, applied: [] };
   const last = pending[pending.length - 1]!.version;
+  const onProgress = options.onProgress ?? (() => {});
   db.transaction(() => {
-    for (const m of pending) m.up(db);
+    pending.forEach((m, index) => {
+      const migration = { version: m.version, name: m.name };
+      const share = (fraction: number): number => (index + fraction) / pending.length;
+      let reported = -1;
+      const ctx: MigrationContext = {
+        progress(done, total) {
+          // Whole percents only: a million-row rewrite reports a hundred times, not once a batch.
+          const percent = Math.floor(share(total > 0 ? done / total : 1) * 100);
+          if (percent === reported) return;
+          reported = percent;
+          onProgress({ task: 'migrate', fraction: percent / 100, migration });
+        },
+      };
+      ctx.progress(0, 1);
+      m.up(db, ctx);
+    });
     db.pragma(`user_version=${last}`);
   }).immediate();
+  onProgress({ task: 'migrate', fraction: 1 });
   return { from, to: last, applied: pending.map((m) => m.version) };
 }

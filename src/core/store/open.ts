@@ -2,10 +2,14 @@
 import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
+import { appendAudit } from '../audit/append';
+import { CURRENT_SCHEME, keyPragmas, type CipherScheme } from './cipher-scheme';
+import { convertToAegis, removeConversionLeftovers, type CipherConversion } from './convert-cipher';
 import type { Db } from './db';
-import { cipherPragmas, keyToHex, type DbKeyInput } from './db-key';
+import { keyToHex, type DbKeyInput } from './db-key';
 import { LATEST_VERSION, migrate, readUserVersion } from './migrate';
 import { isCorruption, isNotADatabase, sqliteCode } from './sqlite-error';
+import type { StoreProgressListener } from './store-progress';
 
 export type { Db };
 
@@ -17,15 +21,17 @@ export interface OpenDatabaseOptions {
   busyTimeoutMs?: number;
   /** Schema version to migrate to; tests use it to stop at an older version. Default: the latest. */
   migrateTo?: number;
+  /** Hears a cipher conversion's and row-rewriting migrations' progress (the CLI prints it). */
+  onProgress?: StoreProgressListener;
 }
 
-const PAGE_SIZE = 4096; // SQLCipher v4 default; a healthy main file is always a whole number of pages
+const PAGE_SIZE = 4096; // both schemes' page size; a healthy main file is always a whole number of pages
+const AUDIT_VERSION = 30; // the migration that creates audit_log
 const PLAIN_HEADER = 'SQLite format 3\0';
 
 /** Opens (creating if needed) the encrypted DB and brings its schema to the latest version. */
 export function openDatabase(options: OpenDatabaseOptions): Db {
-  const hexKey = keyToHex(options.key);
-  return openWith(options, cipherPragmas(hexKey));
+  return openWith(options, keyToHex(options.key));
 }
 
 /**
@@ -33,21 +39,29 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
  * tests; the app always calls `openDatabase`.
  */
 export function openUnencryptedForBenchmark(options: Omit<OpenDatabaseOptions, 'key'>): Db {
-  return openWith(options, []);
+  return openWith(options, null);
 }
 
-function openWith(options: Omit<OpenDatabaseOptions, 'key'>, keyPragmas: string[]): Db {
+/** `hexKey` null: no encryption (benchmark only). */
+function openWith(options: Omit<OpenDatabaseOptions, 'key'>, hexKey: string | null): Db {
   const { file } = options;
   const readonly = options.readonly ?? false;
   const exists = existsSync(file) && statSync(file).size > 0;
   if (!exists && readonly)
     throw new AppError('not_found', 'The database file does not exist.', { details: { file } });
+  let scheme: CipherScheme = CURRENT_SCHEME;
+  let conversion: CipherConversion | null = null;
+  if (hexKey !== null && !readonly) removeConversionLeftovers(file);
   if (exists) {
-    checkFileShape(file, keyPragmas.length > 0);
+    checkFileShape(file, hexKey !== null);
     // A read-only probe first: a wrong key or a DB from the future must not leave a single byte changed.
-    probe(file, keyPragmas);
+    scheme = hexKey === null ? CURRENT_SCHEME : probeScheme(file, hexKey);
+    if (hexKey !== null && scheme !== CURRENT_SCHEME && !readonly) {
+      conversion = convertToAegis(file, hexKey, options.onProgress);
+      scheme = CURRENT_SCHEME;
+    }
   }
-  const db = connect(file, readonly, keyPragmas);
+  const db = connect(file, readonly, hexKey === null ? [] : keyPragmas(scheme, hexKey));
   try {
     configure(db, readonly, options.busyTimeoutMs ?? 5000);
     const version = readUserVersion(db);
@@ -58,7 +72,8 @@ function openWith(options: Omit<OpenDatabaseOptions, 'key'>, keyPragmas: string[
         });
       }
     } else {
-      migrate(db, options.migrateTo ?? LATEST_VERSION);
+      migrate(db, options.migrateTo ?? LATEST_VERSION, { onProgress: options.onProgress });
+      if (conversion) recordConversion(db, conversion);
     }
     return db;
   } catch (err) {
@@ -67,7 +82,7 @@ function openWith(options: Omit<OpenDatabaseOptions, 'key'>, keyPragmas: string[
   }
 }
 
-function connect(file: string, readonly: boolean, keyPragmas: string[]): Db {
+function connect(file: string, readonly: boolean, pragmas: string[]): Db {
   let db: Db;
   try {
     db = new Database(file, { readonly, fileMustExist: readonly });
@@ -78,7 +93,7 @@ function connect(file: string, readonly: boolean, keyPragmas: string[]): Db {
     });
   }
   try {
-    for (const p of keyPragmas) db.pragma(p);
+    for (const p of pragmas) db.pragma(p);
     // Reading the schema forces page 1 through decryption: this is where a wrong key shows.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     return db;
@@ -88,8 +103,36 @@ function connect(file: string, readonly: boolean, keyPragmas: string[]): Db {
   }
 }
 
-function probe(file: string, keyPragmas: string[]): void {
-  const db = connect(file, true, keyPragmas);
+/** The scheme the file opens with: AEGIS first (every DB once converted), then the older SQLCipher one. */
+function probeScheme(file: string, hexKey: string): CipherScheme {
+  try {
+    probe(file, keyPragmas(CURRENT_SCHEME, hexKey));
+    return CURRENT_SCHEME;
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'db_wrong_key') throw err;
+    try {
+      probe(file, keyPragmas('sqlcipher', hexKey));
+      return 'sqlcipher';
+    } catch (legacyErr) {
+      // Neither scheme reads it: the key is wrong (or the file is not a database), as the first error says.
+      if (legacyErr instanceof AppError && legacyErr.code === 'db_wrong_key') throw err;
+      throw legacyErr;
+    }
+  }
+}
+
+function recordConversion(db: Db, conversion: CipherConversion): void {
+  if (readUserVersion(db) < AUDIT_VERSION) return;
+  appendAudit(db, {
+    actor: 'system',
+    action: 'store.cipher.converted',
+    outcome: 'success',
+    details: { ...conversion, ms: Math.round(conversion.ms) },
+  });
+}
+
+function probe(file: string, pragmas: string[]): void {
+  const db = connect(file, true, pragmas);
   try {
     const version = readUserVersion(db);
     if (version > LATEST_VERSION) {

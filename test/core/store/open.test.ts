@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/shared/errors';
+import type { AppError } from '../../../src/shared/errors';
 import {
   LATEST_VERSION,
   getTransaction,
@@ -11,27 +10,10 @@ import {
   upsertTransactions,
   type Db,
 } from '../../../src/core/store';
+import { codeOf, fingerprint } from './refused-open';
 import { samplePage } from './sample-data';
 import { ACCOUNT_ID, seedConnection } from './seed';
 import { tempDb, type TempDb } from './temp-db';
-
-/** The main file's bytes plus any WAL content (an empty -wal left by a read-only probe holds no data). */
-function fingerprint(file: string): string {
-  const h = createHash('sha256');
-  for (const f of [file, `${file}-wal`])
-    h.update(existsSync(f) ? readFileSync(f) : Buffer.alloc(0)).update('|');
-  return h.digest('hex');
-}
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err.code;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('openDatabase', () => {
   let t: TempDb;
