@@ -1,6 +1,16 @@
 // Money, dates and durations in the user's language (pt-BR: R$ 1.234,56 and dd/mm/aaaa).
-export function formatMoney(amount: number, currency: string, language: string): string {
-  return new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount);
+import { centavosText, type Centavos } from '../shared/money';
+
+/** Centavos as money: Intl reads the exact decimal text ("1067.85"), so no float ever rounds a centavo. */
+export function formatMoney(cents: Centavos, currency: string, language: string): string {
+  const exact = centavosText(cents) as Intl.StringNumericLiteral;
+  return new Intl.NumberFormat(language, { style: 'currency', currency }).format(exact);
+}
+
+/** Centavos as a short axis label ("R$ 12 mil"); a chart tick may round, a figure the user reads never does. */
+export function formatMoneyCompact(cents: Centavos, currency: string, language: string): string {
+  const exact = centavosText(cents) as Intl.StringNumericLiteral;
+  return new Intl.NumberFormat(language, { style: 'currency', currency, notation: 'compact' }).format(exact);
 }
 
 export function formatDateTime(iso: string, language: string): string {

@@ -1,6 +1,7 @@
 // Compares what the DB stored for an item with the sandbox's ground truth: missing, extra, unmarked removals.
 import type { Db } from '../../src/core/store';
 import type { Account, Transaction } from '../../src/shared/pluggy';
+import { toCentavos } from '../../src/shared/money';
 
 export interface Truth {
   accounts: Account[];
@@ -40,7 +41,7 @@ export function compareWithTruth(db: Db, itemId: string, truth: Truth): Converge
   for (const t of truth.transactions) {
     const row = live.get(t.id);
     if (!row) missing++;
-    else if (row.amount !== t.amount || row.status !== (t.status ?? 'POSTED')) stale++;
+    else if (row.amount !== toCentavos(t.amount) || row.status !== (t.status ?? 'POSTED')) stale++;
   }
   const extra = [...live.keys()].filter((id) => !truthIds.has(id)).length;
   const removedMarked = rows.filter((r) => r.removedAt !== null && !truthIds.has(r.id)).length;

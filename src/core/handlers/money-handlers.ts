@@ -1,5 +1,6 @@
 // Handlers of accounts.*, transactions.* and charts.*: reads of the local DB only, never the network.
 import type { AccountView, TransactionView } from '../../shared/contract';
+import { signedBalance, signedCentavos } from '../../shared/money';
 import type { Handlers } from '../router/router';
 import type { CoreContext } from '../core-context';
 import { exportTransactions } from '../export/transactions-export';
@@ -38,7 +39,9 @@ function transactionView(t: StoredTransaction): TransactionView {
     accountId: t.accountId,
     date: t.date,
     description: t.description,
-    amount: t.amount,
+    amount: signedCentavos(t.type, t.amount),
+    amountInAccountCurrency:
+      t.amountInAccountCurrency === null ? null : signedCentavos(t.type, t.amountInAccountCurrency),
     currencyCode: t.currencyCode,
     type: t.type,
     status: t.status,
@@ -66,7 +69,7 @@ export function moneyHandlers(ctx: CoreContext): MoneyHandlers {
     name: a.name,
     marketingName: a.marketingName,
     numberMasked: maskNumber(a.number),
-    balance: a.balance,
+    balance: signedBalance(a.type, a.balance),
     currencyCode: a.currencyCode,
     creditLimit: a.creditLimit,
     availableCreditLimit: a.availableCreditLimit,

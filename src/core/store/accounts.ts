@@ -1,6 +1,7 @@
 // Accounts of a connection: upsert what Pluggy lists, mark the ones that vanished, list and get.
 import type { Account } from '../../shared/pluggy';
 import { AppError } from '../../shared/errors';
+import { toCentavos } from '../../shared/money';
 import type { Db } from './db';
 import { nowIso, prepared } from './prepared';
 import { isoOrNull, rawJson } from './raw-json';
@@ -16,9 +17,12 @@ export interface StoredAccount {
   marketingName: string | null;
   owner: string | null;
   taxNumber: string | null;
+  /** Centavos, as Pluggy signs it (on a card: what is owed, positive). */
   balance: number;
   currencyCode: string;
+  /** Centavos. */
   creditLimit: number | null;
+  /** Centavos. */
   availableCreditLimit: number | null;
   balanceCloseDate: string | null;
   balanceDueDate: string | null;
@@ -50,6 +54,10 @@ ON CONFLICT (id) DO UPDATE SET connection_id = excluded.connection_id, type = ex
   pluggy_updated_at = excluded.pluggy_updated_at, changed_at = excluded.changed_at, removed_at = NULL,
   raw_hash = excluded.raw_hash, raw = excluded.raw
 WHERE accounts.raw_hash IS NOT excluded.raw_hash OR accounts.removed_at IS NOT NULL`;
+
+function optionalCentavos(v: number | null | undefined): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? toCentavos(v) : null;
+}
 
 /** Stores a connection's accounts in one transaction; the connection must be stored first. */
 export function upsertAccounts(
@@ -89,10 +97,10 @@ export function upsertAccounts(
         marketing_name: a.marketingName ?? null,
         owner: a.owner ?? null,
         tax_number: a.taxNumber ?? null,
-        balance: a.balance,
+        balance: toCentavos(a.balance),
         currency_code: a.currencyCode,
-        credit_limit: a.creditData?.creditLimit ?? null,
-        available_credit_limit: a.creditData?.availableCreditLimit ?? null,
+        credit_limit: optionalCentavos(a.creditData?.creditLimit),
+        available_credit_limit: optionalCentavos(a.creditData?.availableCreditLimit),
         balance_close_date: isoOrNull(a.creditData?.balanceCloseDate, 'balanceCloseDate', a.id),
         balance_due_date: isoOrNull(a.creditData?.balanceDueDate, 'balanceDueDate', a.id),
         pluggy_created_at: isoOrNull(a.createdAt, 'createdAt', a.id),

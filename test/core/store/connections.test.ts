@@ -68,7 +68,7 @@ describe('connections and accounts', () => {
       updated: 1,
       unchanged: 1,
     });
-    expect(getAccount(db, 'a1')!.balance).toBe(5);
+    expect(getAccount(db, 'a1')!.balance).toBe(500); // centavos
     expect(markMissingAccountsRemoved(db, 'item-1', ['a1'])).toBe(1);
     expect(listAccounts(db, { connectionId: 'item-1' }).map((a) => a.id)).toEqual(['a1']);
     expect(listAccounts(db, { includeRemoved: true })).toHaveLength(2);

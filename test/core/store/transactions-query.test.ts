@@ -63,9 +63,10 @@ describe('transactions queries', () => {
     expect(range).toHaveLength(28 * 3);
     expect(range.every((r) => r.date >= '2025-02-01' && r.date < '2025-03-01')).toBe(true);
 
-    const amounts = walk({ amountMin: 100, amountMax: 200 }, 100);
+    // Centavos: R$ 100,00 to R$ 200,00.
+    const amounts = walk({ amountMin: 10_000, amountMax: 20_000 }, 100);
     expect(amounts.length).toBeGreaterThan(0);
-    expect(amounts.every((r) => Math.abs(r.amount) >= 100 && Math.abs(r.amount) <= 200)).toBe(true);
+    expect(amounts.every((r) => Math.abs(r.amount) >= 10_000 && Math.abs(r.amount) <= 20_000)).toBe(true);
 
     const credits = walk({ type: 'CREDIT', categories: ['Transfers'] }, 100);
     expect(credits.length).toBe(countTransactions(db, { type: 'CREDIT' }));
@@ -125,7 +126,8 @@ describe('transactions queries', () => {
     for (const r of feb)
       if (r.type === 'DEBIT') expected.set(r.category, (expected.get(r.category) ?? 0) + Math.abs(r.amount));
     for (const row of rows.filter((r) => r.outflow > 0)) {
-      expect(row.outflow).toBeCloseTo(expected.get(row.category) ?? 0, 2);
+      expect(row.outflow).toBe(expected.get(row.category) ?? 0);
+      expect(Number.isInteger(row.outflow)).toBe(true);
     }
     expect(rows.reduce((n, r) => n + r.count, 0)).toBe(feb.length);
     expect(rows[0]!.outflow).toBeGreaterThanOrEqual(rows[rows.length - 1]!.outflow);
@@ -148,8 +150,8 @@ describe('balance over time', () => {
         tx(4, '2025-03-04', 'DEBIT', -25),
       ]);
       expect(balanceOverTime(db, { accountId: ACCOUNT_ID, from: '2025-03-01', to: '2025-03-03' })).toEqual([
-        { day: '2025-03-01', balance: 775 },
-        { day: '2025-03-02', balance: 1025 },
+        { day: '2025-03-01', balance: 77_500 },
+        { day: '2025-03-02', balance: 102_500 },
       ]);
       expect(() => balanceOverTime(db, { accountId: 'nope', from: '2025-03-01', to: '2025-03-03' })).toThrow(
         AppError,

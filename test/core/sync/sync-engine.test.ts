@@ -7,6 +7,7 @@ import { silentLogger } from '../../../src/core/logging/logger';
 import { getSyncState, listRetries } from '../../../src/core/store';
 import type { SyncApi } from '../../../src/core/sync/sync-api';
 import { createSyncEngine } from '../../../src/core/sync/sync-engine';
+import { toCentavos } from '../../../src/shared/money';
 import { startSyncWorld, storedIds, type SyncWorld } from '../../helpers/sync-world';
 
 let world: SyncWorld;
@@ -27,7 +28,10 @@ async function expectConverged(itemId: string) {
     .all() as { id: string; status: string; amount: number }[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   for (const t of truth.transactions) {
-    expect(byId.get(t.id), t.id).toMatchObject({ status: t.status ?? 'POSTED', amount: t.amount });
+    expect(byId.get(t.id), t.id).toMatchObject({
+      status: t.status ?? 'POSTED',
+      amount: toCentavos(t.amount),
+    });
   }
 }
 

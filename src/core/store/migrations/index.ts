@@ -7,6 +7,7 @@ import { migration0040 } from './0040-sync-state';
 import { migration0050 } from './0050-app-state';
 import { migration0060 } from './0060-list-helpers';
 import { migration0070 } from './0070-raw-remainder';
+import { migration0080 } from './0080-centavos';
 import { migration0100 } from './0100-seen-marks';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -17,5 +18,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0050,
   migration0060,
   migration0070,
+  migration0080,
   migration0100,
 ];

@@ -1,5 +1,6 @@
 // The transaction list's filters and page request, as zod schemas (input may come from the renderer).
 import { z } from 'zod';
+import { Centavos } from '../../../shared/money';
 
 /** A calendar day `YYYY-MM-DD` (UTC, as Pluggy dates are). */
 export const DayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -10,9 +11,9 @@ export const TransactionFilter = z.object({
   dateFrom: DayString.optional(),
   /** Inclusive. */
   dateTo: DayString.optional(),
-  /** Bounds on the absolute amount; use `type` for the direction. */
-  amountMin: z.number().nonnegative().optional(),
-  amountMax: z.number().nonnegative().optional(),
+  /** Bounds on the absolute amount in the account's currency, in centavos; use `type` for the direction. */
+  amountMin: Centavos.nonnegative().optional(),
+  amountMax: Centavos.nonnegative().optional(),
   type: z.enum(['DEBIT', 'CREDIT']).optional(),
   status: z.enum(['POSTED', 'PENDING']).optional(),
   categories: z.array(z.string()).max(200).optional(),

@@ -16,8 +16,11 @@ export interface StoredTransaction {
   sortKey: number;
   accountId: string;
   date: string;
+  /** Centavos, with Pluggy's sign; `type` gives the direction (see shared/money signedCentavos). */
   amount: number;
+  /** Centavos: a foreign purchase in the account's currency (R$ 88.52 for US$ 15.53 on a BRL card). */
   amountInAccountCurrency: number | null;
+  /** Centavos: the balance after it, where the bank gives it. */
   balance: number | null;
   currencyCode: string | null;
   type: string;
@@ -82,8 +85,10 @@ export function filterClause(filter: TransactionFilter, db?: Db): WhereClause | 
   // Dates are key ranges: the sort key starts with the date's second.
   const keyFrom = filter.dateFrom ? sortKeyFloor(filter.dateFrom) : null;
   const keyTo = filter.dateTo ? sortKeyFloor(nextDay(filter.dateTo)) : null;
-  if (filter.amountMin !== undefined) add('abs(t.amount) >= ?', filter.amountMin);
-  if (filter.amountMax !== undefined) add('abs(t.amount) <= ?', filter.amountMax);
+  // In the account's currency, as the totals count it: a US$ 15.53 purchase is R$ 88.52 here.
+  const abs = 'abs(coalesce(t.amount_in_account_currency, t.amount))';
+  if (filter.amountMin !== undefined) add(`${abs} >= ?`, filter.amountMin);
+  if (filter.amountMax !== undefined) add(`${abs} <= ?`, filter.amountMax);
   if (filter.type) add('t.type = ?', filter.type);
   if (filter.status) add('t.status = ?', filter.status);
   if (filter.categories && filter.categories.length > 0) {
@@ -177,7 +182,8 @@ export function getTransaction(db: Db, id: string): StoredTransaction | null {
   return row ? toStoredTransaction(row) : null;
 }
 
-const RAW_SQL = `SELECT id, account_id AS accountId, date, description, type, amount, currency_code AS currencyCode,
+const RAW_SQL = `SELECT id, account_id AS accountId, date, description, type, amount,
+  amount_in_account_currency AS amountInAccountCurrency, balance, currency_code AS currencyCode,
   category, status, pluggy_created_at AS pluggyCreatedAt, raw FROM transactions WHERE id = ?`;
 
 /** The Pluggy object of one transaction as it was last received (its nulls left out), or null. */
@@ -191,15 +197,8 @@ const ALL_COUNT_SQL = 'SELECT count(*) FROM transactions';
 const LIVE_COUNT_SQL = `SELECT (SELECT count(*) FROM transactions)
   - (SELECT count(*) FROM transactions WHERE removed_at IS NOT NULL)`;
 
-/** How many transactions match a filter (for a header count; walks the matching rows unless unfiltered). */
-export function countTransactions(db: Db, filter: TransactionFilter = {}): number {
-  const where = filterClause(filter, db);
-  if (!where) return 0;
-  // Every condition but "not removed" has a parameter or a key bound: none of those means unfiltered.
-  if (where.params.length === 0 && where.keyFrom === null && where.keyTo === null && where.match === null) {
-    const sql = where.sql === '1' ? ALL_COUNT_SQL : LIVE_COUNT_SQL;
-    return Number(prepared(db, sql).pluck().get());
-  }
+/** A WhereClause as one condition on `t` with its key bounds and FTS match inlined, for a scan of the rows. */
+export function flatWhere(where: WhereClause): { sql: string; params: unknown[] } {
   let sql = where.sql;
   const params = [...where.params];
   if (where.keyFrom !== null) {
@@ -214,6 +213,19 @@ export function countTransactions(db: Db, filter: TransactionFilter = {}): numbe
     sql += ' AND t.sort_key IN (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH ?)';
     params.push(where.match);
   }
+  return { sql, params };
+}
+
+/** How many transactions match a filter (for a header count; walks the matching rows unless unfiltered). */
+export function countTransactions(db: Db, filter: TransactionFilter = {}): number {
+  const where = filterClause(filter, db);
+  if (!where) return 0;
+  // Every condition but "not removed" has a parameter or a key bound: none of those means unfiltered.
+  if (where.params.length === 0 && where.keyFrom === null && where.keyTo === null && where.match === null) {
+    const sql = where.sql === '1' ? ALL_COUNT_SQL : LIVE_COUNT_SQL;
+    return Number(prepared(db, sql).pluck().get());
+  }
+  const { sql, params } = flatWhere(where);
   const row = prepared(db, `SELECT count(*) AS n FROM transactions t WHERE ${sql}`).get(...params) as {
     n: number;
   };

@@ -4,6 +4,7 @@
 // out of `raw`, and so are nulls (Pluggy sends `null` and leaves a field out to say the same thing). That
 // halves the row (941 → 476 bytes on the sandbox's mix), and bytes written are most of what an encrypted
 // first sync costs: each 4 KB page is encrypted and authenticated on every commit that touches it.
+import { fromCentavos, isWholeCentavos } from '../../../shared/money';
 import type { Transaction } from '../../../shared/pluggy';
 
 /** The table columns that stand in for Pluggy fields, as `restoreTransaction` reads them back. */
@@ -13,25 +14,21 @@ export interface FoldedColumns {
   date: string;
   description: string;
   type: string;
+  /** Centavos. */
   amount: number;
+  amountInAccountCurrency: number | null;
+  balance: number | null;
   currencyCode: string | null;
   category: string | null;
   status: string;
   pluggyCreatedAt: string | null;
 }
 
-// Always equal to their column; `date` and `createdAt` only when already canonical (checked per row), and
-// `status` reads back as its meaning: absent is POSTED.
-const FOLDED = new Set([
-  'id',
-  'accountId',
-  'description',
-  'type',
-  'amount',
-  'currencyCode',
-  'category',
-  'status',
-]);
+// Always equal to their column; `date` and `createdAt` only when already canonical (checked per row), money
+// only when its centavos column says it exactly (a sub-centavo figure stays here verbatim), and `status`
+// reads back as its meaning: absent is POSTED.
+const FOLDED = new Set(['id', 'accountId', 'description', 'type', 'currencyCode', 'category', 'status']);
+const MONEY = new Set(['amount', 'amountInAccountCurrency', 'balance']);
 
 type JsonObject = Record<string, unknown>;
 
@@ -60,7 +57,11 @@ function withoutNulls(source: JsonObject, leaveOut?: (key: string, value: unknow
 export function rawRemainder(t: Transaction, date: string, createdAt: string | null): string {
   const out = withoutNulls(
     t as unknown as JsonObject,
-    (key, v) => FOLDED.has(key) || (key === 'date' && v === date) || (key === 'createdAt' && v === createdAt),
+    (key, v) =>
+      FOLDED.has(key) ||
+      (MONEY.has(key) && typeof v === 'number' && isWholeCentavos(v)) ||
+      (key === 'date' && v === date) ||
+      (key === 'createdAt' && v === createdAt),
   );
   return JSON.stringify(out);
 }
@@ -73,9 +74,12 @@ export function restoreTransaction(columns: FoldedColumns, raw: string): JsonObj
     date: columns.date,
     description: columns.description,
     type: columns.type,
-    amount: columns.amount,
+    amount: fromCentavos(columns.amount),
     status: columns.status,
   };
+  if (columns.amountInAccountCurrency !== null)
+    restored.amountInAccountCurrency = fromCentavos(columns.amountInAccountCurrency);
+  if (columns.balance !== null) restored.balance = fromCentavos(columns.balance);
   if (columns.currencyCode !== null) restored.currencyCode = columns.currencyCode;
   if (columns.category !== null) restored.category = columns.category;
   if (columns.pluggyCreatedAt !== null) restored.createdAt = columns.pluggyCreatedAt;

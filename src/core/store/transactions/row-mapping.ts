@@ -1,6 +1,7 @@
 // Turns one Pluggy transaction into the column values of the transactions table.
 import type { Transaction } from '../../../shared/pluggy';
 import { AppError } from '../../../shared/errors';
+import { MAX_AMOUNT, toCentavos } from '../../../shared/money';
 import { isoOrNull, isoTimestamp } from '../raw-json';
 import { rawRemainder } from './raw-remainder';
 
@@ -20,6 +21,8 @@ export const DATA_COLUMNS = [
   'counterparty_name',
   'pluggy_created_at',
   'raw',
+  'amount_in_account_currency',
+  'balance',
 ] as const;
 
 /**
@@ -30,6 +33,7 @@ export type RowValues = [
   id: string,
   accountId: string,
   date: string,
+  /** Centavos, with Pluggy's sign (see shared/money for Cofre's convention). */
   amount: number,
   currencyCode: string | null,
   type: string,
@@ -40,6 +44,10 @@ export type RowValues = [
   counterpartyName: string | null,
   createdAt: string | null,
   raw: string,
+  /** Centavos: the account-currency figure of a foreign purchase. */
+  amountInAccountCurrency: number | null,
+  /** Centavos: the balance after it, where the bank gives it. */
+  balance: number | null,
 ];
 
 /** RowValues with the fields the upsert reads by name. */
@@ -71,6 +79,11 @@ export function mappedRow(values: RowValues): MappedTransaction {
   };
 }
 
+/** An optional money field as centavos; anything but a finite number in range is treated as absent. */
+function optionalCentavos(v: number | null | undefined): number | null {
+  return typeof v === 'number' && Number.isFinite(v) && Math.abs(v) < MAX_AMOUNT ? toCentavos(v) : null;
+}
+
 function bad(id: string, field: string, why: string): AppError {
   return new AppError('invalid_input', `Transaction ${id}: ${field} ${why}.`, { details: { id, field } });
 }
@@ -81,6 +94,7 @@ export function toRowValues(t: Transaction): RowValues {
   const id = t.id;
   if (typeof t.accountId !== 'string' || t.accountId.length === 0) throw bad(id, 'accountId', 'is missing');
   if (typeof t.amount !== 'number' || !Number.isFinite(t.amount)) throw bad(id, 'amount', 'is not a number');
+  if (Math.abs(t.amount) >= MAX_AMOUNT) throw bad(id, 'amount', 'is out of range');
   if (typeof t.date !== 'string') throw bad(id, 'date', 'is missing');
   if (typeof t.type !== 'string' || t.type.length === 0) throw bad(id, 'type', 'is missing');
   const pd = t.paymentData ?? null;
@@ -97,7 +111,7 @@ export function toRowValues(t: Transaction): RowValues {
     id,
     t.accountId,
     date,
-    t.amount,
+    toCentavos(t.amount),
     t.currencyCode ?? null,
     t.type,
     t.status ?? 'POSTED',
@@ -107,5 +121,7 @@ export function toRowValues(t: Transaction): RowValues {
     counterparty ?? null,
     createdAt,
     raw,
+    optionalCentavos(t.amountInAccountCurrency),
+    optionalCentavos(t.balance),
   ];
 }

@@ -10,7 +10,8 @@ export const STORED_ROW_COLUMNS = `t.id, t.sort_key AS sortKey, t.account_id AS 
   t.currency_code AS currencyCode, t.type, t.status, t.description, t.category,
   t.merchant_name AS merchantName, t.counterparty_name AS counterpartyName,
   t.pluggy_created_at AS pluggyCreatedAt, t.first_seen_at AS firstSeenAt, t.last_seen_at AS lastSeenAt,
-  t.changed_at AS changedAt, t.removed_at AS removedAt, t.raw`;
+  t.changed_at AS changedAt, t.removed_at AS removedAt, t.raw,
+  t.amount_in_account_currency AS amountInAccountCurrency, t.balance`;
 
 export interface StoredRow {
   id: string;
@@ -18,6 +19,8 @@ export interface StoredRow {
   accountId: string;
   date: string;
   amount: number;
+  amountInAccountCurrency: number | null;
+  balance: number | null;
   currencyCode: string | null;
   type: string;
   status: string;
@@ -59,8 +62,8 @@ export function toStoredTransaction(row: StoredRow): StoredTransaction {
     accountId: row.accountId,
     date: row.date,
     amount: row.amount,
-    amountInAccountCurrency: num(extract(raw, 'amountInAccountCurrency')),
-    balance: num(extract(raw, 'balance')),
+    amountInAccountCurrency: row.amountInAccountCurrency,
+    balance: row.balance,
     currencyCode: row.currencyCode,
     type: row.type,
     status: row.status,

@@ -24,6 +24,7 @@ export function AccountsScreen() {
   const currency = list[0]?.currencyCode ?? 'BRL';
   const same = list.filter((a) => a.currencyCode === currency);
   const inAccounts = same.filter((a) => !isCard(a)).reduce((s, a) => s + a.balance, 0);
+  // Centavos in Cofre's convention: a card's debt is already negative, so the total is a plain sum.
   const onCards = same.filter(isCard).reduce((s, a) => s + a.balance, 0);
   const money = (v: number, c = currency) => formatMoney(v, c, lng);
 
@@ -51,11 +52,11 @@ export function AccountsScreen() {
             </div>
             <div>
               <dt>{t('accounts.onCards')}</dt>
-              <dd className="bad">{money(-onCards)}</dd>
+              <dd className="bad">{money(onCards)}</dd>
             </div>
             <div>
               <dt>{t('accounts.total')}</dt>
-              <dd data-testid="accounts-total">{money(inAccounts - onCards)}</dd>
+              <dd data-testid="accounts-total">{money(inAccounts + onCards)}</dd>
             </div>
           </dl>
           <ul className="cards account-cards" aria-label={t('accounts.list')}>
@@ -73,7 +74,7 @@ export function AccountsScreen() {
                 <strong className="account-name">{a.marketingName ?? a.name}</strong>
                 {a.numberMasked && <span className="hint mono">{a.numberMasked}</span>}
                 <span className={`account-balance ${isCard(a) ? 'bad' : ''}`}>
-                  {isCard(a) ? money(-a.balance, a.currencyCode) : money(a.balance, a.currencyCode)}
+                  {money(a.balance, a.currencyCode)}
                 </span>
                 {isCard(a) && (
                   <dl className="mini-facts">

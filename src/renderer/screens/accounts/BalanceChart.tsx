@@ -8,7 +8,7 @@ import { useClient } from '../../client/client-context';
 import { keys } from '../../client/query-keys';
 import { Empty, ErrorState, Loading } from '../../components/QueryState';
 import { dayString, daysAgo } from '../../dates';
-import { formatDate, formatMoney } from '../../format';
+import { formatDate, formatMoney, formatMoneyCompact } from '../../format';
 
 const RANGES = [30, 90, 365] as const;
 
@@ -68,9 +68,7 @@ export function BalanceChart({ accounts }: { accounts: AccountView[] }) {
               <XAxis dataKey="day" tickFormatter={(d: string) => formatDate(d, lng)} minTickGap={32} />
               <YAxis
                 width={96}
-                tickFormatter={(v: number) =>
-                  new Intl.NumberFormat(lng, { style: 'currency', currency, notation: 'compact' }).format(v)
-                }
+                tickFormatter={(v: number) => formatMoneyCompact(Math.round(v), currency, lng)}
               />
               <Tooltip
                 formatter={(v) => formatMoney(Number(v), currency, lng)}

@@ -77,8 +77,8 @@ export function TransactionTable({
             }
             const pending = tx.status === 'PENDING';
             const who = tx.counterpartyName ?? tx.merchantName;
-            // Card purchases come positive from Pluggy; the direction is in `type`.
-            const signed = tx.type === 'DEBIT' ? -Math.abs(tx.amount) : Math.abs(tx.amount);
+            // Already in Cofre's convention (money out negative on every account type).
+            const signed = tx.amount;
             return (
               <div
                 key={tx.id}

@@ -1,11 +1,13 @@
 // The filter form as the contract's TransactionFilter: empty fields left out, numbers parsed, text trimmed.
 import type { TransactionFilter } from '../../../shared/contract';
+import { toCentavos } from '../../../shared/money';
 import type { FilterForm } from './TransactionFilters';
 
+/** The typed amount in reais as centavos (the contract's unit). */
 function amount(text: string): number | undefined {
   if (text.trim() === '') return undefined;
   const value = Number(text.replace(',', '.'));
-  return Number.isFinite(value) && value >= 0 ? value : undefined;
+  return Number.isFinite(value) && value >= 0 && value < 1e12 ? toCentavos(value) : undefined;
 }
 
 export function toFilter(form: FilterForm): TransactionFilter {

@@ -1,6 +1,10 @@
 // Calls that read the money: accounts, transactions (keyset pages, filters, search), charts and exports.
 import { z } from 'zod';
+import { Centavos } from '../../money';
 import { call, NoInput } from '../define';
+
+// Every amount below is integer centavos in Cofre's sign convention (shared/money): money leaving the person
+// is negative on every account type, and a card's debt is a negative balance. Formatting happens at the edge.
 
 export const DayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 export const MonthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
@@ -18,10 +22,10 @@ export const AccountView = z.object({
   marketingName: z.string().nullable(),
   /** Masked: only the last 4 digits. */
   numberMasked: z.string().nullable(),
-  balance: z.number(),
+  balance: Centavos,
   currencyCode: z.string(),
-  creditLimit: z.number().nullable(),
-  availableCreditLimit: z.number().nullable(),
+  creditLimit: Centavos.nullable(),
+  availableCreditLimit: Centavos.nullable(),
   balanceCloseDate: z.string().nullable(),
   balanceDueDate: z.string().nullable(),
   updatedAt: z.string().nullable(),
@@ -36,9 +40,9 @@ export const TransactionFilter = z
     dateFrom: DayString.optional(),
     /** Inclusive. */
     dateTo: DayString.optional(),
-    /** Bounds on the absolute amount; `type` gives the direction. */
-    amountMin: z.number().nonnegative().max(1e12).optional(),
-    amountMax: z.number().nonnegative().max(1e12).optional(),
+    /** Bounds on the absolute amount in the account's currency, in centavos; `type` gives the direction. */
+    amountMin: Centavos.nonnegative().max(1e14).optional(),
+    amountMax: Centavos.nonnegative().max(1e14).optional(),
     type: z.enum(['DEBIT', 'CREDIT']).optional(),
     status: z.enum(['POSTED', 'PENDING']).optional(),
     categories: z.array(z.string().max(200)).max(200).optional(),
@@ -54,7 +58,10 @@ export const TransactionView = z.object({
   accountId: z.string(),
   date: z.string(),
   description: z.string(),
-  amount: z.number(),
+  /** In `currencyCode`. */
+  amount: Centavos,
+  /** A foreign purchase in the account's currency (US$ 15.53 → R$ 88.52); null when not foreign. */
+  amountInAccountCurrency: Centavos.nullable(),
   currencyCode: z.string().nullable(),
   type: z.string(),
   status: z.string(),
@@ -98,14 +105,14 @@ export const moneyCalls = {
     z.array(
       z.object({
         category: z.string().nullable(),
-        outflow: z.number(),
-        inflow: z.number(),
+        outflow: Centavos,
+        inflow: Centavos,
         count: z.number().int(),
       }),
     ),
   ),
   'charts.balance': call(
     z.object({ accountId: z.string().min(1).max(100), from: DayString, to: DayString }).strict(),
-    z.array(z.object({ day: z.string(), balance: z.number() })),
+    z.array(z.object({ day: z.string(), balance: Centavos })),
   ),
 };

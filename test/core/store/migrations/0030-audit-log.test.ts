@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrate, openDatabase, upsertTransactions, type Db } from '../../../../src/core/store';
+import { migrate, openDatabase, type Db } from '../../../../src/core/store';
 import { samplePage } from '../sample-data';
 import { ACCOUNT_ID, seedConnection } from '../seed';
 import { tempDb, type TempDb } from '../temp-db';
+import { insertAsVersion70 } from './version-70-rows';
 
 describe('migration 0030-audit-log', () => {
   let t: TempDb;
@@ -18,7 +19,7 @@ describe('migration 0030-audit-log', () => {
 
   it('adds the append-only audit log and leaves existing data as it was', () => {
     seedConnection(db);
-    upsertTransactions(db, samplePage(0, 25, ACCOUNT_ID));
+    insertAsVersion70(db, samplePage(0, 25, ACCOUNT_ID));
     const before = db.prepare('SELECT * FROM transactions ORDER BY id').all();
     migrate(db, 30);
     expect(db.prepare('SELECT * FROM transactions ORDER BY id').all()).toEqual(before);

@@ -11,6 +11,7 @@ import {
 import { samplePage, sampleTransaction } from '../sample-data';
 import { ACCOUNT_ID, seedConnection } from '../seed';
 import { tempDb, type TempDb } from '../temp-db';
+import { insertAsVersion70 } from './version-70-rows';
 
 const OTHER = 'acc-2';
 
@@ -43,7 +44,7 @@ describe('migration 0060-list-helpers', () => {
     const page = samplePage(0, 120, ACCOUNT_ID);
     page[0] = { ...page[0]!, category: null };
     page[1] = { ...page[1]!, category: 'Only removed' };
-    upsertTransactions(db, [...page, ...samplePage(0, 30, OTHER)]);
+    insertAsVersion70(db, [...page, ...samplePage(0, 30, OTHER)]);
     markTransactionsRemoved(db, [page[1]!.id, page[2]!.id, page[3]!.id]);
     const rowsBefore = db.prepare('SELECT * FROM transactions ORDER BY sort_key').all();
 
@@ -61,7 +62,9 @@ describe('migration 0060-list-helpers', () => {
       plan('SELECT min(category) FROM transactions WHERE category IS NOT NULL AND removed_at IS NULL'),
     ).toMatch(/transactions_live_categories/);
 
-    // A revived row, a newly removed row, a new category and a cascade delete all show at once.
+    // A revived row, a newly removed row, a new category and a cascade delete all show at once (written by
+    // the app, which targets the latest schema).
+    migrate(db);
     upsertTransactions(db, [page[2]!, sampleTransaction(500, ACCOUNT_ID, { category: 'Zoo' })]);
     markTransactionsRemoved(db, [page[10]!.id]);
     db.prepare('DELETE FROM accounts WHERE id = ?').run(OTHER);
@@ -73,7 +76,7 @@ describe('migration 0060-list-helpers', () => {
 
   it('exposes the search index terms, folded as the index stores them', () => {
     seedConnection(db);
-    upsertTransactions(db, samplePage(0, 20, ACCOUNT_ID));
+    insertAsVersion70(db, samplePage(0, 20, ACCOUNT_ID));
     migrate(db, 60);
     const terms = db.prepare('SELECT term FROM transactions_fts_vocab').pluck().all() as string[];
     expect(terms).toContain('acucar');
