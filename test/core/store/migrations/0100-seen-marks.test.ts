@@ -5,12 +5,12 @@ import {
   openDatabase,
   takeSeenMark,
   unseenLiveIdsSince,
-  upsertTransactions,
   type Db,
 } from '../../../../src/core/store';
 import { samplePage } from '../sample-data';
 import { ACCOUNT_ID, seedConnection } from '../seed';
 import { tempDb, type TempDb } from '../temp-db';
+import { insertAsVersion70 } from './version-70-rows';
 
 describe('migration 0100-seen-marks', () => {
   let t: TempDb;
@@ -27,7 +27,7 @@ describe('migration 0100-seen-marks', () => {
   it('leaves stored rows seen by no run yet, and hands out increasing marks from 1', () => {
     seedConnection(db);
     const page = samplePage(0, 5, ACCOUNT_ID);
-    upsertTransactions(db, page);
+    insertAsVersion70(db, page);
     migrate(db, 100);
     expect(db.prepare('SELECT DISTINCT seen_mark FROM transactions').pluck().all()).toEqual([0]);
     const mark = takeSeenMark(db);
