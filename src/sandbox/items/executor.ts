@@ -8,6 +8,7 @@ import { ApiError } from '../http/api-error';
 import type { SandboxStore } from '../store';
 import type { WebhookDispatcher } from '../webhooks/dispatcher';
 import type { ItemRecord } from './item-record';
+import { acceptsOneTimeCode, alreadyUpdating } from './refusals';
 import { successStatusDetail, transactionEvents } from './success-payloads';
 import { ERROR_MESSAGES, outcomeFor, SANDBOX_MFA_TOKEN, statusForError, type Outcome } from './outcomes';
 
@@ -44,13 +45,7 @@ export class Executor {
 
   /** Starts an execution; throws ITEM_ALREADY_UPDATING while one runs. */
   start(record: ItemRecord, triggeredBy: TriggeredBy, first: boolean): void {
-    if (this.running.has(record.item.id)) {
-      throw new ApiError(
-        400,
-        'An update is already in progress, wait until the last execution ends',
-        'ITEM_ALREADY_UPDATING',
-      );
-    }
+    if (this.running.has(record.item.id)) throw alreadyUpdating(true);
     const run: Running = { abort: new AbortController() };
     this.running.set(record.item.id, run);
     this.set(record, {
@@ -154,8 +149,10 @@ export class Executor {
     if (outcome.kind === 'error')
       return this.finishError(record, outcome.code, triggeredBy, outcome.providerMessage);
     const style = mfaStyleOf(record.item.connectorId);
-    if (style === 'one-step' && record.parameters.token !== SANDBOX_MFA_TOKEN) {
-      return this.finishError(record, 'INVALID_CREDENTIALS_MFA', triggeredBy);
+    if (style === 'one-step') {
+      const token = record.parameters.token;
+      if (token !== undefined) record.usedTokens = [...(record.usedTokens ?? []), token].slice(-20);
+      if (!acceptsOneTimeCode(token)) return this.finishError(record, 'INVALID_CREDENTIALS_MFA', triggeredBy);
     }
     if (style === 'two-step') {
       const answer = await this.waitForMfa(record, run, triggeredBy);
@@ -213,6 +210,8 @@ export class Executor {
     const status = statusForError(code);
     const error = { code, message: ERROR_MESSAGES[code], ...(providerMessage ? { providerMessage } : {}) };
     const failedLogins = record.item.consecutiveFailedLoginAttempts ?? 0;
+    record.consecutiveErrors = (record.consecutiveErrors ?? 0) + 1;
+    record.lastExecutionEndedAt = iso(this.clock.now());
     this.set(record, {
       status,
       executionStatus: code,
@@ -263,6 +262,8 @@ export class Executor {
       }
     }
     record.advancePending = false;
+    record.consecutiveErrors = 0;
+    record.lastExecutionEndedAt = syncStartedAt;
     const statusDetail = successStatusDetail(outcome, syncStartedAt);
     this.set(record, {
       status: 'UPDATED',

@@ -1,5 +1,6 @@
 // What the sandbox keeps per item: the API object (minus the embedded connector) plus private state.
 import type { Item } from '../../shared/pluggy';
+import type { ForcedRefusalCode } from './refusals';
 
 export type StoredItem = Omit<Item, 'connector'> & { connectorId: number };
 
@@ -14,4 +15,12 @@ export interface ItemRecord {
   /** Set by POST /__sandbox/advance: the next successful execution brings new data. */
   advancePending: boolean;
   accountIds: string[];
+  /** Failing executions in a row (Pluggy stops client refreshes past 5). */
+  consecutiveErrors?: number;
+  /** When the last execution finished (the login back-off counts from it). */
+  lastExecutionEndedAt?: string;
+  /** One-time codes already used by executions of this item (a refresh needs a new one). */
+  usedTokens?: string[];
+  /** Set by POST /__sandbox/refusal: the next `remaining` PATCHes answer with this refusal. */
+  forcedRefusal?: { code: ForcedRefusalCode; remaining: number };
 }

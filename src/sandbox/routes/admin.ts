@@ -1,4 +1,4 @@
-// The guarded /__sandbox routes (only with `admin`): ground truth, advance, request stats, clock, deliveries.
+// The guarded /__sandbox routes (only with `admin`): ground truth, advance, forced refusals, request stats, clock, deliveries.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -6,6 +6,7 @@ import type { Transaction } from '../../shared/pluggy';
 import { itemFor, toItem, type SandboxContext } from '../context';
 import { toAccount } from '../data/evolve';
 import { validationError } from '../http/api-error';
+import { ForcedRefusalCode } from '../items/refusals';
 
 const ItemQuery = z.object({ itemId: z.string().min(1) });
 
@@ -46,6 +47,22 @@ export function adminRoutes(app: FastifyInstance, ctx: SandboxContext): void {
     r.advancePending = true;
     ctx.store.changed();
     return { itemId: r.item.id, advancePending: true };
+  });
+
+  /** The item's next `times` PATCHes answer with this refusal, bodies as in the spec. */
+  app.post('/__sandbox/refusal', opts, async (request) => {
+    const body = z
+      .object({
+        itemId: z.string().min(1),
+        code: ForcedRefusalCode,
+        times: z.number().int().min(1).default(1),
+      })
+      .safeParse(request.body ?? {});
+    if (!body.success) throw validationError(body.error);
+    const r = itemFor(ctx, body.data.itemId, null);
+    r.forcedRefusal = { code: body.data.code, remaining: body.data.times };
+    ctx.store.changed();
+    return { itemId: r.item.id, ...r.forcedRefusal };
   });
 
   app.get('/__sandbox/stats', opts, async () => {

@@ -15,6 +15,9 @@ import { findConnector } from '../data/connectors';
 import { uuidFrom } from '../data/prng';
 import { ApiError, validationError } from '../http/api-error';
 import type { ItemRecord } from '../items/item-record';
+import { alreadyUpdating, forcedRefusal, naturalRefusal, type ForcedRefusalCode } from '../items/refusals';
+import { sendTooMany } from '../http/rate-limit';
+import { RATE_LIMITED_ROUTES } from '../options';
 import { webhookUrlProblem } from '../webhooks/url-rules';
 import { credentialErrors } from './connectors';
 
@@ -45,6 +48,15 @@ function checkCredentials(connectorId: number, parameters: Record<string, string
       details: errors,
     });
   }
+}
+
+/** The refusal the admin route forced on this item's next PATCH, counted down. */
+function takeForcedRefusal(record: ItemRecord): ForcedRefusalCode | null {
+  const forced = record.forcedRefusal;
+  if (!forced || forced.remaining <= 0) return null;
+  forced.remaining -= 1;
+  if (forced.remaining === 0) delete record.forcedRefusal;
+  return forced.code;
 }
 
 export function itemRoutes(app: FastifyInstance, ctx: SandboxContext): void {
@@ -89,7 +101,7 @@ export function itemRoutes(app: FastifyInstance, ctx: SandboxContext): void {
         products: b.products ?? ['ACCOUNTS', 'CREDIT_CARDS', 'TRANSACTIONS', 'PAYMENT_DATA', 'IDENTITY'],
         oauthRedirectUri: b.oauthRedirectUri ?? tokenOptions.oauthRedirectUri ?? null,
       },
-      parameters: b.parameters,
+      parameters: b.parameters ?? undefined,
       createdByToken: principal?.kind === 'connectToken' ? principal.tokenId : null,
       generation: 0,
       advancePending: false,
@@ -104,18 +116,23 @@ export function itemRoutes(app: FastifyInstance, ctx: SandboxContext): void {
     toItem(itemFor(ctx, idOf(request), request.principal)),
   );
 
-  app.patch('/items/:id', { config: { access: 'connect' } }, async (request): Promise<Item> => {
+  app.patch('/items/:id', { config: { access: 'connect' } }, async (request, reply): Promise<Item> => {
     const record = itemFor(ctx, idOf(request), request.principal);
     const body = UpdateItemRequest.safeParse(request.body ?? {});
     if (!body.success) throw validationError(body.error, 'PARAMETER_VALIDATION_ERROR');
     const b = body.data;
-    if (ctx.executor.isRunning(record.item.id)) {
-      throw new ApiError(
-        400,
-        'An update is already in progress, wait until the last execution ends',
-        'ITEM_ALREADY_UPDATING',
-      );
-    }
+    const forced = takeForcedRefusal(record);
+    if (forced === 'RATE_LIMITED') return sendTooMany(reply, RATE_LIMITED_ROUTES['PATCH /items/:id'], 60);
+    if (forced) throw forcedRefusal(forced, record, ctx.clock.now());
+    if (ctx.executor.isRunning(record.item.id)) throw alreadyUpdating(true);
+    const refusal = naturalRefusal({
+      record,
+      byClient: request.principal?.kind !== 'connectToken',
+      parameters: b.parameters ?? undefined,
+      nowMs: ctx.clock.now(),
+      minUpdateFrequencyHours: ctx.options.minUpdateFrequencyHours,
+    });
+    if (refusal) throw refusal;
     if (b.parameters) checkCredentials(record.item.connectorId, { ...record.parameters, ...b.parameters });
     checkWebhookUrl(ctx, b.webhookUrl);
     if (b.parameters) record.parameters = { ...record.parameters, ...b.parameters };
