@@ -51,6 +51,8 @@ function summarize(e: AuditEntry): string {
     'unchanged',
     'removed',
     'listed',
+    'skipped',
+    'path',
     'code',
     'count',
     'reason',

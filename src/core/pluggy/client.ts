@@ -21,6 +21,8 @@ import {
   Webhook,
   type AccountType,
   type ConnectTokenRequest,
+  type SkippedRow,
+  readRows,
   unknownAccountValues,
   unknownItemValues,
   unknownTransactionValues,
@@ -48,6 +50,22 @@ export interface ConnectTokenInput {
 }
 
 const AnyBody = z.unknown();
+
+/** A list page whose rows are read one by one (see readRows). */
+const RowsPage = z.object({
+  results: z.array(z.unknown()),
+  total: z.number().nullish(),
+  totalPages: z.number().nullish(),
+});
+/** Protection against a `totalPages` that never ends. */
+const MAX_ACCOUNT_PAGES = 100;
+
+export interface AccountList extends Page<Account> {
+  /** Accounts Pluggy listed that could not be read (left out of `results`). */
+  skipped: SkippedRow[];
+  /** False when the pages held fewer accounts than Pluggy said it had: a partial list. */
+  complete: boolean;
+}
 
 /** Checks a caller's input against its schema; the message names fields, never values (they may be passwords). */
 function checkInput<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
@@ -211,11 +229,26 @@ export function createPluggyClient(options: PluggyClientOptions) {
       );
     },
 
-    async listAccounts(itemId: string, type?: AccountType): Promise<Page<Account>> {
-      const query = toSearchParams({ itemId: nonEmpty(itemId, 'An item id'), type });
-      const page = await get('GET /accounts', endpointUrl(base, ['accounts'], query), Page(Account));
-      page.results.forEach(noted.account);
-      return page;
+    /**
+     * Every account of the item, over every page Pluggy reports. An account off the schema is left out and
+     * described in `skipped`; `complete` is false when the pages held fewer accounts than Pluggy's `total`.
+     */
+    async listAccounts(itemId: string, type?: AccountType): Promise<AccountList> {
+      const id = nonEmpty(itemId, 'An item id');
+      const results: Account[] = [];
+      const skipped: SkippedRow[] = [];
+      let total: number | undefined;
+      for (let page = 1; page <= MAX_ACCOUNT_PAGES; page++) {
+        const query = toSearchParams({ itemId: id, type, page: page > 1 ? page : undefined });
+        const body = await get('GET /accounts', endpointUrl(base, ['accounts'], query), RowsPage);
+        const read = readRows(Account, body.results);
+        read.skipped.forEach((row) => skipped.push({ ...row, index: row.index + results.length }));
+        results.push(...read.rows.map(noted.account));
+        total ??= body.total ?? undefined;
+        if (body.totalPages === undefined || body.totalPages === null || page >= body.totalPages) break;
+      }
+      const complete = total === undefined || results.length + skipped.length >= total;
+      return { results, page: 1, total: results.length, totalPages: 1, skipped, complete };
     },
 
     async getAccount(id: string): Promise<Account> {

@@ -18,6 +18,10 @@ export const SyncCounts = z.object({
   unchanged: z.number().int().nonnegative().default(0),
   removed: z.number().int().nonnegative().default(0),
   pages: z.number().int().nonnegative().default(0),
+  /** Transactions Pluggy sent that could not be read (left out; the run still succeeds, with a warning). */
+  skipped: z.number().int().nonnegative().optional(),
+  /** Accounts Pluggy listed that could not be read. */
+  skippedAccounts: z.number().int().nonnegative().optional(),
 });
 export type SyncCounts = z.infer<typeof SyncCounts>;
 

@@ -1,6 +1,8 @@
 // Reads one account's transactions as planned, one DB transaction (rows + audit entry) per page.
 import { appendAudit } from '../audit/append';
+import { logUnknownValues } from '../pluggy/unknown-values-log';
 import {
+  getAccount,
   markSeen,
   markTransactionsRemoved,
   nextDay,
@@ -12,6 +14,7 @@ import {
   type UpsertCounts,
 } from '../store';
 import { createGroupCommit, type GroupCommit } from './group-commit';
+import type { SkippedRow } from './page-decoder/decode-row-page';
 import { prefetchOne } from './prefetch';
 import type { RunContext } from './run-context';
 import type { TransactionQuery } from './sync-api';
@@ -24,16 +27,26 @@ export interface AccountCounts {
   updated: number;
   unchanged: number;
   removed: number;
+  /** Rows Pluggy sent that could not be read: left out, each with an audit entry. */
+  skipped: number;
 }
 
 export interface AccountReadResult extends AccountCounts {
   /** Newest Pluggy `createdAt` read, for the next watermark. */
   maxCreatedAt: string | null;
+  /** A row left out had no readable id: which stored row it was is unknown, so none may look deleted. */
+  skippedWithoutId: boolean;
 }
 
 export function emptyCounts(): AccountCounts {
-  return { pages: 0, rows: 0, inserted: 0, updated: 0, unchanged: 0, removed: 0 };
+  return { pages: 0, rows: 0, inserted: 0, updated: 0, unchanged: 0, removed: 0, skipped: 0 };
 }
+
+const emptyResult = (): AccountReadResult => ({
+  ...emptyCounts(),
+  maxCreatedAt: null,
+  skippedWithoutId: false,
+});
 
 type QueryKind = 'full' | 'created' | 'window' | 'ids';
 
@@ -44,6 +57,8 @@ export interface PageWrite {
   /** The posted-date range the page was read from, when the read had one (kept in the audit entry). */
   range: DateRange | null;
   rows: readonly RowValues[];
+  /** Rows of the page left out (see decode-row-page.ts). */
+  skipped: readonly SkippedRow[];
 }
 
 export type PageCommitter = GroupCommit<PageWrite, UpsertCounts>;
@@ -73,7 +88,17 @@ export function createPageCommitter(
  * documented, and a row merely outside its filter must never look deleted. "Never saw" is decided by the
  * run's mark, not by times: a PC clock stepped back must not hide a deletion.
  */
-function removeUnseen(ctx: RunContext, accountId: string, dateFrom: string, why: string): number {
+function removeUnseen(
+  ctx: RunContext,
+  accountId: string,
+  dateFrom: string,
+  why: string,
+  read: AccountReadResult,
+): number {
+  if (read.skippedWithoutId) {
+    ctx.logger.warn({ accountId, why }, 'a row without a readable id was left out; nothing marked removed');
+    return 0;
+  }
   const gone = unseenLiveIdsSince(ctx.db, accountId, nextDay(dateFrom), ctx.seenMark);
   return gone.length > 0 ? removeTransactions(ctx, accountId, gone, why) : 0;
 }
@@ -84,19 +109,19 @@ export async function readAccount(
   plan: ReadPlan,
   onPage: (rows: number) => void,
 ): Promise<AccountReadResult> {
-  const result: AccountReadResult = { ...emptyCounts(), maxCreatedAt: null };
+  const result = emptyResult();
   const read = (kind: QueryKind, query: TransactionQuery) =>
     readPages(ctx, accountId, kind, query, result, onPage);
 
   if (plan.full) {
     await allOrFirstError(plan.full.ranges.map((range) => read('full', range)));
     // A first sync cut short leaves rows behind; a later full read must also drop the ones Pluggy lost.
-    result.removed += removeUnseen(ctx, accountId, plan.full.dateFrom, 'full');
+    result.removed += removeUnseen(ctx, accountId, plan.full.dateFrom, 'full', result);
   }
   if (plan.created) await read('created', plan.created);
   if (plan.window) {
     await read('window', plan.window);
-    result.removed += removeUnseen(ctx, accountId, plan.window.dateFrom, 'window');
+    result.removed += removeUnseen(ctx, accountId, plan.window.dateFrom, 'window', result);
   }
   return result;
 }
@@ -114,7 +139,7 @@ export async function rereadIds(
   accountId: string,
   ids: string[],
 ): Promise<AccountReadResult> {
-  const result: AccountReadResult = { ...emptyCounts(), maxCreatedAt: null };
+  const result = emptyResult();
   for (let i = 0; i < ids.length; i += 500) {
     await readPages(ctx, accountId, 'ids', { ids: ids.slice(i, i + 500) }, result, () => undefined);
   }
@@ -130,11 +155,16 @@ async function readPages(
   onPage: (rows: number) => void,
 ): Promise<void> {
   const leave = ctx.pages.join();
+  const accountType = getAccount(ctx.db, accountId)?.type ?? null;
   try {
-    const pages = ctx.api.transactionPages(accountId, { ...query, signal: ctx.signal }, ctx.decodePage);
-    for await (const { rows } of prefetchOne(pages)) {
-      const counts = await ctx.pages.write({ accountId, kind, range: rangeOf(query), rows });
+    const decode = (body: Buffer) => ctx.decodePage(body, accountType);
+    const pages = ctx.api.transactionPages(accountId, { ...query, signal: ctx.signal }, decode);
+    for await (const { rows, skipped, unknown } of prefetchOne(pages)) {
+      logUnknownValues(ctx.logger, unknown);
+      const counts = await ctx.pages.write({ accountId, kind, range: rangeOf(query), rows, skipped });
       addPage(result, rows, counts);
+      result.skipped += skipped.length;
+      if (skipped.some((row) => row.id === null)) result.skippedWithoutId = true;
       onPage(rows.length);
     }
   } finally {
@@ -147,10 +177,10 @@ function rangeOf({ dateFrom, dateTo }: TransactionQuery): DateRange | null {
   return dateTo === undefined ? { dateFrom } : { dateFrom, dateTo };
 }
 
-/** One page's rows and its audit entry; runs inside the committer's transaction. */
+/** One page's rows and its audit entry, plus one per row left out; runs inside the committer's transaction. */
 function storePage(
   ctx: Pick<RunContext, 'db' | 'itemId' | 'runId' | 'startedAt' | 'seenMark'>,
-  { accountId, kind, range, rows }: PageWrite,
+  { accountId, kind, range, rows, skipped }: PageWrite,
 ): UpsertCounts {
   const counts = upsertTransactionRows(ctx.db, rows, { seenAt: ctx.startedAt });
   markSeen(ctx.db, rows.map(rowId), ctx.seenMark);
@@ -159,8 +189,31 @@ function storePage(
     action: 'open_finance.sync.page',
     connectionId: ctx.itemId,
     outcome: 'success',
-    details: { runId: ctx.runId, accountId, query: kind, ...range, rows: rows.length, ...counts },
+    details: {
+      runId: ctx.runId,
+      accountId,
+      query: kind,
+      ...range,
+      rows: rows.length,
+      ...counts,
+      ...(skipped.length > 0 ? { skipped: skipped.length } : {}),
+    },
   });
+  // A row Pluggy sent is still there even when it could not be read: its stored copy must not look deleted.
+  markSeen(
+    ctx.db,
+    skipped.flatMap((row) => (row.id === null ? [] : [row.id])),
+    ctx.seenMark,
+  );
+  for (const row of skipped) {
+    appendAudit(ctx.db, {
+      actor: 'sync',
+      action: 'open_finance.sync.row_skipped',
+      connectionId: ctx.itemId,
+      outcome: 'failure',
+      details: { runId: ctx.runId, accountId, kind: 'transaction', ...row },
+    });
+  }
   return counts;
 }
 

@@ -3,9 +3,8 @@ import type { SyncProgress, SyncReason } from '../../shared/contract';
 import type { SleepClock } from '../clock';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../logging/logger';
-import type { BodyDecoder } from '../pluggy';
 import type { Db } from '../store/db';
-import type { RowPage } from './page-decoder/decode-row-page';
+import type { DecodePage } from './page-decoder/page-decoder';
 import type { PageCommitter } from './read-account';
 import type { SyncApi } from './sync-api';
 
@@ -20,7 +19,7 @@ export interface SyncDeps {
   /** Accounts read at the same time. */
   accountConcurrency?: number;
   /** Turns a transactions page's body into rows; by default on the process's page decoder thread. */
-  decodePage?: BodyDecoder<RowPage>;
+  decodePage?: DecodePage;
 }
 
 export interface RunContext extends SyncDeps {
@@ -35,7 +34,7 @@ export interface RunContext extends SyncDeps {
   progress(update: Partial<Omit<SyncProgress, 'itemId' | 'runId' | 'reason' | 'at'>>): void;
   /** Where the run's transaction pages go; pages of concurrent accounts commit together. */
   pages: PageCommitter;
-  decodePage: BodyDecoder<RowPage>;
+  decodePage: DecodePage;
   /** A new one-time code the user typed for this refresh; sent once with the PATCH, never stored. */
   refreshParameters?: Record<string, string>;
 }

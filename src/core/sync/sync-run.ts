@@ -1,8 +1,9 @@
 // One sync run of one item: refresh at the bank if asked, wait for it, then read accounts and transactions.
 import { setMaxListeners } from 'node:events';
-import type { Account, Item, Page } from '../../shared/pluggy';
+import type { Account, Item } from '../../shared/pluggy';
 import { appendAudit } from '../audit/append';
 import { explainItem } from '../errors';
+import type { AccountList } from '../pluggy/client';
 import { pluggyErrorOf } from '../pluggy/errors';
 import { refusalOf } from '../pluggy/refusals';
 import { noticeView } from '../notices/notice-view';
@@ -25,6 +26,8 @@ import { planReads } from './windows';
 
 export interface RunTotals extends AccountCounts {
   accounts: number;
+  /** Accounts Pluggy listed that could not be read (left out, each with an audit entry). */
+  skippedAccounts: number;
 }
 
 /** Stores the item as Pluggy describes it now and tells the UI; a bank asking for a code is a notice too. */
@@ -138,11 +141,16 @@ export async function executeRun(ctx: RunContext, wake?: () => Promise<void>): P
   }
 
   ctx.progress({ phase: 'accounts' });
-  const accounts = await listAccounts(ctx, settledAtOnce ? early : null);
-  storeAccounts(ctx, accounts);
+  const list = await listAccounts(ctx, settledAtOnce ? early : null);
+  storeAccounts(ctx, list, item);
+  const accounts = list.results;
 
   const state = getSyncState(ctx.db, ctx.itemId);
-  const totals: RunTotals = { ...emptyCounts(), accounts: accounts.length };
+  const totals: RunTotals = {
+    ...emptyCounts(),
+    accounts: accounts.length,
+    skippedAccounts: list.skipped.length,
+  };
   let maxCreatedAt: string | null = null;
   let accountsDone = 0;
   ctx.progress({ phase: 'transactions', accountsTotal: accounts.length, accountsDone: 0 });
@@ -166,6 +174,7 @@ export async function executeRun(ctx: RunContext, wake?: () => Promise<void>): P
     totals.updated += read.updated;
     totals.unchanged += read.unchanged;
     totals.removed += read.removed;
+    totals.skipped += read.skipped;
     if (read.maxCreatedAt && (maxCreatedAt === null || read.maxCreatedAt > maxCreatedAt)) {
       maxCreatedAt = read.maxCreatedAt;
     }
@@ -196,34 +205,63 @@ export async function executeRun(ctx: RunContext, wake?: () => Promise<void>): P
 
 async function listAccounts(
   ctx: RunContext,
-  early: Promise<Outcome<Page<Account>>> | null,
-): Promise<Account[]> {
+  early: Promise<Outcome<AccountList>> | null,
+): Promise<AccountList> {
   const first = early ? await early : null;
-  if (first?.ok) return first.value.results;
+  if (first?.ok) return first.value;
   if (first)
     ctx.logger.info({ itemId: ctx.itemId, err: first.error }, 'early accounts request failed; asking again');
-  return (await ctx.api.listAccounts(ctx.itemId)).results;
+  return ctx.api.listAccounts(ctx.itemId);
 }
 
-function storeAccounts(ctx: RunContext, accounts: Account[]): void {
+/**
+ * Whether the list holds every account the item has: only then may an account missing from it be marked
+ * removed. Not after a partial execution, an accounts product Pluggy did not update, a list shorter than
+ * its `total`, or an account left out without a readable id.
+ */
+function isWholeList(list: AccountList, item: Item): boolean {
+  return (
+    list.complete &&
+    item.executionStatus !== 'PARTIAL_SUCCESS' &&
+    item.statusDetail?.accounts?.isUpdated !== false &&
+    list.skipped.every((row) => row.id !== null)
+  );
+}
+
+function storeAccounts(ctx: RunContext, list: AccountList, item: Item): void {
   const at = nowIso(ctx.clock);
+  const accounts = list.results;
   ctx.db
     .transaction(() => {
       const counts = upsertAccounts(ctx.db, ctx.itemId, accounts, at);
-      const removed = markMissingAccountsRemoved(
-        ctx.db,
-        ctx.itemId,
-        accounts.map((a) => a.id),
-        at,
-      );
+      const present = [...accounts.map((a) => a.id), ...list.skipped.flatMap((r) => (r.id ? [r.id] : []))];
+      const whole = isWholeList(list, item);
+      const removed = whole ? markMissingAccountsRemoved(ctx.db, ctx.itemId, present, at) : 0;
       appendAudit(ctx.db, {
         actor: 'sync',
         action: 'open_finance.sync.accounts',
         connectionId: ctx.itemId,
         outcome: 'success',
         at,
-        details: { runId: ctx.runId, listed: accounts.length, removed, ...counts },
+        details: {
+          runId: ctx.runId,
+          listed: accounts.length,
+          removed,
+          ...counts,
+          ...(whole ? {} : { partial: true }),
+          ...(list.skipped.length > 0 ? { skipped: list.skipped.length } : {}),
+        },
       });
+      for (const row of list.skipped) {
+        appendAudit(ctx.db, {
+          actor: 'sync',
+          action: 'open_finance.sync.row_skipped',
+          connectionId: ctx.itemId,
+          outcome: 'failure',
+          at,
+          details: { runId: ctx.runId, kind: 'account', ...row },
+        });
+      }
     })
     .immediate();
 }

@@ -184,6 +184,7 @@ export const enScreens: ScreenMessages = {
       open_finance__sync__requested: 'Sync requested',
       open_finance__sync__accounts: 'Accounts read',
       open_finance__sync__page: 'Transaction page read',
+      open_finance__sync__row_skipped: 'A record from the bank could not be read',
       open_finance__sync__succeeded: 'Sync finished',
       open_finance__sync__failed: 'Sync failed',
       open_finance__transactions__removed: 'Transactions removed by the bank',

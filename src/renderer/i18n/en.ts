@@ -71,6 +71,10 @@ export const en: Messages = {
       connect: 'new link',
     },
     outcomes: { success: 'success', failure: 'failure', running: 'running', partial: 'partial' },
+    skippedTransactions_one: '{{count}} transaction from the bank could not be read.',
+    skippedTransactions_other: '{{count}} transactions from the bank could not be read.',
+    skippedAccounts_one: '{{count}} account from the bank could not be read.',
+    skippedAccounts_other: '{{count}} accounts from the bank could not be read.',
     counts: {
       accounts: 'accounts',
       pages: 'pages',

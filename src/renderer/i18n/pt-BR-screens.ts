@@ -183,6 +183,7 @@ export const ptBRScreens = {
       open_finance__sync__requested: 'Sincronização pedida',
       open_finance__sync__accounts: 'Contas lidas',
       open_finance__sync__page: 'Página de transações lida',
+      open_finance__sync__row_skipped: 'Registro do banco não pôde ser lido',
       open_finance__sync__succeeded: 'Sincronização concluída',
       open_finance__sync__failed: 'Sincronização falhou',
       open_finance__transactions__removed: 'Transações removidas pelo banco',

@@ -70,6 +70,10 @@ export const ptBR = {
       connect: 'nova conexão',
     },
     outcomes: { success: 'sucesso', failure: 'falha', running: 'em andamento', partial: 'parcial' },
+    skippedTransactions_one: '{{count}} transação do banco não pôde ser lida.',
+    skippedTransactions_other: '{{count}} transações do banco não puderam ser lidas.',
+    skippedAccounts_one: '{{count}} conta do banco não pôde ser lida.',
+    skippedAccounts_other: '{{count}} contas do banco não puderam ser lidas.',
     counts: {
       accounts: 'contas',
       pages: 'páginas',

@@ -26,4 +26,6 @@ export interface AccountRecord {
   number: string;
   createdAtMs: number;
   updatedAtMs: number;
+  /** Fields answered off the spec (set by POST /__sandbox/malform), laid over the account as given. */
+  malformed?: Record<string, unknown>;
 }

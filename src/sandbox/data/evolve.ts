@@ -53,6 +53,11 @@ export function createAccounts(
 }
 
 export function toAccount(r: AccountRecord): Account {
+  const account = wellFormedAccount(r);
+  return r.malformed ? ({ ...account, ...r.malformed } as Account) : account;
+}
+
+function wellFormedAccount(r: AccountRecord): Account {
   const common = {
     id: r.id,
     itemId: r.itemId,

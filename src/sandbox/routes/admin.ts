@@ -5,10 +5,19 @@ import { z } from 'zod';
 import type { Transaction } from '../../shared/pluggy';
 import { itemFor, toItem, type SandboxContext } from '../context';
 import { toAccount } from '../data/evolve';
-import { validationError } from '../http/api-error';
+import { notFound, validationError } from '../http/api-error';
 import { ForcedRefusalCode } from '../items/refusals';
 
 const ItemQuery = z.object({ itemId: z.string().min(1) });
+const MalformBody = z
+  .object({
+    transactionId: z.string().min(1).optional(),
+    accountId: z.string().min(1).optional(),
+    patch: z.record(z.string(), z.unknown()),
+  })
+  .refine((b) => (b.transactionId === undefined) !== (b.accountId === undefined), {
+    message: 'give either transactionId or accountId',
+  });
 
 export function adminRoutes(app: FastifyInstance, ctx: SandboxContext): void {
   const record = (request: FastifyRequest) => {
@@ -86,4 +95,23 @@ export function adminRoutes(app: FastifyInstance, ctx: SandboxContext): void {
   });
 
   app.get('/__sandbox/deliveries', opts, async () => ({ attempts: ctx.hooks.attempts }));
+
+  // Makes one transaction or account off the spec from now on (fields replaced as given, e.g. an amount
+  // that is text): how a test shows that one bad row leaves the rest of its page stored.
+  app.post('/__sandbox/malform', opts, async (request) => {
+    const body = MalformBody.safeParse(request.body ?? {});
+    if (!body.success) throw validationError(body.error);
+    const { transactionId, accountId, patch } = body.data;
+    if (transactionId !== undefined) {
+      const ledger = [...ctx.store.ledgers.values()].find((l) => l.byId(transactionId) !== undefined);
+      if (!ledger) throw notFound('Transaction');
+      ledger.update(transactionId, patch as Partial<Transaction>);
+    } else {
+      const ledger = accountId === undefined ? undefined : ctx.store.ledgers.get(accountId);
+      if (!ledger) throw notFound('Account');
+      ledger.record.malformed = { ...ledger.record.malformed, ...patch };
+    }
+    ctx.store.changed();
+    return { transactionId: transactionId ?? null, accountId: accountId ?? null };
+  });
 }

@@ -11,3 +11,4 @@ export * from './transaction';
 export * from './category';
 export * from './webhook';
 export * from './unknown-values';
+export * from './row-reading';

@@ -75,8 +75,10 @@ describe('Pluggy client requests', () => {
     expect(isPluggyBadPayloadError(one)).toBe(true);
     expect(one.issues[0]!.path).toBe('balance');
     expect(one.message).toMatch(/GET \/accounts\/:id .*balance: .*number/);
-    const list = (await client.listAccounts('item-1').catch((e: unknown) => e)) as PluggyApiError;
-    expect(list.message).toContain('results[1].currencyCode');
+    // In a list, the bad account is left out and described; the others are read.
+    const list = await client.listAccounts('item-1');
+    expect(list.results.map((a) => a.id)).toEqual([account().id]);
+    expect(list.skipped).toEqual([{ id: 'b', index: 1, path: 'currencyCode', reason: expect.any(String) }]);
     const html = (await client.getItem('item-1').catch((e: unknown) => e)) as PluggyApiError;
     expect(html.message).toContain('not JSON');
   });
@@ -111,27 +113,38 @@ describe('Pluggy client requests', () => {
 
   it('hands transaction pages to a body decoder, follows its next links and reports what it refused', async () => {
     stub = await startPluggyStub({
-      'GET /v2/transactions': (_req, res, { url }) =>
-        url.searchParams.get('after') === 'p2'
-          ? json(res, 200, { results: [{ ...transaction('t3'), date: 'someday' }], next: null })
-          : json(res, 200, {
-              results: [transaction('t1'), transaction('t2')],
-              next: '?accountId=a&after=p2',
-            }),
+      'GET /v2/transactions': (_req, res, { url }) => {
+        const after = url.searchParams.get('after');
+        if (after === 'p3') return json(res, 200, { data: 'not a page' });
+        if (after === 'p2')
+          return json(res, 200, {
+            results: [{ ...transaction('t3'), date: 'someday' }, transaction('t4')],
+            next: '?accountId=a&after=p3',
+          });
+        return json(res, 200, {
+          results: [transaction('t1'), transaction('t2')],
+          next: '?accountId=a&after=p2',
+        });
+      },
     });
     const client = clientFor(stub);
     const ids: string[][] = [];
+    const skipped: unknown[][] = [];
     const run = async () => {
       for await (const page of client.transactionPages('a', {}, (body) =>
         Promise.resolve(decodeRowPage(body)),
-      ))
+      )) {
         ids.push(page.rows.map((r) => r[0]));
+        skipped.push(page.skipped);
+      }
     };
     const error = (await run().catch((e: unknown) => e)) as PluggyApiError;
-    expect(ids).toEqual([['t1', 't2']]);
+    // A bad row is left out of its page and reported; a body that is no page at all fails the read.
+    expect(ids).toEqual([['t1', 't2'], ['t4']]);
+    expect(skipped).toEqual([[], [{ id: 't3', index: 0, path: 'date', reason: expect.any(String) }]]);
     expect(isPluggyBadPayloadError(error)).toBe(true);
-    expect(error.issues).toEqual([{ path: 'results[0].date', message: expect.stringContaining('t3') }]);
-    expect(error.message).toMatch(/GET \/v2\/transactions .*results\[0\]\.date/);
+    expect(error.issues).toEqual([{ path: 'results', message: expect.any(String) }]);
+    expect(error.message).toMatch(/GET \/v2\/transactions .*results/);
   });
 
   it('resumes from a stored next link and stops on a cursor that repeats', async () => {

@@ -9,18 +9,22 @@
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
 import type { Logger } from '../../logging/logger';
-import type { BodyDecoder, Decoded } from '../../pluggy/decode-body';
+import type { Decoded } from '../../pluggy/decode-body';
 import { decodeRowPage, type RowPage } from './decode-row-page';
 import type { DecodeReply, DecodeRequest } from './messages';
 
+/** Decodes one transactions body; `accountType` gives rows without `type` their direction. */
+export type DecodePage = (body: Buffer, accountType?: string | null) => Promise<Decoded<RowPage>>;
+
 export interface PageDecoder {
-  decode: BodyDecoder<RowPage>;
+  decode: DecodePage;
   /** Stops the thread; pages still asked for later are decoded on the calling thread. */
   close(): Promise<void>;
 }
 
 interface Pending {
   body: Buffer;
+  accountType: string | null;
   resolve(result: Decoded<RowPage>): void;
   reject(error: unknown): void;
   /** Gives up on the thread if it has not answered by then (a page takes milliseconds). */
@@ -47,7 +51,7 @@ function workerStart(): WorkerStart {
 
 function decodeHere(p: Pending): void {
   try {
-    p.resolve(decodeRowPage(p.body));
+    p.resolve(decodeRowPage(p.body, p.accountType));
   } catch (err) {
     p.reject(err);
   }
@@ -100,9 +104,9 @@ export function createPageDecoder(
   }
 
   return {
-    decode(body) {
+    decode(body, accountType = null) {
       return new Promise((resolve, reject) => {
-        const p: Pending = { body, resolve, reject };
+        const p: Pending = { body, accountType, resolve, reject };
         if (onThisThread) return decodeHere(p);
         worker ??= start();
         const id = ++nextId;
@@ -114,7 +118,7 @@ export function createPageDecoder(
         }, answerTimeoutMs);
         worker.ref();
         // Copied, not transferred: should the thread die, the body is still here to decode.
-        worker.postMessage({ id, body } satisfies DecodeRequest);
+        worker.postMessage({ id, body, accountType } satisfies DecodeRequest);
       });
     },
     async close() {

@@ -5,10 +5,10 @@ import type { DecodeReply, DecodeRequest } from './messages';
 
 const port = parentPort;
 if (!port) throw new Error('The page decoder must run as a worker thread.');
-port.on('message', ({ id, body }: DecodeRequest) => {
+port.on('message', ({ id, body, accountType }: DecodeRequest) => {
   let reply: DecodeReply;
   try {
-    reply = { id, result: decodeRowPage(body) };
+    reply = { id, result: decodeRowPage(body, accountType) };
   } catch (err) {
     reply = { id, failed: err instanceof Error ? err.message : String(err) };
   }

@@ -39,9 +39,11 @@ export function SyncRuns() {
                   </span>
                 )}
               </summary>
+              <SkippedRows counts={run.counts} />
               {run.counts && (
                 <p className="hint">
                   {Object.entries(run.counts)
+                    .filter(([k]) => !SKIPPED_KEYS.has(k))
                     .map(([k, v]) => `${t(`diagnostics.counts.${k}`, { defaultValue: k })}: ${v}`)
                     .join(' · ')}
                 </p>
@@ -59,5 +61,25 @@ export function SyncRuns() {
         ))}
       </ul>
     </section>
+  );
+}
+
+const SKIPPED_KEYS = new Set(['skipped', 'skippedAccounts']);
+
+/** A run that left rows out still succeeded: say so, in words, beside its outcome. */
+function SkippedRows({ counts }: { counts: Record<string, number> | null }) {
+  const { t } = useTranslation();
+  const transactions = counts?.['skipped'] ?? 0;
+  const accounts = counts?.['skippedAccounts'] ?? 0;
+  if (transactions === 0 && accounts === 0) return null;
+  return (
+    <p className="warn-text" data-testid="skipped-rows">
+      {[
+        transactions > 0 ? t('diagnostics.skippedTransactions', { count: transactions }) : null,
+        accounts > 0 ? t('diagnostics.skippedAccounts', { count: accounts }) : null,
+      ]
+        .filter((line) => line !== null)
+        .join(' ')}
+    </p>
   );
 }

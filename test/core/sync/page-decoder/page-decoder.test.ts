@@ -37,7 +37,12 @@ describe('the page decoder', () => {
     expect(parse).not.toHaveBeenCalled();
     expect(result).toEqual({
       ok: true,
-      value: { rows: rowsOf(page), next: 'https://api.pluggy.ai/v2/transactions?p=2' },
+      value: {
+        rows: rowsOf(page),
+        next: 'https://api.pluggy.ai/v2/transactions?p=2',
+        skipped: [],
+        unknown: [],
+      },
     });
     expect(warnings()).toEqual([]);
   });
@@ -47,28 +52,74 @@ describe('the page decoder', () => {
     const pages = [0, 1, 2, 3].map((n) => samplePage(n * 50, 50, `acc-${n}`));
     const results = await Promise.all(pages.map((p) => decoder!.decode(body({ results: p, next: null }))));
     results.forEach((r, n) =>
-      expect(r).toEqual({ ok: true, value: { rows: rowsOf(pages[n]!), next: null } }),
+      expect(r).toEqual({
+        ok: true,
+        value: { rows: rowsOf(pages[n]!), next: null, skipped: [], unknown: [] },
+      }),
     );
   });
 
-  it('reports a body that is not JSON, one off Pluggy’s schema, and a row the table cannot take', async () => {
+  it('refuses a body that is not JSON or not a page', async () => {
     decoder = createPageDecoder(capturingLogger().logger);
     expect(await decoder.decode(Buffer.from('<html>Bad gateway</html>'))).toMatchObject({
       ok: false,
       notJson: true,
     });
-    expect(await decoder.decode(body({ results: [{ id: 'x' }] }))).toMatchObject({
+    expect(await decoder.decode(body({ data: [] }))).toMatchObject({
       ok: false,
       notJson: false,
-      issues: expect.arrayContaining([expect.objectContaining({ path: 'results[0].accountId' })]),
+      issues: [expect.objectContaining({ path: 'results' })],
     });
-    const page = samplePage(0, 3, 'acc-1');
-    page[2] = { ...page[2]!, date: 'yesterday' };
-    expect(await decoder.decode(body({ results: page, next: null }))).toEqual({
-      ok: false,
-      notJson: false,
-      issues: [{ path: 'results[2].date', message: expect.stringContaining(page[2].id) }],
+  });
+
+  it('leaves out a row off Pluggy’s schema or one the table cannot take, and keeps the rest of the page', async () => {
+    decoder = createPageDecoder(capturingLogger().logger);
+    const page: unknown[] = samplePage(0, 5, 'acc-1');
+    const good = page.slice() as Transaction[];
+    page[1] = { ...good[1]!, amount: '12,50' };
+    page[2] = { ...good[2]!, date: 'yesterday' };
+    page[3] = { description: 'no id at all' };
+    const result = await decoder.decode(body({ results: page, next: '?after=x' }));
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        rows: rowsOf([good[0]!, good[4]!]),
+        next: '?after=x',
+        skipped: [
+          { id: good[1]!.id, index: 1, path: 'amount', reason: expect.stringContaining('invalid_type') },
+          { id: good[2]!.id, index: 2, path: 'date', reason: expect.any(String) },
+          { id: null, index: 3, path: expect.any(String), reason: expect.any(String) },
+        ],
+        unknown: [],
+      },
     });
+  });
+
+  it('gives a row without type its direction from the sign and the account type', async () => {
+    decoder = createPageDecoder(capturingLogger().logger);
+    const [a, b] = samplePage(0, 2, 'acc-1');
+    const rows = [
+      { ...a!, type: undefined, amount: 30 },
+      { ...b!, type: undefined, amount: -30 },
+    ];
+    const typesOf = (r: Awaited<ReturnType<PageDecoder['decode']>>) =>
+      r.ok ? r.value.rows.map((row) => row[5]) : r.issues;
+    expect(typesOf(await decoder.decode(body({ results: rows, next: null }), 'CREDIT'))).toEqual([
+      'DEBIT',
+      'CREDIT',
+    ]);
+    expect(typesOf(await decoder.decode(body({ results: rows, next: null }), 'BANK'))).toEqual([
+      'CREDIT',
+      'DEBIT',
+    ]);
+  });
+
+  it('names the enumeration values it does not know, once per page', async () => {
+    decoder = createPageDecoder(capturingLogger().logger);
+    const page = samplePage(0, 3, 'acc-1').map((t) => ({ ...t, status: 'SCHEDULED' }));
+    const result = await decoder.decode(body({ results: page, next: null }));
+    expect(result.ok && result.value.unknown).toEqual([{ field: 'transaction.status', value: 'SCHEDULED' }]);
+    expect(result.ok && result.value.rows).toHaveLength(3);
   });
 
   it('decodes on the calling thread, with one warning, when its thread cannot start', async () => {
@@ -93,7 +144,10 @@ describe('the page decoder', () => {
     );
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
     expect(results).toEqual(
-      [0, 5].map((n) => ({ ok: true, value: { rows: rowsOf(page.slice(n)), next: null } })),
+      [0, 5].map((n) => ({
+        ok: true,
+        value: { rows: rowsOf(page.slice(n)), next: null, skipped: [], unknown: [] },
+      })),
     );
     expect(warnings()).toEqual([expect.stringMatching(/did not answer within 300 ms/)]);
   });
