@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../core';
 import { registerDataCommands } from './commands/data-commands';
+import { registerMigrateCommand } from './commands/migrate';
 import { registerRelayCommand } from './commands/relay';
 import { registerSandboxCommand } from './commands/sandbox';
 import { registerServeCommand } from './commands/serve';
@@ -17,6 +18,7 @@ registerServeCommand(program);
 registerSandboxCommand(program);
 registerDataCommands(program);
 registerRelayCommand(program);
+registerMigrateCommand(program);
 
 // `cofre export … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,6 +1,8 @@
 // The encrypted local store: open/migrate/rekey, diagnostics, and one repository per table family.
 export type { Db } from './db';
-export { openDatabase, type OpenDatabaseOptions } from './open';
+export { openDatabase, inspectDatabase, type OpenDatabaseOptions, type DatabaseInspection } from './open';
+export type { StoreProgress, StoreProgressListener } from './store-progress';
+export type { CipherScheme } from './cipher-scheme';
 export { generateDbKey, keyToHex, isHexKey, type DbKeyInput } from './db-key';
 export {
   migrate,

@@ -55,7 +55,7 @@ function openWith(options: Omit<OpenDatabaseOptions, 'key'>, hexKey: string | nu
   if (exists) {
     checkFileShape(file, hexKey !== null);
     // A read-only probe first: a wrong key or a DB from the future must not leave a single byte changed.
-    scheme = hexKey === null ? CURRENT_SCHEME : probeScheme(file, hexKey);
+    scheme = hexKey === null ? CURRENT_SCHEME : probeScheme(file, hexKey).scheme;
     if (hexKey !== null && scheme !== CURRENT_SCHEME && !readonly) {
       conversion = convertToAegis(file, hexKey, options.onProgress);
       scheme = CURRENT_SCHEME;
@@ -103,16 +103,32 @@ function connect(file: string, readonly: boolean, pragmas: string[]): Db {
   }
 }
 
+export interface DatabaseInspection {
+  scheme: CipherScheme;
+  /** The schema version (PRAGMA user_version). */
+  version: number;
+}
+
+/**
+ * Reads an existing DB's cipher scheme and schema version without changing a byte; refuses it with the
+ * same errors as `openDatabase` (wrong key, damaged, from the future).
+ */
+export function inspectDatabase(file: string, key: DbKeyInput): DatabaseInspection {
+  const hexKey = keyToHex(key);
+  if (!existsSync(file) || statSync(file).size === 0)
+    throw new AppError('not_found', 'The database file does not exist.', { details: { file } });
+  checkFileShape(file, true);
+  return probeScheme(file, hexKey);
+}
+
 /** The scheme the file opens with: AEGIS first (every DB once converted), then the older SQLCipher one. */
-function probeScheme(file: string, hexKey: string): CipherScheme {
+function probeScheme(file: string, hexKey: string): DatabaseInspection {
   try {
-    probe(file, keyPragmas(CURRENT_SCHEME, hexKey));
-    return CURRENT_SCHEME;
+    return { scheme: CURRENT_SCHEME, version: probe(file, keyPragmas(CURRENT_SCHEME, hexKey)) };
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== 'db_wrong_key') throw err;
     try {
-      probe(file, keyPragmas('sqlcipher', hexKey));
-      return 'sqlcipher';
+      return { scheme: 'sqlcipher', version: probe(file, keyPragmas('sqlcipher', hexKey)) };
     } catch (legacyErr) {
       // Neither scheme reads it: the key is wrong (or the file is not a database), as the first error says.
       if (legacyErr instanceof AppError && legacyErr.code === 'db_wrong_key') throw err;
@@ -131,7 +147,8 @@ function recordConversion(db: Db, conversion: CipherConversion): void {
   });
 }
 
-function probe(file: string, pragmas: string[]): void {
+/** The schema version, read through a read-only connection; a DB from the future is refused here. */
+function probe(file: string, pragmas: string[]): number {
   const db = connect(file, true, pragmas);
   try {
     const version = readUserVersion(db);
@@ -140,6 +157,7 @@ function probe(file: string, pragmas: string[]): void {
         details: { version, latest: LATEST_VERSION },
       });
     }
+    return version;
   } catch (err) {
     throw mapOpenError(err, file);
   } finally {
