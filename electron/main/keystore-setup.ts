@@ -3,6 +3,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataPaths } from '../../src/core';
 import { databaseFile } from '../../src/core/create-core';
+import { recordWrongKeyAttempt } from '../../src/core/security-review/wrong-key-log';
 import { createPassphraseKeyStore, type KeyStore, type ScryptCost } from '../../src/core/secrets';
 import { AppError } from '../../src/shared/errors';
 import {
@@ -90,7 +91,10 @@ async function openPassphraseStore(
     await store.getOrCreateKey();
     return store;
   } catch (error) {
-    if (error instanceof AppError && error.code === 'db_wrong_key') return 'wrong';
+    if (error instanceof AppError && error.code === 'db_wrong_key') {
+      recordWrongKeyAttempt(deps.paths.root, 'passphrase', (deps.now ?? Date.now)());
+      return 'wrong';
+    }
     throw error;
   }
 }

@@ -29,6 +29,9 @@ import { createRelayLink, type RelayLink } from './relay-client/relay-link';
 import { relayHandlers } from './handlers/relay-handlers';
 import { raiseHealthNotices } from './notices/health-notices';
 import { createConnectSessions } from './connections/connect-sessions';
+import { securityHandlers } from './handlers/security-handlers';
+import { startDailyReview } from './security-review/daily-review';
+import { importWrongKeyAttempts, recordWrongKeyAttempt } from './security-review/wrong-key-log';
 
 /** Poll Pluggy at most this often while the relay delivers webhooks. */
 const RELAXED_POLL_MS = 6 * 60 * 60_000;
@@ -96,12 +99,15 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     const file = databaseFile(paths.root, deps.mode);
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     db = openDatabase({ file, key: await keyStore.getOrCreateKey() });
+    importWrongKeyAttempts(db, paths.root);
   } catch (error) {
     dbError =
       error instanceof AppError
         ? error
         : new AppError('db_corrupt', 'The database could not be opened.', { cause: error });
     logger.error({ code: dbError.code }, 'database not opened');
+    // Kept outside the DB it could not open, for the security review once it does; no key in it.
+    if (dbError.code === 'db_wrong_key') recordWrongKeyAttempt(paths.root, 'keystore', clock.now());
   }
   const requireDb = (): Db => {
     if (db) return db;
@@ -161,6 +167,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       clientId: deps.pluggy?.clientId ?? null,
     }),
     ...relayHandlers(ctx),
+    ...securityHandlers(ctx),
   } satisfies Handlers;
 
   const scheduler =
@@ -187,6 +194,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     void scheduler.start().catch((error: unknown) => logger.error({ err: error }, 'scheduler start failed'));
   }
 
+  const stopReview = db ? startDailyReview({ db, events, logger, now: () => clock.now() }) : null;
+
   const handle = createRouter(handlers, { logger, checkOutput: deps.checkOutput ?? false });
   return {
     handle,
@@ -196,6 +205,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     intakeWebhook,
     openConnectFrame: (id) => connectSessions.redeem(id),
     async close() {
+      stopReview?.();
       scheduler?.stop();
       await relay?.stop();
       await engine?.drain();

@@ -5,3 +5,4 @@ export { defaultDataDir, dataPaths, ensureDataDir, type DataPaths } from './path
 export type { EventBus } from './events/event-bus';
 export type { Clock } from './clock';
 export { APP_VERSION } from './version';
+export { recordWrongKeyAttempt } from './security-review/wrong-key-log';

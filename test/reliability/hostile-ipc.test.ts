@@ -36,14 +36,27 @@ afterAll(async () => {
   writeFigures('hostileIpc', figures);
 });
 
+/** Every page of a keyset-paged call, read without side effects (an export is itself audited). */
+async function allPages(channel: 'audit.page' | 'transactions.page', filter: Record<string, unknown>) {
+  const rows: unknown[] = [];
+  for (let after: string | null = null; ;) {
+    const page: { rows: unknown[]; next: string | null } = await world.call(channel, {
+      filter,
+      limit: 500,
+      ...(after ? { after } : {}),
+    });
+    rows.push(...page.rows);
+    if (!page.next) return rows;
+    after = page.next;
+  }
+}
+
 /** Everything a bad input could have changed. */
 async function fingerprint() {
   return {
-    audit: (await world.call('audit.export', { format: 'jsonl', filter: {} })).content,
+    audit: await allPages('audit.page', {}),
     connections: await world.call('connections.list', {}),
-    transactions: (
-      await world.call('transactions.export', { format: 'csv', filter: { includeRemoved: true } })
-    ).content,
+    transactions: await allPages('transactions.page', { includeRemoved: true }),
     notices: await world.call('notices.list', { includeDismissed: true }),
     settings: await world.call('settings.get', {}),
     runs: (await world.call('sync.runs', { limit: 100 })).map((r) => [r.id, r.outcome]),

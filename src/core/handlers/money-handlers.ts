@@ -4,6 +4,7 @@ import { signedBalance, signedCentavos } from '../../shared/money';
 import type { Handlers } from '../router/router';
 import type { CoreContext } from '../core-context';
 import { exportTransactions } from '../export/transactions-export';
+import { recordExport } from '../security-review/record-export';
 import {
   balanceOverTime,
   countTransactions,
@@ -96,8 +97,12 @@ export function moneyHandlers(ctx: CoreContext): MoneyHandlers {
     },
     'transactions.count': ({ filter }) => ({ count: countTransactions(ctx.db(), filter) }),
     'transactions.categories': () => listLiveCategories(ctx.db()),
-    'transactions.export': ({ format, filter }) =>
-      exportTransactions(ctx.db(), format, filter, new Date(ctx.clock.now()).toISOString()),
+    'transactions.export': ({ format, filter }) => {
+      const at = new Date(ctx.clock.now()).toISOString();
+      const file = exportTransactions(ctx.db(), format, filter, at);
+      recordExport(ctx.db(), 'transactions', { format, rows: file.rows }, at);
+      return file;
+    },
     'charts.spending': (request) => spendingByCategory(ctx.db(), request),
     'charts.balance': (request) => balanceOverTime(ctx.db(), request),
   };

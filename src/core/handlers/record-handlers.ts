@@ -14,6 +14,10 @@ import {
 } from '../store';
 import type { SyncRun } from '../store';
 import { noticeView } from '../notices/notice-view';
+import { recordChainReport } from '../security-review/chain-check';
+import { recordExport } from '../security-review/record-export';
+import { raiseReviewNotices } from '../security-review/review-notice';
+import { reviewDay } from '../security-review/review';
 import type { Db } from '../store/db';
 
 type RecordHandlers = Pick<
@@ -86,10 +90,21 @@ function runView(db: Db, run: SyncRun): SyncRunView {
   };
 }
 
+/** The UI's filter, with a security review's day turned into the ids of the entries it found. */
+function auditFilterOf(db: Db, filter: ContractAuditFilter): AuditFilter {
+  const out = toAuditFilter(filter);
+  if (filter.review) out.ids = reviewDay(db, filter.review).entryIds;
+  return out;
+}
+
 export function recordHandlers(ctx: CoreContext): RecordHandlers {
   return {
     'audit.page': ({ filter, after, limit }) => {
-      const page = pageAudit(ctx.db(), { filter: toAuditFilter(filter), limit, ...(after ? { after } : {}) });
+      const page = pageAudit(ctx.db(), {
+        filter: auditFilterOf(ctx.db(), filter),
+        limit,
+        ...(after ? { after } : {}),
+      });
       return {
         rows: page.rows.map((e) => ({
           id: e.id,
@@ -104,9 +119,10 @@ export function recordHandlers(ctx: CoreContext): RecordHandlers {
       };
     },
     'audit.export': ({ format, filter }) => {
-      const chunks = [...auditExportLines(ctx.db(), format, toAuditFilter(filter))];
+      const chunks = [...auditExportLines(ctx.db(), format, auditFilterOf(ctx.db(), filter))];
       const rows = format === 'csv' ? chunks.length - 1 : chunks.length;
       const stamp = new Date(ctx.clock.now()).toISOString().slice(0, 10);
+      recordExport(ctx.db(), 'audit', { format, rows }, new Date(ctx.clock.now()).toISOString());
       return {
         fileName: `cofre-auditoria-${stamp}.${format === 'csv' ? 'csv' : 'jsonl'}`,
         mimeType: format === 'csv' ? 'text/csv' : 'application/x-ndjson',
@@ -116,10 +132,14 @@ export function recordHandlers(ctx: CoreContext): RecordHandlers {
     },
     'audit.verify': () => {
       const report = verifyAuditChain(ctx.db());
+      recordChainReport(ctx.db(), report, ctx.clock.now());
       return { ok: report.ok, checked: report.entries, brokenAt: report.firstBadId ?? null };
     },
-    'notices.list': ({ includeDismissed }) =>
-      listNotices(ctx.db(), { includeDismissed: includeDismissed ?? false }).map(noticeView),
+    'notices.list': ({ includeDismissed }) => {
+      // Cheap (two days of indexed audit rows): the bell, which polls, sees a new finding within a minute.
+      raiseReviewNotices(ctx.db(), ctx.events, ctx.clock.now());
+      return listNotices(ctx.db(), { includeDismissed: includeDismissed ?? false }).map(noticeView);
+    },
     'notices.dismiss': (input) => {
       const at = new Date(ctx.clock.now()).toISOString();
       const dismissed =

@@ -113,3 +113,22 @@ export function dismissAllNotices(db: Db, connectionId?: string, at: string = no
     'UPDATE notices SET dismissed_at = ? WHERE dismissed_at IS NULL AND connection_id = ?',
   ).run(at, connectionId).changes;
 }
+
+/** The newest notice with this dedupe key, dismissed or not. */
+export function latestNoticeByKey(db: Db, dedupeKey: string): Notice | null {
+  const row = prepared(
+    db,
+    `SELECT ${COLUMNS} FROM notices WHERE dedupe_key = ? ORDER BY id DESC LIMIT 1`,
+  ).get(dedupeKey) as NoticeRow | undefined;
+  return row ? fromRow(row) : null;
+}
+
+/** Replaces a notice's parameters and shows it again (not dismissed, dated `at`); returns it. */
+export function reviseNotice(db: Db, id: number, params: Record<string, unknown>, at: string): Notice {
+  prepared(db, 'UPDATE notices SET params = ?, created_at = ?, dismissed_at = NULL WHERE id = ?').run(
+    JSON.stringify(params),
+    at,
+    id,
+  );
+  return fromRow(prepared(db, `SELECT ${COLUMNS} FROM notices WHERE id = ?`).get(id) as NoticeRow);
+}

@@ -133,13 +133,22 @@ export function createWebhookIntake(ctx: IntakeContext) {
       .db()
       .transaction(() => {
         markWebhookEventProcessed(ctx.db(), event.eventId, action, now());
+        const known = itemId !== null && getConnection(ctx.db(), itemId) !== null;
         appendAudit(ctx.db(), {
           actor: 'webhook',
           action: 'open_finance.webhook.received',
-          connectionId: itemId !== null && getConnection(ctx.db(), itemId) ? itemId : null,
+          connectionId: known ? itemId : null,
           outcome: 'info',
           at: now(),
-          details: { event: event.event, eventId: event.eventId, handled: action },
+          details: {
+            event: event.event,
+            eventId: event.eventId,
+            handled: action,
+            // An event about an item this device never saved: the daily review asks about it.
+            ...(itemId !== null && !known && event.event !== 'item/deleted'
+              ? { unknownItem: true, itemId }
+              : {}),
+          },
         });
       })
       .immediate();

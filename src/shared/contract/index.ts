@@ -5,6 +5,7 @@ import { connectionCalls, connectionEvents } from './calls/connections';
 import { moneyCalls } from './calls/money';
 import { recordCalls, recordEvents } from './calls/records';
 import { relayCalls, relayEvents, settingsCalls } from './calls/settings';
+import { securityCalls } from './calls/security';
 
 export * from './define';
 export * from './calls/app';
@@ -12,6 +13,7 @@ export * from './calls/connections';
 export * from './calls/money';
 export * from './calls/records';
 export * from './calls/settings';
+export * from './calls/security';
 export type { CofreBridge } from './bridge-api';
 
 export const calls = {
@@ -21,6 +23,7 @@ export const calls = {
   ...recordCalls,
   ...settingsCalls,
   ...relayCalls,
+  ...securityCalls,
 };
 
 export const events = {

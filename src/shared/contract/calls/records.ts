@@ -34,6 +34,8 @@ export const AuditFilter = z
     dateFrom: DayString.optional(),
     dateTo: DayString.optional(),
     text: z.string().max(200).optional(),
+    /** The entries the security review of this local day found (see `security.review`). */
+    review: DayString.optional(),
   })
   .strict();
 export type AuditFilter = z.infer<typeof AuditFilter>;
