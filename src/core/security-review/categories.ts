@@ -13,6 +13,8 @@ const LOGIN_FAILURE_CODES = new Set([
   'LOGIN_ERROR',
   'ACCOUNT_LOCKED',
   'ACCOUNT_CREDENTIALS_RESET',
+  // Pluggy's refusal of a refresh after several wrong logins in a row: a login failure too.
+  'TOO_MANY_CONSECUTIVE_LOGIN_FAILURES',
 ]);
 
 /** Settings whose change means the Pluggy credentials changed. */
