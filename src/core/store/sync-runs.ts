@@ -72,6 +72,12 @@ export interface FinishSyncRun {
   at?: string;
 }
 
+/** A run reserved to follow another takes the reason of the trigger that needs the most of it. */
+export function setSyncRunReason(db: Db, id: number, reason: SyncReason): void {
+  parseInput(SyncReason, reason, 'sync reason');
+  prepared(db, `UPDATE sync_runs SET reason = ? WHERE id = ? AND outcome = 'running'`).run(reason, id);
+}
+
 /** Closes a run; false when it was not running (already finished or unknown). */
 export function finishSyncRun(db: Db, id: number, finish: FinishSyncRun): boolean {
   const outcome = parseInput(SyncOutcome.exclude(['running']), finish.outcome, 'sync outcome');

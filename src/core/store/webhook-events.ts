@@ -30,6 +30,23 @@ export function recordWebhookEventIfNew(db: Db, input: WebhookEventInput, at: st
   );
 }
 
+/**
+ * True when the event is to be handled now: new, or seen before but not handled to the end (its handling
+ * failed, or the process stopped first). Pluggy and the relay deliver again exactly for that; an event
+ * handled once is a duplicate. (Two deliveries at once within one process are the caller's to tell apart.)
+ */
+export function claimWebhookEvent(db: Db, input: WebhookEventInput, at: string = nowIso()): boolean {
+  return (
+    prepared(
+      db,
+      `INSERT INTO webhook_events (event_id, event, item_id, received_at, payload) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (event_id) DO UPDATE SET received_at = excluded.received_at, processed_at = NULL,
+         outcome = NULL
+       WHERE webhook_events.outcome IS NULL OR webhook_events.outcome = 'failed'`,
+    ).run(input.eventId, input.event, input.itemId ?? null, at, JSON.stringify(input.payload)).changes > 0
+  );
+}
+
 /** Records what handling the event led to (e.g. `synced`, `ignored`, `failed`). */
 export function markWebhookEventProcessed(
   db: Db,

@@ -2,13 +2,20 @@
 import { setMaxListeners } from 'node:events';
 import type { SyncProgress, SyncReason } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import { checkpointWal, getConnection, startSyncRun, finishSyncRun, takeSeenMark } from '../store';
+import {
+  checkpointWal,
+  finishSyncRun,
+  getConnection,
+  setSyncRunReason,
+  startSyncRun,
+  takeSeenMark,
+} from '../store';
 import { classifyFailure, type Failure } from './classify-failure';
 import { applyFailurePolicy } from './failure-policy';
 import { sharedPageDecoder } from './page-decoder/page-decoder';
 import { createPageCommitter } from './read-account';
 import { nowIso, type RunContext, type SyncDeps } from './run-context';
-import { executeRun, type RunTotals } from './sync-run';
+import { executeRun, refreshesAtBank, type RunTotals } from './sync-run';
 
 export type RunResult =
   | { runId: number; outcome: 'success'; totals: RunTotals }
@@ -29,7 +36,16 @@ export interface SyncOptions {
 }
 
 export interface SyncEngine {
+  /**
+   * Starts a run, or joins the one in progress. A reason that refreshes at the bank (a click) meeting a run
+   * that does not (webhook, poll, startup) gets a run of its own right after it, which later clicks join.
+   */
   sync(itemId: string, reason: SyncReason, options?: SyncOptions): RunHandle;
+  /**
+   * Pluggy says the item changed (a webhook): a run still waiting on the bank polls now and reads after;
+   * a run already reading may have passed the change, so a follow-up read is chained to it; else one starts.
+   */
+  hint(itemId: string, reason: SyncReason): RunHandle;
   isSyncing(itemId: string): boolean;
   /** A hint (relay event) that the item changed: a run waiting on the bank polls now. */
   wake(itemId: string): void;
@@ -45,12 +61,32 @@ export interface SyncEngine {
  */
 const RUN_SIGNAL_LISTENERS = 64;
 
+interface Running {
+  runId: number;
+  reason: SyncReason;
+  done: Promise<RunResult>;
+  abort: AbortController;
+  /** Past waiting on the bank: a change Pluggy reports now may fall behind what this run reads. */
+  reading: boolean;
+}
+
+interface Queued {
+  runId: number;
+  reason: SyncReason;
+  options: SyncOptions;
+  done: Promise<RunResult>;
+}
+
+const WAITING_PHASES = new Set(['refreshing', 'waiting']);
+
 /** How long the engine must stay idle before it checkpoints: long enough for a chained follow-up run to start. */
 const IDLE_CHECKPOINT_MS = 2000;
 
 export function createSyncEngine(deps: SyncDeps): SyncEngine {
   const decodePage = deps.decodePage ?? sharedPageDecoder(deps.logger).decode;
-  const running = new Map<string, { runId: number; done: Promise<RunResult>; abort: AbortController }>();
+  const running = new Map<string, Running>();
+  /** The run chained to follow an item's current one (at most one; later triggers join it). */
+  const queued = new Map<string, Queued>();
   const wakers = new Map<string, () => void>();
   let closing = false;
   let idleCheckpoint: NodeJS.Timeout | undefined;
@@ -102,6 +138,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       at: startedAt,
     };
     const seenMark = takeSeenMark(deps.db);
+    const current = running.get(itemId);
     const ctx: RunContext = {
       ...deps,
       itemId,
@@ -112,6 +149,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       signal: abort.signal,
       progress(update) {
         last = { ...last, ...update, at: nowIso(deps.clock) };
+        if (current && !WAITING_PHASES.has(last.phase)) current.reading = true;
         deps.events.emit('sync.progress', last);
       },
       pages: createPageCommitter({ db: deps.db, itemId, runId, startedAt, seenMark }),
@@ -152,24 +190,80 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     }
   }
 
+  function refuseWhenClosing(): void {
+    if (closing) throw new AppError('unavailable', 'Cofre is closing; the sync will run at the next start.');
+  }
+
+  function requireConnection(itemId: string): void {
+    if (!getConnection(deps.db, itemId)) {
+      throw new AppError('not_found', 'There is no connection with this item id.', { details: { itemId } });
+    }
+  }
+
+  function begin(itemId: string, reason: SyncReason, options: SyncOptions, reserved?: number): RunHandle {
+    const runId = reserved ?? startSyncRun(deps.db, itemId, reason, nowIso(deps.clock));
+    const abort = new AbortController();
+    setMaxListeners(RUN_SIGNAL_LISTENERS, abort.signal);
+    const entry: Running = { runId, reason, abort, reading: false, done: Promise.resolve(null as never) };
+    running.set(itemId, entry);
+    entry.done = run(itemId, reason, runId, abort, options).finally(() => {
+      running.delete(itemId);
+      checkpointWhenIdle();
+    });
+    return { runId, started: true, done: entry.done };
+  }
+
+  /** A run after the item's current one; one at a time, a refreshing reason upgrades a queued one. */
+  function after(itemId: string, reason: SyncReason, options: SyncOptions): RunHandle {
+    const existing = queued.get(itemId);
+    if (existing) {
+      if (refreshesAtBank(reason) && !refreshesAtBank(existing.reason)) {
+        existing.reason = reason;
+        setSyncRunReason(deps.db, existing.runId, reason);
+      }
+      return { runId: existing.runId, started: false, done: existing.done };
+    }
+    // Reserved now so the caller can follow it by id (the CLI waits for its progress events).
+    const runId = startSyncRun(deps.db, itemId, reason, nowIso(deps.clock));
+    const entry: Queued = { runId, reason, options, done: Promise.resolve(null as never) };
+    const startWhenFree = async (): Promise<RunResult> => {
+      for (let current = running.get(itemId); current; current = running.get(itemId)) await current.done;
+      queued.delete(itemId);
+      if (closing || !getConnection(deps.db, itemId)) {
+        finishSyncRun(deps.db, runId, { outcome: 'cancelled', at: nowIso(deps.clock) });
+        return { runId, outcome: 'cancelled' };
+      }
+      return begin(itemId, entry.reason, entry.options, runId).done;
+    };
+    entry.done = startWhenFree();
+    queued.set(itemId, entry);
+    return { runId, started: true, done: entry.done };
+  }
+
   return {
     sync(itemId, reason, options = {}) {
-      if (closing)
-        throw new AppError('unavailable', 'Cofre is closing; the sync will run at the next start.');
+      refuseWhenClosing();
       const current = running.get(itemId);
-      if (current) return { runId: current.runId, done: current.done, started: false };
-      if (!getConnection(deps.db, itemId)) {
-        throw new AppError('not_found', 'There is no connection with this item id.', { details: { itemId } });
+      if (current) {
+        if (refreshesAtBank(reason) && !refreshesAtBank(current.reason))
+          return after(itemId, reason, options);
+        return { runId: current.runId, done: current.done, started: false };
       }
-      const runId = startSyncRun(deps.db, itemId, reason, nowIso(deps.clock));
-      const abort = new AbortController();
-      setMaxListeners(RUN_SIGNAL_LISTENERS, abort.signal);
-      const done = run(itemId, reason, runId, abort, options).finally(() => {
-        running.delete(itemId);
-        checkpointWhenIdle();
-      });
-      running.set(itemId, { runId, done, abort });
-      return { runId, started: true, done };
+      requireConnection(itemId);
+      return begin(itemId, reason, options);
+    },
+    hint(itemId, reason) {
+      refuseWhenClosing();
+      const current = running.get(itemId);
+      if (!current) {
+        requireConnection(itemId);
+        return begin(itemId, reason, {});
+      }
+      if (!current.reading) {
+        wakers.get(itemId)?.();
+        return { runId: current.runId, done: current.done, started: false };
+      }
+      return after(itemId, reason, {});
     },
     isSyncing: (itemId) => running.has(itemId),
     wake(itemId) {
@@ -186,7 +280,9 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       // No new run from here on (a follow-up chained to a finishing run included), then wait for the rest.
       closing = true;
       clearTimeout(idleCheckpoint);
-      while (running.size > 0) await Promise.all([...running.values()].map((r) => r.done));
+      while (running.size > 0 || queued.size > 0) {
+        await Promise.all([...running.values(), ...queued.values()].map((r) => r.done));
+      }
     },
   };
 }

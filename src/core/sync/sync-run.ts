@@ -110,6 +110,11 @@ async function refresh(ctx: RunContext): Promise<Item> {
 const RUN_SIGNAL_LISTENERS = 64;
 
 const REFRESHING_REASONS = new Set(['manual', 'retry']);
+
+/** Whether a run for this reason asks the bank for fresh data (PATCH /items) before reading. */
+export function refreshesAtBank(reason: string): boolean {
+  return REFRESHING_REASONS.has(reason);
+}
 /** Runs someone is watching may wait for the user to answer the bank; background runs report and stop. */
 const INTERACTIVE_REASONS = new Set(['manual', 'connect', 'retry']);
 const WAITING_FOR_USER = new Set(['WAITING_USER_INPUT', 'WAITING_USER_ACTION']);

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import { appendAudit } from '../audit/append';
 import type { CoreContext } from '../core-context';
 import {
+  claimWebhookEvent,
   deleteConnection,
   getAccount,
   getConnection,
@@ -12,7 +13,6 @@ import {
   markSeen,
   markTransactionsRemoved,
   markWebhookEventProcessed,
-  recordWebhookEventIfNew,
   upsertTransactions,
 } from '../store';
 
@@ -28,17 +28,13 @@ type IntakeContext = Pick<CoreContext, 'db' | 'engine' | 'pluggy' | 'clock' | 'l
 
 export function createWebhookIntake(ctx: IntakeContext) {
   const now = () => new Date(ctx.clock.now()).toISOString();
+  /** Event ids this process is acting on now. */
+  const handling = new Set<string>();
 
-  /** Starts a run, or when one is running, a second one right after it (it may have read that account already). */
+  /** A run reads the change: the one waiting on the bank, a follow-up of one already reading, or a new one. */
   function syncSoon(itemId: string): IntakeAction {
-    const run = ctx.engine().sync(itemId, 'webhook');
-    if (!run.started) {
-      void run.done
-        .then(() => ctx.engine().sync(itemId, 'webhook'))
-        // Closing, or the connection went away meanwhile: the next start or poll picks the change up.
-        .catch((error: unknown) => ctx.logger.info({ itemId, err: error }, 'follow-up sync not started'));
-    }
-    return 'sync';
+    const run = ctx.engine().hint(itemId, 'webhook');
+    return run.started ? 'sync' : 'wake';
   }
 
   /** The named transactions as Pluggy has them now (the ones it still lists), 500 ids per request. */
@@ -64,10 +60,6 @@ export function createWebhookIntake(ctx: IntakeContext) {
       case 'item/error':
       case 'item/waiting_user_input':
       case 'item/waiting_user_action':
-        if (ctx.engine().isSyncing(itemId)) {
-          ctx.engine().wake(itemId);
-          return 'wake';
-        }
         return syncSoon(itemId);
       case 'item/deleted':
         // Deleted at Pluggy (by the user elsewhere, or expired): keep the history here, archived.
@@ -116,18 +108,24 @@ export function createWebhookIntake(ctx: IntakeContext) {
     }
     const event = parsed.data;
     const itemId = 'itemId' in event ? event.itemId : null;
-    const fresh = recordWebhookEventIfNew(
-      ctx.db(),
-      { eventId: event.eventId, event: event.event, itemId, payload: event },
-      now(),
-    );
+    // A delivery of an event being handled right now is a duplicate; one whose handling failed is not.
+    const fresh =
+      !handling.has(event.eventId) &&
+      claimWebhookEvent(
+        ctx.db(),
+        { eventId: event.eventId, event: event.event, itemId, payload: event },
+        now(),
+      );
     if (!fresh) return { eventId: event.eventId, duplicate: true, action: 'ignored' };
+    handling.add(event.eventId);
     let action: IntakeAction;
     try {
       action = await act(event);
     } catch (error) {
       markWebhookEventProcessed(ctx.db(), event.eventId, 'failed', now());
       throw error;
+    } finally {
+      handling.delete(event.eventId);
     }
     ctx
       .db()

@@ -59,6 +59,27 @@ describe('webhook intake', () => {
     expect((await runsOf(itemId)).filter((r) => r.reason === 'webhook')).toHaveLength(1);
   });
 
+  it('follows an item/updated that arrives while a run is already reading with a read of its own', async () => {
+    const itemId = await world.connect('user-ok');
+    await world.settle(itemId);
+    const run = await world.call('connections.sync', { itemId });
+    await new Promise<void>((resolve) => {
+      const off = world.core.events.on('sync.progress', (p) => {
+        if (p.runId === run.runId && p.phase === 'transactions') {
+          off();
+          resolve();
+        }
+      });
+    });
+    const event = { event: 'item/updated', eventId: 'evt-during-read', itemId, triggeredBy: 'SYNC' };
+    expect((await world.core.intakeWebhook(event)).action).toBe('sync');
+    await world.settle(itemId);
+    await world.settle(itemId);
+    const runs = await runsOf(itemId);
+    expect(runs[0]).toMatchObject({ reason: 'webhook', outcome: 'success' });
+    expect(runs[1]).toMatchObject({ id: run.runId, reason: 'manual', outcome: 'success' });
+  });
+
   it('refuses a malformed event without recording it', async () => {
     await expect(world.core.intakeWebhook({ event: 'item/updated' })).rejects.toMatchObject({
       code: 'invalid_input',
