@@ -1,6 +1,12 @@
 // Every code, action, phase and reason the core can send has a sentence in both languages.
 import { describe, expect, it } from 'vitest';
-import { AuditFamily, RelayStatusView, SyncPhase, SyncReason } from '../../src/shared/contract';
+import {
+  AuditFamily,
+  REVIEW_CATEGORIES,
+  RelayStatusView,
+  SyncPhase,
+  SyncReason,
+} from '../../src/shared/contract';
 import { ConnectionAction } from '../../src/shared/connections/status';
 import { ERROR_CODES } from '../../src/shared/errors';
 import { en } from '../../src/renderer/i18n/en';
@@ -33,6 +39,15 @@ describe.each(Object.entries(languages))('%s messages', (_name, messages) => {
     expect(missing(states.flatMap((s) => [`relay.states.${s}`, `relay.stateHints.${s}`]))).toEqual([]);
   });
 
+  it('word every finding of the security review, counted and explained', () => {
+    const keys = REVIEW_CATEGORIES.flatMap((c) => [
+      `security.categories.${c}_one`,
+      `security.categories.${c}_other`,
+      `security.explain.${c}`,
+    ]);
+    expect(missing(keys)).toEqual([]);
+  });
+
   it('word every notice the core raises', () => {
     const notices = [
       'repeated_failures',
@@ -41,6 +56,7 @@ describe.each(Object.entries(languages))('%s messages', (_name, messages) => {
       'consent_expired',
       'stale',
       'relay_rotation_due',
+      'security_review',
     ];
     expect(missing(notices.map((n) => `notices.${n}`))).toEqual([]);
   });

@@ -12,6 +12,7 @@ import { AccountsScreen } from '../screens/accounts/AccountsScreen';
 import { AuditScreen } from '../screens/audit/AuditScreen';
 import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
 import { DiagnosticsScreen } from '../screens/diagnostics/DiagnosticsScreen';
+import { ReviewScreen } from '../screens/review/ReviewScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { TransactionsScreen } from '../screens/transactions/TransactionsScreen';
 import { showToast } from '../state/ui-state';
@@ -23,6 +24,7 @@ const SCREENS: Record<Route, () => React.JSX.Element> = {
   accounts: AccountsScreen,
   transactions: TransactionsScreen,
   audit: AuditScreen,
+  review: ReviewScreen,
   settings: SettingsScreen,
   diagnostics: DiagnosticsScreen,
 };

@@ -6,6 +6,7 @@ export const ROUTES = [
   'accounts',
   'transactions',
   'audit',
+  'review',
   'settings',
   'diagnostics',
 ] as const;

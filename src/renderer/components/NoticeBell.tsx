@@ -6,7 +6,7 @@ import { useClient } from '../client/client-context';
 import { keys } from '../client/query-keys';
 import { formatDateTime } from '../format';
 import { ErrorState } from './QueryState';
-import { localiseParams } from './notice-params';
+import { NoticeLink, noticeParams } from './notice-extras';
 
 const POLL_MS = 30_000;
 
@@ -73,10 +73,11 @@ export function NoticeBell() {
               <li key={n.id} className={`notice notice-${n.level}`}>
                 <p>
                   {t(n.messageKey, {
-                    ...localiseParams(n.params, i18n.language),
+                    ...noticeParams(n, t, i18n.language),
                     defaultValue: t('notices.generic'),
                   })}
                 </p>
+                <NoticeLink notice={n} onFollow={() => setOpen(false)} />
                 <time className="hint" dateTime={n.createdAt}>
                   {formatDateTime(n.createdAt, i18n.language)}
                 </time>

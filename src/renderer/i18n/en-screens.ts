@@ -190,6 +190,12 @@ export const enScreens: ScreenMessages = {
       open_finance__transactions__removed: 'Transactions removed by the bank',
       settings__updated: 'Settings changed',
       audit__retention__truncated: 'Old entries removed by retention',
+      transactions__exported: 'Transactions exported',
+      audit__exported: 'Audit log exported',
+      audit__chain__verify_failed: 'Audit chain check failed',
+      security__db_key__rejected: 'Wrong database key',
+      relay__paired: 'Paired with the relay',
+      relay__unpaired: 'Unpaired from the relay',
     },
   },
   notices: {
@@ -199,6 +205,7 @@ export const enScreens: ScreenMessages = {
     consent_expired: 'The consent for {{bank}} expired on {{date}}. Reconnect to receive data again.',
     stale: '{{bank}} has brought no new data since {{since}}, although the link looks fine.',
     repeated_failures: '{{bank}} failed {{failures}} times in a row. Cofre keeps trying; see Diagnostics.',
+    security_review: '{{when}}: {{summary}} — was it you?',
     relay_rotation_due:
       "The relay's webhook secret is over 90 days old: time to rotate it. The steps are in Settings, under Notice relay.",
     title: 'Notices',

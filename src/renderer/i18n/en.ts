@@ -2,6 +2,7 @@
 import { statusMessagesEn } from '../../shared/messages/status-messages';
 import { enScreens } from './en-screens';
 import { enSystem } from './en-system';
+import { enSecurity } from './en-security';
 import type { Messages } from './pt-BR';
 
 export const en: Messages = {
@@ -14,6 +15,7 @@ export const en: Messages = {
     audit: 'Audit log',
     diagnostics: 'Diagnostics',
     settings: 'Settings',
+    review: 'Security review',
   },
   common: {
     loading: 'Loading…',
@@ -29,6 +31,7 @@ export const en: Messages = {
   ...statusMessagesEn,
   ...enScreens,
   ...enSystem,
+  ...enSecurity,
   diagnostics: {
     title: 'Diagnostics',
     intro: "Cofre's state on this computer, to check when something does not work.",

@@ -189,6 +189,12 @@ export const ptBRScreens = {
       open_finance__transactions__removed: 'Transações removidas pelo banco',
       settings__updated: 'Configurações alteradas',
       audit__retention__truncated: 'Registros antigos removidos pela retenção',
+      transactions__exported: 'Transações exportadas',
+      audit__exported: 'Registro de auditoria exportado',
+      audit__chain__verify_failed: 'Verificação da cadeia de auditoria falhou',
+      security__db_key__rejected: 'Chave errada do banco de dados',
+      relay__paired: 'Pareado com o relay',
+      relay__unpaired: 'Despareado do relay',
     },
   },
   notices: {
@@ -199,6 +205,7 @@ export const ptBRScreens = {
     stale: '{{bank}} não traz dados novos desde {{since}}, embora a conexão pareça estar bem.',
     repeated_failures:
       '{{bank}} falhou {{failures}} vezes seguidas. O Cofre continua tentando; veja o Diagnóstico.',
+    security_review: '{{when}}: {{summary}} — foi você?',
     relay_rotation_due:
       'O segredo de webhook do relay tem mais de 90 dias: é hora de trocá-lo. Os passos estão em Configurações, no Relay de avisos.',
     title: 'Avisos',

@@ -2,6 +2,7 @@
 import { statusMessagesPtBR } from '../../shared/messages/status-messages';
 import { ptBRScreens } from './pt-BR-screens';
 import { ptBRSystem } from './pt-BR-system';
+import { ptBRSecurity } from './pt-BR-security';
 
 export const ptBR = {
   app: { name: 'Cofre', tagline: 'Seus bancos, no seu computador' },
@@ -13,6 +14,7 @@ export const ptBR = {
     audit: 'Auditoria',
     diagnostics: 'Diagnóstico',
     settings: 'Configurações',
+    review: 'Revisão de segurança',
   },
   common: {
     loading: 'Carregando…',
@@ -28,6 +30,7 @@ export const ptBR = {
   ...statusMessagesPtBR,
   ...ptBRScreens,
   ...ptBRSystem,
+  ...ptBRSecurity,
   diagnostics: {
     title: 'Diagnóstico',
     intro: 'O estado do Cofre neste computador, para conferir quando algo não funciona.',

@@ -12,6 +12,8 @@ import { downloadText } from '../../download';
 import { formatNumber } from '../../format';
 import { useDebounced } from '../../hooks/use-debounced';
 import { AuditEntryRow } from './AuditEntryRow';
+import { ReviewFilterChip } from './ReviewFilterChip';
+import { useHashParam } from '../../app/hash-query';
 
 const FAMILIES = ['connection', 'sync', 'error', 'user'] as const;
 const OUTCOMES = ['success', 'failure', 'info'] as const;
@@ -46,7 +48,8 @@ export function AuditScreen() {
   // Clearing remounts the date fields: a half-typed or impossible date is cleared with the rest.
   const [cleared, setCleared] = useState(0);
   const settled = useDebounced(form, 250);
-  const filter = useMemo(() => toFilter(settled), [settled]);
+  const review = useHashParam('review');
+  const filter = useMemo(() => ({ ...toFilter(settled), ...(review ? { review } : {}) }), [settled, review]);
   const search = useRef<HTMLInputElement>(null);
   useEffect(() => onShortcut('search', () => search.current?.focus()), []);
   const connections = useQuery({
@@ -103,6 +106,7 @@ export function AuditScreen() {
           {errorText(verify.error ?? exporter.error)}
         </p>
       )}
+      {review && <ReviewFilterChip day={review} />}
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <label className="filter-search">
           {t('audit.search')}

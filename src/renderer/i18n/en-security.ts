@@ -1,0 +1,58 @@
+// English for the security habits, key for key with pt-BR-security (checked by the type).
+import type { SecurityMessages } from './pt-BR-security';
+
+export const enSecurity: SecurityMessages = {
+  security: {
+    title: 'Security review',
+    intro:
+      "Every day Cofre rereads this computer's audit log and sets aside what deserves a second look. The review runs here: nothing of it leaves this computer.",
+    period: 'Last {{count}} days',
+    quiet: 'Nothing unusual in the last {{count}} days.',
+    quietDays_one: 'On the other {{count}} day, nothing unusual.',
+    quietDays_other: 'On the other {{count}} days, nothing unusual.',
+    wasItYou:
+      "Was it you? If you do not recognise something, change the bank's password and the Pluggy credentials, and disconnect what is not yours.",
+    showEntries: 'See the entries',
+    today: 'Today',
+    yesterday: 'Yesterday',
+    onDay: 'On {{date}}',
+    lookedAt: 'What the review looks for',
+    daysLabel: 'Days with something unusual, newest first',
+    categories: {
+      connection_added_one: '{{count}} new connection',
+      connection_added_other: '{{count}} new connections',
+      connection_removed_one: '{{count}} connection removed',
+      connection_removed_other: '{{count}} connections removed',
+      relay_pairing_one: '{{count}} relay pairing change',
+      relay_pairing_other: '{{count}} relay pairing changes',
+      pluggy_credentials_one: '{{count}} Pluggy credentials change',
+      pluggy_credentials_other: '{{count}} Pluggy credentials changes',
+      export_one: '{{count}} export',
+      export_other: '{{count}} exports',
+      backup_one: '{{count}} backup',
+      backup_other: '{{count}} backups',
+      login_failures_one: '{{count}} failed bank login',
+      login_failures_other: '{{count}} failed bank logins',
+      audit_chain_broken_one: '{{count}} failed audit check',
+      audit_chain_broken_other: '{{count}} failed audit checks',
+      unknown_item_webhook_one: '{{count}} notice about an unknown connection',
+      unknown_item_webhook_other: '{{count}} notices about unknown connections',
+      wrong_db_key_one: '{{count}} attempt with a wrong database key',
+      wrong_db_key_other: '{{count}} attempts with a wrong database key',
+    },
+    explain: {
+      connection_added: 'New bank connections',
+      connection_removed: 'Connections removed',
+      relay_pairing: 'Relay paired or unpaired',
+      pluggy_credentials: 'Pluggy Client ID or Client Secret changed',
+      export: 'Exports of transactions and of the audit log',
+      backup: 'Backups of the data',
+      login_failures: 'Three or more failed logins at the same bank on the same day',
+      audit_chain_broken: 'An audit chain check that failed',
+      unknown_item_webhook: 'Pluggy notices about connections this computer does not have',
+      wrong_db_key: 'Attempts to open the database with a wrong key',
+    },
+    filterChip: 'Showing only the entries of the security review of {{date}}.',
+    clearFilter: 'Show all entries',
+  },
+};
