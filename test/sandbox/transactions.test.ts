@@ -13,15 +13,20 @@ import {
 } from '../../src/shared/pluggy';
 import { OK, startClient, type SandboxClient } from './helpers';
 
+/** Reads every page as pluggy-sdk does: the first query's filters sent again with each `next`'s cursor. */
 async function allPages(c: SandboxClient, first: string): Promise<{ txs: Transaction[]; pages: number }> {
   const txs: Transaction[] = [];
-  let next: string | null | undefined = first;
+  let url: string | null = first;
   let pages = 0;
-  while (next) {
-    const page: TransactionPage = (await c.ok(TransactionPage, 'GET', next)).body;
+  while (url) {
+    const page: TransactionPage = (await c.ok(TransactionPage, 'GET', url)).body;
     txs.push(...page.results);
     pages++;
-    next = page.next;
+    if (!page.next) break;
+    expect(page.next).toMatch(/^\?accountId=[^&]+&after=[^&]+$/);
+    const following = new URL(first, c.url);
+    following.searchParams.set('after', new URLSearchParams(page.next.slice(1)).get('after')!);
+    url = `${following.pathname}${following.search}`;
   }
   return { txs, pages };
 }

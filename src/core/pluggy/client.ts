@@ -29,7 +29,7 @@ import {
 } from '../../shared/pluggy';
 import { wireClient, type PluggyClientOptions } from './client-wiring';
 import type { AnswerReader, BodyDecoder } from './decode-body';
-import { resolveNext, endpointUrl, toSearchParams } from './request-url';
+import { endpointUrl, nextPageUrl, toSearchParams } from './request-url';
 import type { CacheHealth } from './response-cache';
 import { logUnknownValues } from './unknown-values-log';
 import {
@@ -120,7 +120,7 @@ export function createPluggyClient(options: PluggyClientOptions) {
       {
         first: () => endpointUrl(base, ['v2/transactions'], params),
         resolve: (next) => {
-          const { url, rerooted } = resolveNext(base, next);
+          const { url, rerooted } = nextPageUrl(base, next, params);
           if (rerooted)
             logger.warn(
               { path: url.pathname },

@@ -78,6 +78,25 @@ export function resolveNext(base: URL, next: string): { url: URL; rerooted: bool
   return { url: new URL(trimmed, base), rerooted: false };
 }
 
+/**
+ * The URL of the `/v2/transactions` page after `next`. Pluggy's link is relative and its cursor (`after`)
+ * encodes only a date and an id; whether it repeats the filters is not promised. So, as pluggy-sdk does, the
+ * caller's own filters are sent again with the cursor: a date range never runs on into its neighbour's rows.
+ * A link without `after` is followed as given.
+ */
+export function nextPageUrl(
+  base: URL,
+  next: string,
+  filters: URLSearchParams,
+): { url: URL; rerooted: boolean } {
+  const resolved = resolveNext(base, next);
+  const after = resolved.url.searchParams.get('after');
+  if (after === null || after === '') return resolved;
+  const search = new URLSearchParams(filters);
+  search.set('after', after);
+  return { url: endpointUrl(base, ['v2/transactions'], search), rerooted: resolved.rerooted };
+}
+
 /** Path and query of a URL for logs and errors: values under secret-looking names are hidden. */
 export function describeUrl(url: URL): string {
   const params = new URLSearchParams(url.search);

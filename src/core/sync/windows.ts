@@ -58,10 +58,10 @@ export function planReads(
 
 /**
  * Splits "from `dateFrom` on" into ranges read at the same time: Pluggy pages one range by cursor, so a
- * long account's year otherwise arrives one round trip after another. Neighbours share their boundary
- * day (both ends are inclusive, and which day Pluggy files a late-evening row under is not documented),
- * so every row falls in at least one range and the upsert keeps one copy. The last range has no end:
- * card installments can be dated after today.
+ * long account's year otherwise arrives one round trip after another. Both ends are inclusive days, so a
+ * range ends the day before its neighbour begins: whichever day (UTC or São Paulo) Pluggy files a
+ * late-evening row under, it files it under one day, so the row is in exactly one range and no page is
+ * read twice. The last range has no end: card installments can be dated after today.
  */
 export function splitDateRange(dateFrom: string, nowMs: number, parts = FULL_READ_RANGES): DateRange[] {
   const fromMs = Date.parse(`${dateFrom}T00:00:00.000Z`);
@@ -72,5 +72,9 @@ export function splitDateRange(dateFrom: string, nowMs: number, parts = FULL_REA
   );
   return bounds
     .slice(0, count)
-    .map((from, i) => (i === count - 1 ? { dateFrom: from } : { dateFrom: from, dateTo: bounds[i + 1]! }));
+    .map((from, i) =>
+      i === count - 1
+        ? { dateFrom: from }
+        : { dateFrom: from, dateTo: dayString(Date.parse(`${bounds[i + 1]!}T00:00:00.000Z`) - DAY_MS) },
+    );
 }

@@ -71,12 +71,10 @@ export function transactionRoutes(app: FastifyInstance, ctx: SandboxContext): vo
     const page = ledger.page(filter, after, ctx.options.pageSize);
     const last = page.results.at(-1);
     if (!page.hasMore || !last) return { results: page.results, next: null };
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(request.query as Record<string, unknown>)) {
-      if (key !== 'after' && typeof value === 'string') params.set(key, value);
-    }
-    params.set('after', encodeCursor(last.date, last.id));
-    return { results: page.results, next: `${ctx.baseUrl()}/v2/transactions?${params.toString()}` };
+    // As Pluggy sends it: a relative link with the account and the cursor, not the filters (the client
+    // sends its own again); the cursor encodes the last row's date and id.
+    const params = new URLSearchParams({ accountId: q.accountId, after: encodeCursor(last.date, last.id) });
+    return { results: page.results, next: `?${params.toString()}` };
   });
 
   app.get(

@@ -33,11 +33,14 @@ export const scenario: BenchScenario = {
         .results;
       const checking = accounts.find((a) => a.subtype === 'CHECKING_ACCOUNT');
       const t1 = performance.now();
-      let next: string | null | undefined = `${sb.url}/v2/transactions?accountId=${checking?.id}`;
+      let next: string | null | undefined = `?accountId=${checking?.id}`;
       let count = 0;
       let pages = 0;
       while (next) {
-        const page: TransactionPage = await json(TransactionPage, next, { headers });
+        // `next` is relative, as Pluggy sends it.
+        const page: TransactionPage = await json(TransactionPage, `${sb.url}/v2/transactions${next}`, {
+          headers,
+        });
         count += page.results.length;
         pages++;
         next = page.next;

@@ -83,7 +83,31 @@ describe('Pluggy client requests', () => {
     expect(html.message).toContain('not JSON');
   });
 
-  it('follows next exactly as given, one page at a time', async () => {
+  it('reads every page of GET /accounts, and calls a list shorter than its total partial', async () => {
+    stub = await startPluggyStub({
+      'GET /accounts': (_req, res, { url }) => {
+        const page = Number(url.searchParams.get('page') ?? '1');
+        const total = url.searchParams.get('itemId') === 'short' ? 5 : 3;
+        return json(res, 200, {
+          page,
+          total,
+          totalPages: 2,
+          results: page === 1 ? [account('a'), account('b')] : [account('c')],
+        });
+      },
+    });
+    const client = clientFor(stub);
+    const whole = await client.listAccounts('item-1');
+    expect(whole.results.map((a) => a.id)).toEqual(['a', 'b', 'c']);
+    expect(whole.complete).toBe(true);
+    expect(stub.seen.map((r) => r.url).filter((u) => u.startsWith('/accounts'))).toEqual([
+      '/accounts?itemId=item-1',
+      '/accounts?itemId=item-1&page=2',
+    ]);
+    expect((await client.listAccounts('short')).complete).toBe(false);
+  });
+
+  it('follows next one page at a time, sending its own filters again with the cursor', async () => {
     const pages: Record<string, { results: unknown[]; next: string | null }> = {
       '': { results: [transaction('t1'), transaction('t2')], next: '?accountId=acc-1&after=c%2B1%3D' },
       'c+1=': { results: [transaction('t3')], next: 'PLACEHOLDER' },
@@ -104,10 +128,11 @@ describe('Pluggy client requests', () => {
       ids.push(...page.results.map((t) => t.id));
     expect(ids).toEqual(['t3', 't4']);
     const urls = stub.seen.filter((r) => r.url.startsWith('/v2/')).map((r) => r.url);
+    // Pluggy's relative link carries only the account and the cursor; the watermark goes out again with it.
     expect(urls).toEqual([
       '/v2/transactions?accountId=acc-1&createdAtFrom=2026-01-01T00%3A00%3A00.000Z',
-      '/v2/transactions?accountId=acc-1&after=c%2B1%3D',
-      '/v2/transactions?accountId=acc-1&after=c2',
+      '/v2/transactions?accountId=acc-1&createdAtFrom=2026-01-01T00%3A00%3A00.000Z&after=c%2B1%3D',
+      '/v2/transactions?accountId=acc-1&createdAtFrom=2026-01-01T00%3A00%3A00.000Z&after=c2',
     ]);
   });
 

@@ -70,9 +70,11 @@ describe('the sync engine against the sandbox', () => {
         ),
       ];
       expect(ranges.sort()).toHaveLength(4);
-      // Contiguous, sharing boundary days, the last one open-ended.
+      // Contiguous, never sharing a day, the last one open-ended.
       const sorted = ranges.map((r) => r.split('…'));
-      for (let i = 1; i < sorted.length; i++) expect(sorted[i]![0]).toBe(sorted[i - 1]![1]);
+      const dayAfter = (day: string) =>
+        new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
+      for (let i = 1; i < sorted.length; i++) expect(sorted[i]![0]).toBe(dayAfter(sorted[i - 1]![1]!));
       expect(sorted.at(-1)![1]).toBe('');
     }
   });

@@ -4,14 +4,14 @@ import { planReads, splitDateRange } from '../../../src/core/sync/windows';
 const NOW = Date.parse('2026-06-15T12:00:00.000Z');
 
 describe('planning what a sync reads', () => {
-  it('reads a full year on the first sync, as four ranges read at once that share their boundary days', () => {
+  it('reads a full year on the first sync, as four ranges read at once that never share a day', () => {
     expect(planReads(NOW, null, null)).toEqual({
       full: {
         dateFrom: '2025-06-15',
         ranges: [
-          { dateFrom: '2025-06-15', dateTo: '2025-09-14' },
-          { dateFrom: '2025-09-14', dateTo: '2025-12-15' },
-          { dateFrom: '2025-12-15', dateTo: '2026-03-16' },
+          { dateFrom: '2025-06-15', dateTo: '2025-09-13' },
+          { dateFrom: '2025-09-14', dateTo: '2025-12-14' },
+          { dateFrom: '2025-12-15', dateTo: '2026-03-15' },
           // Open-ended: card installments can be dated after today.
           { dateFrom: '2026-03-16' },
         ],
@@ -24,7 +24,7 @@ describe('planning what a sync reads', () => {
   it('does not split a short range into request chains of a few days', () => {
     expect(splitDateRange('2026-06-05', NOW)).toEqual([{ dateFrom: '2026-06-05' }]);
     expect(splitDateRange('2026-05-15', NOW)).toEqual([
-      { dateFrom: '2026-05-15', dateTo: '2026-05-31' },
+      { dateFrom: '2026-05-15', dateTo: '2026-05-30' },
       { dateFrom: '2026-05-31' },
     ]);
   });
