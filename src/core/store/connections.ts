@@ -132,11 +132,17 @@ export function deleteConnection(db: Db, id: string, mode: DeleteMode, at: strin
       .transaction(() => prepared(db, 'DELETE FROM connections WHERE id = ?').run(id).changes > 0)
       .immediate();
   }
-  const result = prepared(
-    db,
-    'UPDATE connections SET archived_at = coalesce(archived_at, ?) WHERE id = ?',
-  ).run(at, id);
-  return result.changes > 0;
+  return db
+    .transaction(() => {
+      const result = prepared(
+        db,
+        'UPDATE connections SET archived_at = coalesce(archived_at, ?) WHERE id = ?',
+      ).run(at, id);
+      // Nothing is retried for a link the user removed (or Pluggy deleted): its history only stays readable.
+      prepared(db, 'DELETE FROM retry_queue WHERE connection_id = ?').run(id);
+      return result.changes > 0;
+    })
+    .immediate();
 }
 
 /** Brings an archived connection back (reconnecting it keeps its history instead of a second copy). */

@@ -8,6 +8,7 @@ import {
   getConnection,
   interruptRunningSyncRuns,
   listConnections,
+  removeRetry,
   upsertConnection,
 } from '../store';
 import type { Db } from '../store/db';
@@ -78,6 +79,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   async function runDue(): Promise<void> {
     for (const retry of dueRetries(deps.db, new Date(deps.clock.now()).toISOString())) {
+      if (getConnection(deps.db, retry.connectionId)?.archivedAt) {
+        // Left over from before it was archived: an archive is never synced, so the retry can only go.
+        removeRetry(deps.db, retry.id);
+        continue;
+      }
       if (!deps.engine.isSyncing(retry.connectionId)) deps.engine.sync(retry.connectionId, 'retry');
     }
     if (polledAt === null || deps.clock.now() - polledAt >= deps.pollIntervalMs()) await check('poll');

@@ -195,8 +195,14 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
   }
 
   function requireConnection(itemId: string): void {
-    if (!getConnection(deps.db, itemId)) {
+    const connection = getConnection(deps.db, itemId);
+    if (!connection) {
       throw new AppError('not_found', 'There is no connection with this item id.', { details: { itemId } });
+    }
+    if (connection.archivedAt !== null) {
+      throw new AppError('conflict', 'This connection was removed and is kept only as an archive.', {
+        details: { itemId },
+      });
     }
   }
 
@@ -223,13 +229,15 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       }
       return { runId: existing.runId, started: false, done: existing.done };
     }
+    requireConnection(itemId);
     // Reserved now so the caller can follow it by id (the CLI waits for its progress events).
     const runId = startSyncRun(deps.db, itemId, reason, nowIso(deps.clock));
     const entry: Queued = { runId, reason, options, done: Promise.resolve(null as never) };
     const startWhenFree = async (): Promise<RunResult> => {
       for (let current = running.get(itemId); current; current = running.get(itemId)) await current.done;
       queued.delete(itemId);
-      if (closing || !getConnection(deps.db, itemId)) {
+      const connection = getConnection(deps.db, itemId);
+      if (closing || !connection || connection.archivedAt !== null) {
         finishSyncRun(deps.db, runId, { outcome: 'cancelled', at: nowIso(deps.clock) });
         return { runId, outcome: 'cancelled' };
       }

@@ -62,7 +62,9 @@ export function createWebhookIntake(ctx: IntakeContext) {
       case 'item/waiting_user_action':
         return syncSoon(itemId);
       case 'item/deleted':
-        // Deleted at Pluggy (by the user elsewhere, or expired): keep the history here, archived.
+        // Deleted at Pluggy (by the user elsewhere, or expired): keep the history here, archived. A run
+        // still going would only fail on the missing item and ask the user to reconnect it: it stops first.
+        await ctx.engine().cancel(itemId);
         deleteConnection(ctx.db(), itemId, 'archive', now());
         ctx.events.emit('connections.changed', { itemId, at: now() });
         return 'archived';
