@@ -1,11 +1,17 @@
 // Sorts a webhook body into a known event, an unknown (flagged) event, or a malformed body.
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { DATA_WEBHOOK_EVENTS, WebhookEvent } from '../shared/pluggy';
+import {
+  DATA_WEBHOOK_EVENTS,
+  DERIVED_EVENT_ID_PREFIX,
+  WebhookEvent,
+  webhookDedupeText,
+} from '../shared/pluggy';
 
 /** The fields every delivery carries, and the ones routing uses when present. */
 const Envelope = z.object({
   event: z.string().min(1).max(200),
-  eventId: z.string().min(1).max(200),
+  eventId: z.string().min(1).max(200).optional(),
   id: z.string().nullish(),
   itemId: z.string().nullish(),
   clientUserId: z.string().nullish(),
@@ -16,11 +22,15 @@ const KNOWN = new Set<string>(DATA_WEBHOOK_EVENTS);
 
 export interface ClassifiedWebhook {
   ok: true;
+  /** Pluggy's eventId, or one derived from the content and the minute it arrived when Pluggy sent none. */
   eventId: string;
+  derivedId: boolean;
   event: string;
   known: boolean;
   itemId: string | undefined;
   clientUserId: string | undefined;
+  /** The connector a connector/* event is about (its `id`). */
+  connectorId: string | undefined;
   /** What is stored and delivered: the parsed body of a known event, the envelope of an unknown one. */
   payload: Record<string, unknown>;
 }
@@ -35,20 +45,28 @@ function problemsOf(error: z.ZodError): string[] {
   return error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).slice(0, 10);
 }
 
-export function classifyWebhook(body: unknown): ClassifiedWebhook | MalformedWebhook {
+function derivedEventId(body: unknown, receivedAtMs: number): string {
+  const hash = createHash('sha256').update(webhookDedupeText(body, receivedAtMs)).digest('hex');
+  return `${DERIVED_EVENT_ID_PREFIX}${hash.slice(0, 40)}`;
+}
+
+export function classifyWebhook(body: unknown, receivedAtMs: number): ClassifiedWebhook | MalformedWebhook {
   const envelope = Envelope.safeParse(body);
   if (!envelope.success) return { ok: false, problems: problemsOf(envelope.error) };
-  const { event, eventId } = envelope.data;
+  const { event } = envelope.data;
+  const eventId = envelope.data.eventId ?? derivedEventId(body, receivedAtMs);
+  const derivedId = envelope.data.eventId === undefined;
   const route = {
     itemId: envelope.data.itemId ?? undefined,
     clientUserId: envelope.data.clientUserId ?? undefined,
+    connectorId: event.startsWith('connector/') ? (envelope.data.id ?? undefined) : undefined,
   };
   if (!KNOWN.has(event)) {
     // A type Pluggy added later (or a payment event): kept and flagged, reduced to its envelope.
     const payload = Object.fromEntries(Object.entries(envelope.data).filter(([, v]) => v != null));
-    return { ok: true, eventId, event, known: false, ...route, payload };
+    return { ok: true, eventId, derivedId, event, known: false, ...route, payload };
   }
   const parsed = WebhookEvent.safeParse(body);
   if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
-  return { ok: true, eventId, event, known: true, ...route, payload: parsed.data };
+  return { ok: true, eventId, derivedId, event, known: true, ...route, payload: parsed.data };
 }

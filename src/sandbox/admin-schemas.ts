@@ -26,7 +26,7 @@ export type SandboxStats = z.infer<typeof SandboxStats>;
 export const SandboxDeliveries = z.object({
   attempts: z.array(
     z.object({
-      eventId: z.string(),
+      eventId: z.string().nullable(),
       event: z.string(),
       url: z.string(),
       round: z.number().int(),

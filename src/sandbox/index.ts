@@ -83,6 +83,7 @@ export async function startSandbox(
     mfaTimeoutMs: options.mfaTimeoutMs,
     transactionsPerAccount: options.transactionsPerAccount,
     newDataOnSync: options.newDataOnSync,
+    legacyItemCreated: options.legacyItemCreated,
     baseUrl: () => url,
   });
   const faults = new FaultInjector(faultOptions, seed);

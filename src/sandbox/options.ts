@@ -52,6 +52,8 @@ export const SandboxOptions = z
     admin: z.boolean().default(false),
     /** Total duration of one item execution (the real sandbox takes minutes). */
     executionMs: z.number().int().min(0).max(3_600_000).default(4_000),
+    /** Send item/created the legacy way, without an eventId (pluggy-java's WebhookEventParseTest). */
+    legacyItemCreated: z.boolean().default(false),
     /** Pluggy plans that limit client refreshes: a PATCH sooner than this after the last update gets 409. */
     minUpdateFrequencyHours: z.number().min(0).max(720).optional(),
     /** How long an MFA prompt waits before USER_INPUT_TIMEOUT. */

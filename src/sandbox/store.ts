@@ -25,6 +25,8 @@ export class SandboxStore {
   readonly ledgers = new Map<string, AccountLedger>();
   readonly webhooks = new Map<string, WebhookRecord>();
   counters = { items: 0, webhooks: 0, events: 0 };
+  /** Connector statuses set by POST /__sandbox/connector-status, over the connectors' own health. */
+  readonly connectorStatus = new Map<number, string>();
   private saveTimer: NodeJS.Timeout | undefined;
 
   constructor(

@@ -57,14 +57,18 @@ export function registerDevice(url: string, adminToken: string, label: string): 
   );
 }
 
-export function setDeviceItems(relay: RelayEndpoint, itemIds: string[]): Promise<void> {
+export function setDeviceItems(
+  relay: RelayEndpoint,
+  itemIds: string[],
+  connectorIds: number[] = [],
+): Promise<void> {
   return request(
     'set items',
     `${base(relay.url)}/v1/devices/me/items`,
     {
       method: 'PUT',
       headers: { ...auth(relay.token), 'content-type': 'application/json' },
-      body: JSON.stringify({ itemIds }),
+      body: JSON.stringify({ itemIds, connectorIds }),
     },
     null,
   );

@@ -20,7 +20,8 @@ export interface RelayClientDeps {
   loadCursor(): string | null;
   saveCursor(cursor: string): void;
   /** The core's webhook intake; throws `invalid_input` for an event it cannot use. */
-  deliver(payload: unknown): Promise<unknown>;
+  /** `eventId` is the relay's id of the delivery (derived by the relay when Pluggy sent none). */
+  deliver(payload: unknown, eventId: string): Promise<unknown>;
   clock: SleepClock;
   logger: Logger;
   onStatus?(status: RelayStatus): void;
@@ -54,7 +55,7 @@ export function createRelayClient(deps: RelayClientDeps): RelayClient {
 
   async function handle(event: RelayEvent): Promise<void> {
     try {
-      await deps.deliver(event.payload);
+      await deps.deliver(event.payload, event.eventId);
     } catch (error) {
       // A payload the intake refuses is skipped (it is only a hint); anything else stops here and is retried.
       if (!isAppError(error) || error.code !== 'invalid_input') throw error;

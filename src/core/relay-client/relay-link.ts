@@ -19,7 +19,7 @@ export interface RelayLink {
   status(): RelayStatusView;
   /** The item webhook URL for new connect tokens, when paired. */
   channelUrl(): string | null;
-  /** Tells the relay which items are ours (transactions/* events carry only an itemId). */
+  /** Tells the relay which items and connectors are ours (transactions/* and connector events name only those). */
   syncItems(): Promise<void>;
   /** True while events flow: the scheduler may then poll Pluggy less often. */
   live(): boolean;
@@ -30,7 +30,7 @@ export interface RelayLink {
 
 export function createRelayLink(
   ctx: CoreContext,
-  deliver: (payload: unknown) => Promise<unknown>,
+  deliver: (payload: unknown, eventId: string) => Promise<unknown>,
 ): RelayLink {
   let client: RelayClient | null = null;
   let token: string | null = null;
@@ -105,9 +105,12 @@ export function createRelayLink(
       const url = ctx.settings.read().relayUrl;
       if (!url || !token) return;
       try {
+        const connections = listConnections(ctx.db());
         await setDeviceItems(
           { url, token },
-          listConnections(ctx.db()).map((c) => c.id),
+          connections.map((c) => c.id),
+          // connector/status_updated names only the connector: the relay routes it by these.
+          [...new Set(connections.map((c) => c.connectorId))],
         );
       } catch (error) {
         // Not fatal: item events still arrive on the channel URL; the next connect or start retries.

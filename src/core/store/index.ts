@@ -26,3 +26,4 @@ export * from './cache';
 export * from './webhook-events';
 export * from './sync-state';
 export * from './app-state';
+export * from './connector-status';

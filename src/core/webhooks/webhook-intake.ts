@@ -1,6 +1,7 @@
 // Webhook intake: a Pluggy event (from the relay or a test) is deduped by eventId, recorded, and becomes a
 // sync trigger. The event is only a hint: data is always read again from the API.
-import { WebhookEvent } from '../../shared/pluggy';
+import { createHash } from 'node:crypto';
+import { DERIVED_EVENT_ID_PREFIX, WebhookEvent, webhookDedupeText } from '../../shared/pluggy';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../audit/append';
 import type { CoreContext } from '../core-context';
@@ -13,10 +14,11 @@ import {
   markSeen,
   markTransactionsRemoved,
   markWebhookEventProcessed,
+  setConnectorStatus,
   upsertTransactions,
 } from '../store';
 
-export type IntakeAction = 'sync' | 'wake' | 'reread' | 'removed' | 'archived' | 'ignored';
+export type IntakeAction = 'sync' | 'wake' | 'reread' | 'removed' | 'archived' | 'recorded' | 'ignored';
 
 export interface IntakeResult {
   eventId: string;
@@ -47,8 +49,17 @@ export function createWebhookIntake(ctx: IntakeContext) {
     }
   }
 
+  /** The bank's health as Pluggy reports it (`id` is the connector's); nothing to read again. */
+  function recordConnectorStatus(connectorId: string | null | undefined, status: string): IntakeAction {
+    const id = Number(connectorId);
+    if (!Number.isInteger(id) || id < 0) return 'ignored';
+    setConnectorStatus(ctx.db(), { connectorId: id, status, at: now() });
+    ctx.events.emit('connections.changed', { itemId: null, at: now() });
+    return 'recorded';
+  }
+
   async function act(event: WebhookEvent): Promise<IntakeAction> {
-    if (event.event === 'connector/status_updated') return 'ignored';
+    if (event.event === 'connector/status_updated') return recordConnectorStatus(event.id, event.data.status);
     const itemId = event.itemId;
     if (!getConnection(ctx.db(), itemId)) return 'ignored';
     switch (event.event) {
@@ -101,7 +112,11 @@ export function createWebhookIntake(ctx: IntakeContext) {
     }
   }
 
-  return async function intake(raw: unknown): Promise<IntakeResult> {
+  /**
+   * `relayEventId` is the id the relay gave the delivery; an event without `eventId` is deduped by it, or
+   * else by a key derived from its content and the minute it arrived (as the relay does).
+   */
+  return async function intake(raw: unknown, relayEventId?: string): Promise<IntakeResult> {
     const parsed = WebhookEvent.safeParse(raw);
     if (!parsed.success) {
       throw new AppError('invalid_input', 'This is not a Pluggy webhook event Cofre knows.', {
@@ -109,30 +124,30 @@ export function createWebhookIntake(ctx: IntakeContext) {
       });
     }
     const event = parsed.data;
+    const eventId =
+      event.eventId ??
+      relayEventId ??
+      `${DERIVED_EVENT_ID_PREFIX}${createHash('sha256').update(webhookDedupeText(raw, ctx.clock.now())).digest('hex').slice(0, 40)}`;
     const itemId = 'itemId' in event ? event.itemId : null;
     // A delivery of an event being handled right now is a duplicate; one whose handling failed is not.
     const fresh =
-      !handling.has(event.eventId) &&
-      claimWebhookEvent(
-        ctx.db(),
-        { eventId: event.eventId, event: event.event, itemId, payload: event },
-        now(),
-      );
-    if (!fresh) return { eventId: event.eventId, duplicate: true, action: 'ignored' };
-    handling.add(event.eventId);
+      !handling.has(eventId) &&
+      claimWebhookEvent(ctx.db(), { eventId, event: event.event, itemId, payload: event }, now());
+    if (!fresh) return { eventId, duplicate: true, action: 'ignored' };
+    handling.add(eventId);
     let action: IntakeAction;
     try {
       action = await act(event);
     } catch (error) {
-      markWebhookEventProcessed(ctx.db(), event.eventId, 'failed', now());
+      markWebhookEventProcessed(ctx.db(), eventId, 'failed', now());
       throw error;
     } finally {
-      handling.delete(event.eventId);
+      handling.delete(eventId);
     }
     ctx
       .db()
       .transaction(() => {
-        markWebhookEventProcessed(ctx.db(), event.eventId, action, now());
+        markWebhookEventProcessed(ctx.db(), eventId, action, now());
         const known = itemId !== null && getConnection(ctx.db(), itemId) !== null;
         appendAudit(ctx.db(), {
           actor: 'webhook',
@@ -142,7 +157,7 @@ export function createWebhookIntake(ctx: IntakeContext) {
           at: now(),
           details: {
             event: event.event,
-            eventId: event.eventId,
+            eventId,
             handled: action,
             // An event about an item this device never saved: the daily review asks about it.
             ...(itemId !== null && !known && event.event !== 'item/deleted'
@@ -152,7 +167,7 @@ export function createWebhookIntake(ctx: IntakeContext) {
         });
       })
       .immediate();
-    return { eventId: event.eventId, duplicate: false, action };
+    return { eventId, duplicate: false, action };
   };
 }
 

@@ -1,4 +1,4 @@
-// POST /v1/devices (admin token), DELETE /v1/devices/me, PUT /v1/devices/me/items.
+// POST /v1/devices (admin token), DELETE /v1/devices/me, PUT /v1/devices/me/items (items and connectors).
 import type { FastifyInstance } from 'fastify';
 import { credentialHash, newDeviceCredentials } from '../credentials';
 import {
@@ -9,6 +9,7 @@ import {
 import { refuseNonAdmin } from './admin-auth';
 import { sendError, type RelayContext } from './context';
 import { deviceOf, type DeviceGuards } from './device-auth';
+import { connectorRoutingKey } from '../store/types';
 
 export function registerDeviceRoutes(app: FastifyInstance, ctx: RelayContext, guards: DeviceGuards): void {
   const { config, store } = ctx;
@@ -46,10 +47,16 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: RelayContext, gu
   app.put('/v1/devices/me/items', { ...deviceRoute, bodyLimit: 128 * 1024 }, async (request, reply) => {
     const body = SetDeviceItemsRequest.safeParse(request.body);
     if (!body.success) {
-      return sendError(reply, 400, 'invalid_input', 'Expected { itemIds: string[] } (at most 1000).');
+      return sendError(
+        reply,
+        400,
+        'invalid_input',
+        'Expected { itemIds: string[], connectorIds?: number[] } (at most 1000 each).',
+      );
     }
     const itemIds = [...new Set(body.data.itemIds)];
-    await store.setDeviceItems(deviceOf(request), itemIds);
-    return reply.send({ itemIds });
+    const connectorIds = [...new Set(body.data.connectorIds ?? [])];
+    await store.setDeviceItems(deviceOf(request), [...itemIds, ...connectorIds.map(connectorRoutingKey)]);
+    return reply.send({ itemIds, connectorIds });
   });
 }

@@ -51,7 +51,8 @@ export function registerHookRoutes(app: FastifyInstance, ctx: RelayContext): voi
 async function intake(request: FastifyRequest, reply: FastifyReply, ctx: RelayContext) {
   const { store, metrics } = ctx;
   const started = performance.now();
-  const webhook = classifyWebhook(request.body);
+  const receivedAt = ctx.now();
+  const webhook = classifyWebhook(request.body, receivedAt);
   if (!webhook.ok) {
     metrics.rejected.inc({ reason: 'malformed' });
     return sendError(reply, 400, 'invalid_input', 'The body is not a valid Pluggy webhook event.', {
@@ -61,13 +62,17 @@ async function intake(request: FastifyRequest, reply: FastifyReply, ctx: RelayCo
   // A channel URL is the device's own capability: its webhooks go to that device and no other.
   const deviceIds = request.deviceId
     ? [request.deviceId]
-    : await store.routeEvent({ clientUserId: webhook.clientUserId, itemId: webhook.itemId });
+    : await store.routeEvent({
+        clientUserId: webhook.clientUserId,
+        itemId: webhook.itemId,
+        connectorId: webhook.connectorId,
+      });
   const stored = await store.append({
     eventId: webhook.eventId,
     event: webhook.event,
     known: webhook.known,
     payload: webhook.payload,
-    receivedAt: ctx.now(),
+    receivedAt,
     deviceIds,
   });
   metrics.storeSeconds.observe((performance.now() - started) / 1000);

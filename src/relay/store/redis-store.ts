@@ -6,7 +6,7 @@ import type { Logger } from '../logger';
 import { Listeners } from './listeners';
 import { migrateRedisSchema } from './migrations/redis-schema';
 import { ACK_LUA, APPEND_LUA, Script } from './redis-scripts';
-import type { ReadResult, RelayStore, StoredEvent } from './types';
+import { connectorRoutingKey, type ReadResult, type RelayStore, type StoredEvent } from './types';
 
 export interface RedisStoreOptions {
   url: string;
@@ -184,12 +184,14 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<RelayS
       if (itemIds.length > 0) tx.sadd(key.deviceItems(deviceId), ...itemIds);
       await tx.exec();
     },
-    async routeEvent({ clientUserId, itemId }) {
-      const [exists, members] = await Promise.all([
+    async routeEvent({ clientUserId, itemId, connectorId }) {
+      const none = Promise.resolve([] as string[]);
+      const [exists, members, atConnector] = await Promise.all([
         clientUserId ? redis.exists(key.device(clientUserId)) : Promise.resolve(0),
-        itemId ? redis.smembers(key.item(itemId)) : Promise.resolve([] as string[]),
+        itemId ? redis.smembers(key.item(itemId)) : none,
+        connectorId ? redis.smembers(key.item(connectorRoutingKey(connectorId))) : none,
       ]);
-      const found = new Set(members);
+      const found = new Set([...members, ...atConnector]);
       if (clientUserId && exists === 1) found.add(clientUserId);
       return [...found];
     },

@@ -15,6 +15,7 @@ import type {
   RouteQuery,
   StoredEvent,
 } from './types';
+import { connectorRoutingKey } from './types';
 
 export const SQLITE_FILE_NAME = 'relay.db';
 
@@ -171,10 +172,13 @@ export function openSqliteStore(dataDir: string): RelayStore {
         for (const itemId of itemIds) q.addItem.run(itemId, deviceId);
       })();
     },
-    async routeEvent({ clientUserId, itemId }: RouteQuery) {
+    async routeEvent({ clientUserId, itemId, connectorId }: RouteQuery) {
       const found = new Set<string>();
       if (clientUserId && q.deviceExists.get(clientUserId)) found.add(clientUserId);
       if (itemId) for (const row of q.devicesForItem.all(itemId)) found.add(row.device_id);
+      if (connectorId) {
+        for (const row of q.devicesForItem.all(connectorRoutingKey(connectorId))) found.add(row.device_id);
+      }
       return [...found];
     },
     append(input) {

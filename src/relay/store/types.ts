@@ -35,7 +35,15 @@ export interface ReadResult {
 export interface RouteQuery {
   clientUserId: string | undefined;
   itemId: string | undefined;
+  /** A connector event's connector id: it reaches the devices that have items at that connector. */
+  connectorId?: string | undefined;
 }
+
+/**
+ * A device registers its connectors beside its items, in the same set: item ids are UUIDs, so this prefix
+ * never collides with one.
+ */
+export const connectorRoutingKey = (connectorId: string | number): string => `connector:${connectorId}`;
 
 export interface Retention {
   /** Milliseconds an acknowledged event stays after it was received. */
@@ -54,7 +62,10 @@ export interface RelayStore {
   deviceByChannel(channelHash: string): Promise<string | undefined>;
   deleteDevice(deviceId: string): Promise<void>;
   setDeviceItems(deviceId: string, itemIds: readonly string[]): Promise<void>;
-  /** Devices an event reaches: the device whose id is `clientUserId`, and those that registered `itemId`. */
+  /**
+   * Devices an event reaches: the device whose id is `clientUserId`, and those that registered `itemId` or
+   * the connector (connectorRoutingKey).
+   */
   routeEvent(query: RouteQuery): Promise<string[]>;
   /** Stores the event durably and queues it for its devices; false when the eventId was seen before. */
   append(input: AppendInput): Promise<boolean>;

@@ -19,6 +19,7 @@ export interface ExecutorConfig {
   mfaTimeoutMs: number;
   transactionsPerAccount: number;
   newDataOnSync: boolean;
+  legacyItemCreated: boolean;
   baseUrl: () => string;
 }
 
@@ -133,6 +134,7 @@ export class Executor {
         clientUserId: clientUserId ?? null,
       },
       webhookUrl,
+      event === 'item/created' && this.config.legacyItemCreated,
     );
   }
 

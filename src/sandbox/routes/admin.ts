@@ -1,4 +1,4 @@
-// The guarded /__sandbox routes (only with `admin`): ground truth, advance, forced refusals, request stats, clock, deliveries.
+// The guarded /__sandbox routes (only with `admin`): ground truth, advance, forced refusals, connector status, request stats, clock, deliveries.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -7,6 +7,7 @@ import { itemFor, toItem, type SandboxContext } from '../context';
 import { toAccount } from '../data/evolve';
 import { notFound, validationError } from '../http/api-error';
 import { ForcedRefusalCode } from '../items/refusals';
+import { connectorById } from './connectors';
 
 const ItemQuery = z.object({ itemId: z.string().min(1) });
 const MalformBody = z
@@ -72,6 +73,22 @@ export function adminRoutes(app: FastifyInstance, ctx: SandboxContext): void {
     r.forcedRefusal = { code: body.data.code, remaining: body.data.times };
     ctx.store.changed();
     return { itemId: r.item.id, ...r.forcedRefusal };
+  });
+
+  /** A bank's status changes (ONLINE, UNSTABLE, OFFLINE): Pluggy tells every webhook, without an eventId. */
+  app.post('/__sandbox/connector-status', opts, async (request) => {
+    const body = z
+      .object({ connectorId: z.number().int().min(0), status: z.string().min(1).max(40) })
+      .safeParse(request.body ?? {});
+    if (!body.success) throw validationError(body.error);
+    const connector = connectorById({ id: body.data.connectorId });
+    ctx.store.connectorStatus.set(connector.id, body.data.status);
+    ctx.hooks.emit(
+      { event: 'connector/status_updated', id: String(connector.id), data: { status: body.data.status } },
+      null,
+      true,
+    );
+    return { connectorId: connector.id, status: body.data.status };
   });
 
   app.get('/__sandbox/stats', opts, async () => {

@@ -30,6 +30,12 @@ export function connectorById(raw: unknown): Connector {
   return connector;
 }
 
+/** The connector with the status the admin route gave it, if any. */
+function withStatus(ctx: SandboxContext, connector: Connector): Connector {
+  const status = ctx.store.connectorStatus.get(connector.id);
+  return status ? { ...connector, health: { ...connector.health, status } } : connector;
+}
+
 /** Validation errors of a credential map against a connector's credentials (like POST /connectors/{id}/validate). */
 export function credentialErrors(connector: Connector, parameters: Record<string, string>) {
   const errors: { code: string; message: string; parameter: string }[] = [];
@@ -52,7 +58,7 @@ export function credentialErrors(connector: Connector, parameters: Record<string
   return errors;
 }
 
-export function connectorRoutes(app: FastifyInstance, _ctx: SandboxContext): void {
+export function connectorRoutes(app: FastifyInstance, ctx: SandboxContext): void {
   app.get('/connectors', { config: { access: 'connect' } }, async (request) => {
     const query = ConnectorQuery.safeParse(request.query);
     if (!query.success) throw validationError(query.error);
@@ -67,11 +73,11 @@ export function connectorRoutes(app: FastifyInstance, _ctx: SandboxContext): voi
         (q.supportsPaymentInitiation === undefined ||
           c.supportsPaymentInitiation === q.supportsPaymentInitiation),
     );
-    return { results, page: 1, total: results.length, totalPages: 1 };
+    return { results: results.map((c) => withStatus(ctx, c)), page: 1, total: results.length, totalPages: 1 };
   });
 
   app.get('/connectors/:id', { config: { access: 'connect' } }, async (request) =>
-    connectorById(request.params),
+    withStatus(ctx, connectorById(request.params)),
   );
 
   app.post('/connectors/:id/validate', { config: { access: 'connect' } }, async (request) => {

@@ -5,7 +5,8 @@ import type { WebhookRetryOptions } from '../options';
 import type { SandboxStore } from '../store';
 
 export interface DeliveryAttempt {
-  eventId: string;
+  /** Null for an event Pluggy sends without one (legacy item/created, connector/status_updated). */
+  eventId: string | null;
   event: string;
   url: string;
   round: number;
@@ -35,10 +36,15 @@ export class WebhookDispatcher {
     private readonly retry: WebhookRetryOptions,
   ) {}
 
-  /** Sends `payload` to the item's own webhookUrl (no custom headers) and to matching registered webhooks. */
-  emit(payload: EventDraft, itemWebhookUrl?: string | null): void {
+  /**
+   * Sends `payload` to the item's own webhookUrl (no custom headers) and to matching registered webhooks.
+   * It gets a new eventId unless `withoutEventId` (as Pluggy sends some events).
+   */
+  emit(payload: EventDraft, itemWebhookUrl?: string | null, withoutEventId = false): void {
     if (this.closed) return;
-    const full = { ...payload, eventId: payload.eventId ?? randomUUID() } as Payload;
+    const full = (
+      withoutEventId ? payload : { ...payload, eventId: payload.eventId ?? randomUUID() }
+    ) as Payload;
     if (itemWebhookUrl) this.enqueue(itemWebhookUrl, {}, full);
     for (const hook of this.store.webhooks.values()) {
       if (hook.disabledAt) continue;
@@ -93,7 +99,7 @@ export class WebhookDispatcher {
     attempt: number,
   ): Promise<number | null> {
     const record: DeliveryAttempt = {
-      eventId: payload.eventId,
+      eventId: payload.eventId ?? null,
       event: payload.event,
       url,
       round,

@@ -31,8 +31,11 @@ export type UpdateWebhookRequest = z.infer<typeof UpdateWebhookRequest>;
 
 // Lengths are bounded so a hostile sender cannot push 100 KB "ids" through the relay to a device.
 const envelope = {
-  /** Unique per event: the idempotency key. */
-  eventId: z.string().min(1).max(200),
+  /**
+   * Unique per event: the idempotency key. Absent on some deliveries (legacy item/created,
+   * connector/status_updated in pluggy-java's WebhookEventParseTest): dedupe then uses webhookDedupeText.
+   */
+  eventId: z.string().min(1).max(200).optional(),
   /** Deprecated: the related entity id. */
   id: z.string().max(200).nullish(),
   clientId: z.string().max(200).nullish(),
@@ -111,3 +114,26 @@ export const WebhookEvent = z.discriminatedUnion('event', [
   TransactionsDeletedEvent,
 ]);
 export type WebhookEvent = z.infer<typeof WebhookEvent>;
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * What a delivery without `eventId` is deduped by (hashed by the relay and the core): its content with keys in
+ * a stable order, and the minute it arrived, so Pluggy's immediate retries of it are one event and the same
+ * status reported again later is another.
+ */
+export function webhookDedupeText(body: unknown, receivedAtMs: number): string {
+  return `${stableJson(body)}@${Math.floor(receivedAtMs / 60_000)}`;
+}
+
+/** The prefix of an id the relay or the core derived for an event that came without `eventId`. */
+export const DERIVED_EVENT_ID_PREFIX = 'derived-';

@@ -27,9 +27,15 @@ export const DeviceRegistration = z.object({
 });
 export type DeviceRegistration = z.infer<typeof DeviceRegistration>;
 
-/** Replaces the set of item ids whose `itemId`-only events (transactions/*) reach this device. */
+/**
+ * Replaces the set of item ids whose `itemId`-only events (transactions/*) reach this device, and of the
+ * connectors whose connector/status_updated events do.
+ */
 export const SetDeviceItemsRequest = z
-  .object({ itemIds: z.array(z.string().min(1).max(128)).max(1000) })
+  .object({
+    itemIds: z.array(z.string().min(1).max(128)).max(1000),
+    connectorIds: z.array(z.number().int().nonnegative()).max(1000).optional(),
+  })
   .strict();
 export type SetDeviceItemsRequest = z.infer<typeof SetDeviceItemsRequest>;
 
