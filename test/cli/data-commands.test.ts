@@ -68,6 +68,11 @@ describe('the cofre data commands (demo mode, app closed)', () => {
     const [header, first] = csv.stdout.split('\r\n');
     expect(header!.split(',')[0]).toBe('id');
     expect(first).toMatch(/^[0-9a-f-]{36},/);
+    const ptBr = await runCli(['export', ...common, '--format', 'csv', '--locale', 'pt-BR']);
+    expect(ptBr.code).toBe(0);
+    expect(ptBr.stdout.startsWith('\uFEFFid;data;conta;numero_conta;')).toBe(true);
+    expect(ptBr.stdout.split('\r\n')[1]).toMatch(/^[0-9a-f-]{36};\d{2}\/\d{2}\/\d{4};/);
+    expect((await runCli(['export', ...common, '--format', 'csv', '--locale', 'fr'])).code).not.toBe(0);
     const ofx = await runCli(['export', ...common, '--format', 'ofx']);
     expect(ofx.stdout).toContain('<OFX>');
     expect(ofx.stdout).toContain('<STMTTRN>');

@@ -168,20 +168,37 @@ export function registerDataCommands(program: Command): void {
       .command('export')
       .description('export transactions as CSV or OFX')
       .requiredOption('--format <format>', 'csv or ofx')
+      .option(
+        '--locale <locale>',
+        'CSV variant: standard (comma, dot decimals) or pt-BR (semicolon, decimal comma)',
+      )
       .option('--account <id>', 'only this account')
       .option('--out <file>', 'write here instead of standard output'),
-  ).action(async (opts: GlobalOptions & { format: string; account?: string; out?: string }) => {
-    if (opts.format !== 'csv' && opts.format !== 'ofx') throw new Error('--format must be csv or ofx');
-    const format = opts.format;
-    await withCore(opts, async (cli) => {
-      const file = await cli.call('transactions.export', {
-        format,
-        filter: opts.account ? { accountIds: [opts.account] } : {},
+  ).action(
+    async (opts: GlobalOptions & { format: string; locale?: string; account?: string; out?: string }) => {
+      if (opts.format !== 'csv' && opts.format !== 'ofx') throw new Error('--format must be csv or ofx');
+      const format = opts.format;
+      const csvVariant = csvVariantOf(opts.locale);
+      await withCore(opts, async (cli) => {
+        const file = await cli.call('transactions.export', {
+          format,
+          filter: opts.account ? { accountIds: [opts.account] } : {},
+          ...(csvVariant ? { csvVariant } : {}),
+        });
+        if (opts.out) {
+          writeFileSync(opts.out, file.content, { mode: 0o600 });
+          console.error(`${file.rows} transactions written to ${opts.out}`);
+        } else process.stdout.write(file.content);
       });
-      if (opts.out) {
-        writeFileSync(opts.out, file.content, { mode: 0o600 });
-        console.error(`${file.rows} transactions written to ${opts.out}`);
-      } else process.stdout.write(file.content);
-    });
-  });
+    },
+  );
+}
+
+/** `--locale`: pt-BR (any case, or pt_BR) or standard (also en); anything else is refused by name. */
+function csvVariantOf(locale: string | undefined): 'standard' | 'pt-BR' | undefined {
+  if (locale === undefined) return undefined;
+  const l = locale.toLowerCase().replace('_', '-');
+  if (l === 'pt-br' || l === 'pt') return 'pt-BR';
+  if (l === 'standard' || l === 'en' || l === 'en-us') return 'standard';
+  throw new Error('--locale must be pt-BR or standard');
 }

@@ -1,9 +1,9 @@
 // Exports the transactions matching a filter as CSV (one file) or OFX (one statement per account, concatenated).
 import { AppError } from '../../shared/errors';
 import type { TransactionFilter } from '../../shared/contract';
-import { getAccount, pageTransactions, type StoredTransaction } from '../store';
+import { getAccount, listAccounts, pageTransactions, type StoredTransaction } from '../store';
 import type { Db } from '../store/db';
-import { csvHeader, csvRow } from './transactions-csv';
+import { csvHeader, csvRow, type CsvVariant } from './transactions-csv';
 import { ofxDocument } from './transactions-ofx';
 
 export interface ExportFile {
@@ -28,14 +28,17 @@ export function exportTransactions(
   format: 'csv' | 'ofx',
   filter: TransactionFilter,
   nowIso: string,
+  csvVariant: CsvVariant = 'standard',
 ): ExportFile {
   const stamp = nowIso.slice(0, 10);
   if (format === 'csv') {
-    const lines = [csvHeader()];
-    for (const t of allTransactions(db, filter)) lines.push(csvRow(t));
+    const accounts = new Map(listAccounts(db, { includeRemoved: true }).map((a) => [a.id, a]));
+    const options = { variant: csvVariant, accounts };
+    const lines = [csvHeader(csvVariant)];
+    for (const t of allTransactions(db, filter)) lines.push(csvRow(t, options));
     return {
-      fileName: `cofre-transacoes-${stamp}.csv`,
-      mimeType: 'text/csv',
+      fileName: `cofre-transacoes-${stamp}${csvVariant === 'pt-BR' ? '-pt-BR' : ''}.csv`,
+      mimeType: 'text/csv;charset=utf-8',
       content: `${lines.join('\r\n')}\r\n`,
       rows: lines.length - 1,
     };

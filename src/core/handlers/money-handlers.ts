@@ -97,9 +97,9 @@ export function moneyHandlers(ctx: CoreContext): MoneyHandlers {
     },
     'transactions.count': ({ filter }) => ({ count: countTransactions(ctx.db(), filter) }),
     'transactions.categories': () => listLiveCategories(ctx.db()),
-    'transactions.export': ({ format, filter }) => {
+    'transactions.export': ({ format, filter, csvVariant }) => {
       const at = new Date(ctx.clock.now()).toISOString();
-      const file = exportTransactions(ctx.db(), format, filter, at);
+      const file = exportTransactions(ctx.db(), format, filter, at, csvVariant);
       recordExport(ctx.db(), 'transactions', { format, rows: file.rows }, at);
       return file;
     },

@@ -145,6 +145,18 @@ export const enScreens: ScreenMessages = {
     installment: 'Instalment',
     exportCsv: 'Export CSV',
     exportOfx: 'Export OFX',
+    csvVariant: 'CSV format',
+    csvStandard: 'Standard (comma, dot decimals)',
+    csvPtBr: 'Excel/LibreOffice in Portuguese',
+    totalsLabel: 'Totals of the filtered transactions',
+    totalsIn: 'Money in',
+    totalsOut: 'Money out',
+    totalsNet: 'Net',
+    totalsMoved_one:
+      '{{count}} move between your accounts, bill payment or investment is left out of the totals.',
+    totalsMoved_other:
+      '{{count}} moves between your accounts, bill payments and investments are left out of the totals.',
+    foreignAmount: 'Purchase in {{amount}}',
     exported: '{{count}} transactions exported.',
     emptyTitle: 'No transactions yet',
     emptyText: 'Transactions show up here after the first sync.',

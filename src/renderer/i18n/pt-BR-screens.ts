@@ -1,4 +1,5 @@
 // Portuguese (Brazil) for the data screens: connections, Connect, MFA, accounts, transactions, audit, notices.
+import { CATEGORY_NAMES_PT_BR } from '../../shared/categories/pt-BR';
 export const ptBRScreens = {
   connections: {
     title: 'Conexões',
@@ -144,6 +145,18 @@ export const ptBRScreens = {
     installment: 'Parcela',
     exportCsv: 'Exportar CSV',
     exportOfx: 'Exportar OFX',
+    csvVariant: 'Formato do CSV',
+    csvStandard: 'Padrão (vírgula, ponto decimal)',
+    csvPtBr: 'Excel/LibreOffice em português',
+    totalsLabel: 'Totais das transações filtradas',
+    totalsIn: 'Entradas',
+    totalsOut: 'Saídas',
+    totalsNet: 'Saldo',
+    totalsMoved_one:
+      '{{count}} movimentação entre suas contas, pagamento de fatura ou investimento não entra nos totais.',
+    totalsMoved_other:
+      '{{count}} movimentações entre suas contas, pagamentos de fatura e investimentos não entram nos totais.',
+    foreignAmount: 'Compra em {{amount}}',
     exported: '{{count}} transações exportadas.',
     emptyTitle: 'Nenhuma transação ainda',
     emptyText: 'As transações aparecem aqui depois da primeira sincronização.',
@@ -229,38 +242,7 @@ export const ptBRScreens = {
       help: 'Mostrar esta lista',
     },
   },
-  categories: {
-    Income: 'Renda',
-    Salary: 'Salário',
-    Investments: 'Investimentos',
-    Transfers: 'Transferências',
-    'Transfer - PIX': 'Transferência - PIX',
-    'Credit card payment': 'Pagamento de cartão de crédito',
-    'Legal obligations': 'Obrigações legais',
-    Services: 'Serviços',
-    Telecommunications: 'Telecomunicações',
-    Shopping: 'Compras',
-    'Online shopping': 'Compras online',
-    Electronics: 'Eletrônicos',
-    'Digital services': 'Serviços digitais',
-    'Video streaming': 'Streaming de vídeo',
-    Groceries: 'Supermercado',
-    'Food and drinks': 'Alimentação',
-    'Eating out': 'Restaurantes',
-    'Food delivery': 'Delivery de comida',
-    Travel: 'Viagem',
-    Health: 'Saúde',
-    Pharmacy: 'Farmácia',
-    'Bills and utilities': 'Contas',
-    Electricity: 'Energia elétrica',
-    Water: 'Água',
-    Housing: 'Moradia',
-    Rent: 'Aluguel',
-    Transport: 'Transporte',
-    'Taxi and ride-hailing': 'Táxi e transporte privado',
-    'Gas stations': 'Postos de gasolina',
-    Taxes: 'Impostos',
-  },
+  categories: CATEGORY_NAMES_PT_BR,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

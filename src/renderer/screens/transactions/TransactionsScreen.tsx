@@ -2,6 +2,7 @@
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CsvVariant } from '../../../shared/contract';
 import { useClient } from '../../client/client-context';
 import { keys } from '../../client/query-keys';
 import { Empty, ErrorState, Loading, useErrorText } from '../../components/QueryState';
@@ -53,8 +54,10 @@ export function TransactionsScreen() {
     queryFn: () => client.invoke('transactions.count', { filter }),
     enabled: firstPageIn,
   });
+  const [csvVariant, setCsvVariant] = useState<CsvVariant>('standard');
   const exporter = useMutation({
-    mutationFn: (format: 'csv' | 'ofx') => client.invoke('transactions.export', { format, filter }),
+    mutationFn: (format: 'csv' | 'ofx') =>
+      client.invoke('transactions.export', { format, filter, ...(format === 'csv' ? { csvVariant } : {}) }),
     onSuccess: (file) => {
       downloadText(file);
       showToast({ level: 'info', messageKey: 'transactions.exported', params: { count: String(file.rows) } });
@@ -82,6 +85,15 @@ export function TransactionsScreen() {
               ? t('transactions.count', { formatted: formatNumber(count.data.count, i18n.language) })
               : ''}
           </span>
+          <select
+            data-testid="csv-variant"
+            aria-label={t('transactions.csvVariant')}
+            value={csvVariant}
+            onChange={(e) => setCsvVariant(e.target.value === 'pt-BR' ? 'pt-BR' : 'standard')}
+          >
+            <option value="standard">{t('transactions.csvStandard')}</option>
+            <option value="pt-BR">{t('transactions.csvPtBr')}</option>
+          </select>
           <button type="button" onClick={() => exporter.mutate('csv')} disabled={exporter.isPending}>
             {t('transactions.exportCsv')}
           </button>

@@ -77,6 +77,9 @@ export const TransactionView = z.object({
 export type TransactionView = z.infer<typeof TransactionView>;
 
 export const ExportFormat = z.enum(['csv', 'ofx']);
+/** standard: comma, dot decimals, ISO dates, UTF-8; pt-BR: for Excel/LibreOffice in Portuguese. */
+export const CsvVariant = z.enum(['standard', 'pt-BR']);
+export type CsvVariant = z.infer<typeof CsvVariant>;
 
 export const moneyCalls = {
   'accounts.list': call(z.object({ includeRemoved: z.boolean().optional() }).strict(), z.array(AccountView)),
@@ -97,7 +100,13 @@ export const moneyCalls = {
   'transactions.categories': call(NoInput, z.array(z.string())),
   /** The file's text; the renderer offers it as a download (browser) or save dialog (Electron). */
   'transactions.export': call(
-    z.object({ format: ExportFormat, filter: TransactionFilter.default({}) }).strict(),
+    z
+      .object({
+        format: ExportFormat,
+        filter: TransactionFilter.default({}),
+        csvVariant: CsvVariant.optional(),
+      })
+      .strict(),
     z.object({ fileName: z.string(), mimeType: z.string(), content: z.string(), rows: z.number().int() }),
   ),
   'charts.spending': call(
