@@ -23,7 +23,7 @@ export const migration0070: Migration = {
                 ORDER BY sort_key LIMIT ?`,
       key: (row) => row.sort_key,
       rewrite: (row) => {
-        const raw = rawRemainder(JSON.parse(row.raw) as Transaction, row.date, row.pluggy_created_at);
+        const raw = rawRemainder(JSON.parse(row.raw) as Transaction, row.date, row.pluggy_created_at, true);
         write.run(raw, row.sort_key);
       },
     });

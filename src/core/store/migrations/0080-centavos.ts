@@ -1,10 +1,8 @@
 // Migration 80: every money column holds integer centavos (accounts' balances and limits, transactions' amounts).
 import { isWholeCentavos, toCentavos } from '../../../shared/money';
 import type { Db } from '../db';
-import type { Migration } from './migration';
-
-// better-sqlite3 cannot write while a SELECT is being iterated on the same connection: read in batches.
-export const CENTAVOS_BATCH = 2_000;
+import { rewriteInBatches } from './batched-rewrite';
+import type { Migration, MigrationContext } from './migration';
 
 // SQLite cannot change a column's type in place: each REAL column gets an INTEGER twin, filled from JS (the
 // one conversion the app uses, toCentavos), then the REAL one is dropped and the twin takes its name. The
@@ -43,33 +41,36 @@ function foldMoney(raw: Remainder, key: string): number | null {
   return toCentavos(v);
 }
 
-function migrateTransactions(db: Db): void {
+interface TransactionRow {
+  sort_key: number;
+  amount: number;
+  raw: string;
+}
+
+function migrateTransactions(db: Db, ctx: MigrationContext): void {
   // The two generated columns read floats out of `raw`; they become stored centavos (see row-mapping.ts).
   db.exec(`ALTER TABLE transactions DROP COLUMN amount_in_account_currency;
     ALTER TABLE transactions DROP COLUMN balance;
     ALTER TABLE transactions ADD COLUMN amount_cents INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE transactions ADD COLUMN amount_in_account_currency INTEGER;
     ALTER TABLE transactions ADD COLUMN balance INTEGER;`);
-  const read = db
-    .prepare(
-      `SELECT sort_key, amount, raw FROM transactions WHERE sort_key > ? ORDER BY sort_key LIMIT ${CENTAVOS_BATCH}`,
-    )
-    .raw(true);
   // None of these columns is in an index or a trigger's column list: this rewrites the rows and nothing else.
   const write = db.prepare(
     `UPDATE transactions SET amount_cents = ?, amount_in_account_currency = ?, balance = ?, raw = ?
      WHERE sort_key = ?`,
   );
-  let after = -Infinity;
-  for (;;) {
-    const rows = read.all(after) as [number, number, string][];
-    for (const [sortKey, amount, rawText] of rows) {
+  rewriteInBatches<TransactionRow>(db, ctx, {
+    countSql: 'SELECT count(*) FROM transactions',
+    readSql: 'SELECT sort_key, amount, raw FROM transactions WHERE sort_key > ? ORDER BY sort_key LIMIT ?',
+    key: (row) => row.sort_key,
+    rewrite: ({ sort_key: sortKey, amount, raw: rawText }) => {
       const raw = JSON.parse(rawText) as Remainder;
       // Migration 70 folded `amount` out of raw; an amount finer than a centavo goes back in, verbatim.
-      if (!isWholeCentavos(amount)) raw.amount = amount;
+      const whole = isWholeCentavos(amount);
+      if (!whole) raw.amount = amount;
       const inAccountCurrency = foldMoney(raw, 'amountInAccountCurrency');
       const balance = foldMoney(raw, 'balance');
-      const changed = !isWholeCentavos(amount) || inAccountCurrency !== null || balance !== null;
+      const changed = !whole || inAccountCurrency !== null || balance !== null;
       write.run(
         toCentavos(amount),
         inAccountCurrency,
@@ -77,18 +78,16 @@ function migrateTransactions(db: Db): void {
         changed ? JSON.stringify(raw) : rawText,
         sortKey,
       );
-    }
-    if (rows.length < CENTAVOS_BATCH) break;
-    after = rows[rows.length - 1]![0];
-  }
+    },
+  });
   replaceColumn(db, 'transactions', 'amount');
 }
 
 export const migration0080: Migration = {
   version: 80,
   name: 'centavos',
-  up(db) {
+  up(db, ctx) {
     migrateAccounts(db);
-    migrateTransactions(db);
+    migrateTransactions(db, ctx);
   },
 };

@@ -53,13 +53,20 @@ function withoutNulls(source: JsonObject, leaveOut?: (key: string, value: unknow
 /**
  * The JSON text stored in `raw` for a transaction whose `date` and `createdAt` columns hold `date` and
  * `createdAt` (canonical ISO): a folded timestamp is left out only when the column holds its exact text.
+ * `asVersion70` gives what migration 70 stored, before money had columns of its own (migration 80 reads
+ * `amountInAccountCurrency` and `balance` from there): `amount` folded, the other money fields kept.
  */
-export function rawRemainder(t: Transaction, date: string, createdAt: string | null): string {
+export function rawRemainder(
+  t: Transaction,
+  date: string,
+  createdAt: string | null,
+  asVersion70 = false,
+): string {
   const out = withoutNulls(
     t as unknown as JsonObject,
     (key, v) =>
       FOLDED.has(key) ||
-      (MONEY.has(key) && typeof v === 'number' && isWholeCentavos(v)) ||
+      (asVersion70 ? key === 'amount' : MONEY.has(key) && typeof v === 'number' && isWholeCentavos(v)) ||
       (key === 'date' && v === date) ||
       (key === 'createdAt' && v === createdAt),
   );

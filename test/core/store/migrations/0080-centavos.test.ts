@@ -105,3 +105,39 @@ describe('migration 0080-centavos', () => {
     expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 });
+
+describe('migrations 70 then 80 on a database from before both', () => {
+  it('keeps foreign-purchase and balance figures through the raw remainder into their centavos columns', () => {
+    const t = tempDb();
+    const db = openDatabase({ file: t.file, key: t.key, migrateTo: 60 });
+    try {
+      seedConnection(db);
+      const page = [
+        sampleTransaction(1, ACCOUNT_ID, {
+          amount: 15.53,
+          currencyCode: 'USD',
+          amountInAccountCurrency: 88.52,
+        }),
+        sampleTransaction(2, ACCOUNT_ID, { amount: -4.35, balance: 1234.56 }),
+      ];
+      insertAsVersion70(db, page);
+      // What versions up to 60 stored: the whole object as received.
+      const setRaw = db.prepare('UPDATE transactions SET raw = ? WHERE id = ?');
+      for (const tx of page) setRaw.run(JSON.stringify(tx), tx.id);
+      migrate(db);
+      expect(
+        db
+          .prepare('SELECT amount, amount_in_account_currency, balance FROM transactions ORDER BY id')
+          .raw(true)
+          .all(),
+      ).toEqual([
+        [1553, 8852, null],
+        [-435, null, 123_456],
+      ]);
+      for (const tx of page) expect(getTransactionRaw(db, tx.id)).toEqual(withoutNulls(tx));
+    } finally {
+      db.close();
+      t.cleanup();
+    }
+  });
+});
