@@ -34,7 +34,12 @@ export function useLiveEvents(): void {
       }),
       client.on('notices.new', (notice) => {
         void queryClient.invalidateQueries({ queryKey: keys.notices });
-        showToast({ level: notice.level, messageKey: notice.messageKey, params: notice.params });
+        showToast({
+          level: notice.level,
+          kind: notice.kind,
+          messageKey: notice.messageKey,
+          params: notice.params,
+        });
       }),
     ];
     return () => {

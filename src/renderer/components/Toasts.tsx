@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { dismissToast, toastStore } from '../state/ui-state';
-import { localiseParams } from './notice-params';
+import { noticeParams } from './notice-extras';
 
 export function Toasts() {
   const { t, i18n } = useTranslation();
@@ -13,7 +13,7 @@ export function Toasts() {
         <div key={toast.id} className={`toast toast-${toast.level}`} data-testid="toast">
           <span>
             {t(toast.messageKey, {
-              ...localiseParams(toast.params, i18n.language),
+              ...noticeParams(toast, t, i18n.language),
               defaultValue: t('notices.generic'),
             })}
           </span>

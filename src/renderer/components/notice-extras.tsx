@@ -6,7 +6,11 @@ import { countsOfParams, reviewAuditHref, reviewSummary, reviewWhen } from '../s
 import { localiseParams } from './notice-params';
 
 /** The interpolation values of a notice's text. */
-export function noticeParams(notice: NoticeView, t: TFunction, language: string): Record<string, string> {
+export function noticeParams(
+  notice: Pick<NoticeView, 'params'> & { kind?: string | undefined },
+  t: TFunction,
+  language: string,
+): Record<string, string> {
   const params = localiseParams(notice.params, language);
   const day = notice.params['day'];
   if (notice.kind === 'security_review' && day) {

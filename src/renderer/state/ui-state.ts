@@ -11,6 +11,8 @@ export interface Toast {
   /** i18n key and its values; the toast translates at render time, so a language switch applies. */
   messageKey: string;
   params: Record<string, string>;
+  /** The notice's kind, when the toast announces one (some kinds word their parameters). */
+  kind?: string;
 }
 
 export const toastStore = createStore<readonly Toast[]>([]);
