@@ -9,10 +9,16 @@ export class FakeFrame {
 
 type Listener = (...args: unknown[]) => void;
 
+/** What the guards read of Electron's window.open details: the URL and the opener's referrer. */
+export interface WindowOpenDetails {
+  url: string;
+  referrer?: { url: string; policy: string };
+}
+
 export class FakeWebContents extends EventEmitter {
   mainFrame: FakeFrame;
   sent: unknown[][] = [];
-  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  windowOpenHandler: ((details: WindowOpenDetails) => { action: string }) | null = null;
   constructor(url = 'app://cofre/index.html') {
     super();
     this.mainFrame = new FakeFrame(url);
@@ -20,7 +26,7 @@ export class FakeWebContents extends EventEmitter {
   send(...args: unknown[]) {
     this.sent.push(args);
   }
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+  setWindowOpenHandler(handler: (details: WindowOpenDetails) => { action: string }) {
     this.windowOpenHandler = handler;
   }
   fire(name: string, ...args: unknown[]) {

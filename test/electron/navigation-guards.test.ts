@@ -4,7 +4,7 @@ import { isAllowedExternalUrl, siteHost } from '../../electron/main/external-lin
 import { denyAllPermissions, guardNavigation } from '../../electron/main/navigation-guards';
 import { FakeWebContents } from './fake-electron';
 
-function guarded(bankHosts: string[] = ['itau.com.br']) {
+function guarded(bankHosts: string[] = ['www.itau.com.br']) {
   const contents = new FakeWebContents();
   const openExternal = vi.fn(async () => undefined);
   const onRefused = vi.fn();
@@ -94,11 +94,11 @@ describe('navigation guards', () => {
 
 describe('external links', () => {
   it('allow https Pluggy sites and the user banks, nothing else', () => {
-    const banks = ['itau.com.br'];
+    const banks = ['www.itau.com.br'];
     expect(isAllowedExternalUrl('https://pluggy.ai/', banks)).toBe(true);
     expect(isAllowedExternalUrl('https://docs.pluggy.ai/x', banks)).toBe(true);
-    expect(isAllowedExternalUrl('https://itau.com.br/', banks)).toBe(true);
-    expect(isAllowedExternalUrl('https://internet.itau.com.br/', banks)).toBe(true);
+    expect(isAllowedExternalUrl('https://www.itau.com.br/', banks)).toBe(true);
+    expect(isAllowedExternalUrl('https://www.nubank.com.br/', ['nubank.com.br'])).toBe(true);
     expect(isAllowedExternalUrl('https://notpluggy.ai/', banks)).toBe(false);
     expect(isAllowedExternalUrl('https://itau.com.br.evil.example/', banks)).toBe(false);
     expect(isAllowedExternalUrl('https://user:pw@pluggy.ai/', banks)).toBe(false);
@@ -106,8 +106,19 @@ describe('external links', () => {
     expect(isAllowedExternalUrl('not a url', banks)).toBe(false);
   });
 
+  it('match a bank host from its institution URL exactly, never as a suffix', () => {
+    // Another host of the bank is not its institution URL's host.
+    expect(isAllowedExternalUrl('https://internet.itau.com.br/', ['www.itau.com.br'])).toBe(false);
+    // An institution URL of https://www.com.br must not open every .com.br site.
+    const broad = ['www.com.br'];
+    expect(isAllowedExternalUrl('https://www.com.br/', broad)).toBe(true);
+    expect(isAllowedExternalUrl('https://evil.com.br/', broad)).toBe(false);
+    expect(isAllowedExternalUrl('https://com.br/', broad)).toBe(false);
+    expect(isAllowedExternalUrl('https://www.evil.com.br/', broad)).toBe(false);
+  });
+
   it('read a bank site host from its institution URL', () => {
-    expect(siteHost('https://www.Itau.com.br/')).toBe('itau.com.br');
+    expect(siteHost('https://www.Itau.com.br/')).toBe('www.itau.com.br');
     expect(siteHost('http://www.itau.com.br/')).toBeNull();
     expect(siteHost('::')).toBeNull();
   });
