@@ -1,6 +1,6 @@
 // Wrong database keys tried: written to a small file beside the DB (it may not open), moved into the audit log
 // once it does. The file holds when and which database, never a key, a passphrase or a hash of one.
-import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { appendAudit } from '../audit/append';
@@ -17,6 +17,7 @@ const Attempt = z.object({
 
 /** `source`: how the key came (`keystore`, `passphrase`). */
 export function recordWrongKeyAttempt(dataRoot: string, source: string, now: number = Date.now()): void {
+  mkdirSync(dataRoot, { recursive: true, mode: 0o700 });
   const line = JSON.stringify({ at: new Date(now).toISOString(), event: 'db_wrong_key', source });
   appendFileSync(join(dataRoot, WRONG_KEY_FILE), `${line}\n`, { mode: 0o600 });
 }
