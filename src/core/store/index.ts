@@ -25,5 +25,6 @@ export * from './notices';
 export * from './cache';
 export * from './webhook-events';
 export * from './sync-state';
+export * from './account-watermarks';
 export * from './app-state';
 export * from './connector-status';

@@ -9,6 +9,8 @@ import { refusalOf } from '../pluggy/refusals';
 import { noticeView } from '../notices/notice-view';
 import {
   addNotice,
+  advanceAccountWatermark,
+  getAccountWatermark,
   clearRetry,
   getSyncState,
   markMissingAccountsRemoved,
@@ -157,10 +159,13 @@ export async function executeRun(ctx: RunContext, wake?: () => Promise<void>): P
     skippedAccounts: list.skipped.length,
   };
   let maxCreatedAt: string | null = null;
+  /** Each account's next watermark, written only once every account was read to its last page. */
+  const watermarks = new Map<string, string>();
   let accountsDone = 0;
   ctx.progress({ phase: 'transactions', accountsTotal: accounts.length, accountsDone: 0 });
   await forEachAccount(ctx, accounts, async (account, readCtx) => {
-    const plan = planReads(ctx.clock.now(), state.watermark, oldestPendingDay(ctx.db, account.id));
+    const watermark = getAccountWatermark(ctx.db, account.id);
+    const plan = planReads(ctx.clock.now(), watermark, oldestPendingDay(ctx.db, account.id));
     const read = await readAccount(readCtx, account.id, plan, (rows) => {
       totals.pages += 1;
       totals.rows += rows;
@@ -183,12 +188,17 @@ export async function executeRun(ctx: RunContext, wake?: () => Promise<void>): P
     if (read.maxCreatedAt && (maxCreatedAt === null || read.maxCreatedAt > maxCreatedAt)) {
       maxCreatedAt = read.maxCreatedAt;
     }
+    // An account with nothing new keeps its mark; one read whole for the first time with no rows at all
+    // takes the item's previous one (everything ingested before it was read then, by every account).
+    const next = read.maxCreatedAt ?? watermark ?? state.watermark;
+    if (next !== null) watermarks.set(account.id, next);
   });
 
   // Only now, with every account read to its last page, may the watermark move.
   const at = nowIso(ctx.clock);
   ctx.db
     .transaction(() => {
+      for (const [accountId, watermark] of watermarks) advanceAccountWatermark(ctx.db, accountId, watermark);
       recordSyncSuccess(ctx.db, ctx.itemId, {
         at,
         watermark: maxCreatedAt ?? state.watermark,

@@ -9,6 +9,7 @@ import { migration0060 } from './0060-list-helpers';
 import { migration0070 } from './0070-raw-remainder';
 import { migration0080 } from './0080-centavos';
 import { migration0100 } from './0100-seen-marks';
+import { migration0101 } from './0101-account-watermarks';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0010,
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0070,
   migration0080,
   migration0100,
+  migration0101,
 ];
