@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 
 const PATCH_EXAMPLE =
-  'PATCH https://api.pluggy.ai/webhooks/{id}\n{ "headers": { "x-cofre-secret": "<novo>" } }';
+  'PATCH https://api.pluggy.ai/webhooks/{id}\n{ "headers": { "x-cofre-secret": "<new>" } }';
 
 export function RotationSteps() {
   const { t } = useTranslation();
