@@ -53,3 +53,23 @@ export async function openScreen(page: Page, link: string, heading = link): Prom
   await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: heading, exact: true })).toBeVisible();
 }
+
+/** The window widths every screen must work at (a small laptop, the common one, a desktop monitor). */
+export const WIDTHS = [1024, 1366, 1920] as const;
+
+/** Runs `check` with the window at each of WIDTHS, failing on any horizontal scroll of the page. */
+export async function atEachWidth(page: Page, check: (width: number) => Promise<void>): Promise<void> {
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    await check(width);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, `horizontal scroll at ${width} px`).toBeLessThanOrEqual(0);
+  }
+}
+
+/** Connects one sandbox user and waits for its card to show the outcome (not the end of its first sync). */
+export async function connectUsers(page: Page, users: readonly string[]): Promise<void> {
+  for (const user of users) await connectBank(page, { user });
+}

@@ -41,7 +41,9 @@ test('user-locked and user-unavailable: each card says what happened, in pt-BR, 
   await expect(locked.getByTestId('connection-message')).toHaveText(message('ACCOUNT_LOCKED'), {
     timeout: 30_000,
   });
-  await expect(locked.getByTestId('connection-action')).toHaveText(statusMessagesPtBR.actions.contact_bank);
+  // A locked account is a refused login: the fix is Reconectar once the bank unlocks it, never a blind sync.
+  await expect(locked.getByTestId('connection-action')).toHaveText(statusMessagesPtBR.actions.reconnect);
+  await expect(locked.getByTestId('sync-now')).toHaveCount(0);
   await expect(locked.getByTestId('connection-badge')).toHaveText('Com problema');
 
   await connectBank(page, { user: 'user-unavailable' });
@@ -49,9 +51,9 @@ test('user-locked and user-unavailable: each card says what happened, in pt-BR, 
   await expect(cards).toHaveCount(2);
   const unavailable = cards.filter({ hasText: message('SITE_NOT_AVAILABLE') });
   await expect(unavailable).toHaveCount(1, { timeout: 30_000 });
-  await expect(unavailable.getByTestId('connection-action')).toHaveText(
-    new RegExp(`${statusMessagesPtBR.actions.wait_retry}|Nova tentativa às \\d{2}:\\d{2}`),
-  );
+  // Nothing to press: Cofre retries by itself (the message says so), and no button-looking label says otherwise.
+  await expect(unavailable.getByTestId('connection-action')).toHaveCount(0);
+  await expect(unavailable.getByTestId('connection-message')).toContainText('O Cofre tenta de novo sozinho');
   await screenshot(page, 'connections-errors');
 });
 

@@ -1,6 +1,7 @@
 // `cofre connect | sync | status | audit | export`: the app's operations with the app closed (cron, systemd).
 import { writeFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
+import { isCredentialState } from '../../shared/connections/attention';
 import type { Connection } from '../../shared/contract';
 import { interpolate, statusMessagesEn, statusMessagesPtBR } from '../../shared/messages/status-messages';
 import { connectTokenOf } from '../../host/connect-token';
@@ -74,10 +75,9 @@ export function registerDataCommands(program: Command): void {
   ).action(async (opts: GlobalOptions & { item?: string }) => {
     const failures = await withCore(opts, async (cli) => {
       const follow = followRuns(cli);
-      const runIds = opts.item
-        ? [(await cli.call('connections.sync', { itemId: opts.item })).runId]
-        : (await cli.call('connections.syncAll', {})).runIds;
-      if (runIds.length === 0) {
+      const all = opts.item ? null : await cli.call('connections.syncAll', {});
+      const runIds = all ? all.runIds : [(await cli.call('connections.sync', { itemId: opts.item! })).runId];
+      if (runIds.length === 0 && !all?.skipped) {
         console.error('no connections to sync: add one with `cofre connect`');
         return 0;
       }
@@ -87,7 +87,12 @@ export function registerDataCommands(program: Command): void {
         const view = views.find((v) => v.itemId === end.itemId);
         console.error(`${end.itemId}: ${view ? message(view, 'pt-BR') : 'failed'}`);
       }
-      return ends.filter((e) => !e.ok).length;
+      // Refused logins are not retried (a retry can lock the account); they still fail the command.
+      const refused = all ? views.filter((v) => !v.archived && isCredentialState(v)) : [];
+      for (const view of refused) {
+        console.error(`${view.itemId}: ${message(view, 'pt-BR')} (not synced: reconnect it first)`);
+      }
+      return ends.filter((e) => !e.ok).length + refused.length;
     });
     if (failures > 0) process.exitCode = 1;
   });

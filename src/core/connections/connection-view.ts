@@ -48,6 +48,10 @@ export function connectionView(inputs: ViewInputs, stored: StoredConnection): Co
   if ((explanation.severity === 'ok' && failing) || refused) {
     explanation = explainCode(state.lastErrorCode!);
   }
+  // Pluggy's item can say UPDATED before Cofre has read anything: not "all good" until a sync of ours worked.
+  if (explanation.severity === 'ok' && state.lastSuccessAt === null) {
+    explanation = { ...explanation, severity: 'info', messageKey: 'status.FIRST_SYNC' };
+  }
   const lastNewData = state.lastNewDataAt ? Date.parse(state.lastNewDataAt) : null;
   const stale = explanation.severity === 'ok' && lastNewData !== null && now - lastNewData > STALE_AFTER_MS;
   const accountCount = countLiveAccounts(db, stored.id);

@@ -33,7 +33,7 @@ export const STATUS_TABLE = {
   INVALID_CREDENTIALS: { severity: 'error', action: 'reconnect', retry: never },
   INVALID_CREDENTIALS_MFA: { severity: 'error', action: 'try_again', retry: never },
   USER_INPUT_TIMEOUT: { severity: 'warning', action: 'try_again', retry: never },
-  ACCOUNT_CREDENTIALS_RESET: { severity: 'error', action: 'act_at_bank', retry: never },
+  ACCOUNT_CREDENTIALS_RESET: { severity: 'error', action: 'reconnect', retry: never },
   ACCOUNT_LOCKED: { severity: 'error', action: 'contact_bank', retry: never },
   ACCOUNT_NEEDS_ACTION: { severity: 'error', action: 'act_at_bank', retry: never },
   ALREADY_LOGGED_IN: { severity: 'warning', action: 'logout_other_session', retry: backoff(10 * MINUTE, 3) },

@@ -1,5 +1,6 @@
 // Handlers of the connections.* calls: the seed's connect-token, save-connection, sync and disconnect.
 import type { Handlers } from '../router/router';
+import { isCredentialState } from '../../shared/connections/attention';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../audit/append';
 import { connectionView } from '../connections/connection-view';
@@ -112,9 +113,17 @@ export function connectionHandlers(ctx: CoreContext): ConnectionHandlers {
     },
 
     'connections.syncAll': () => {
-      const runIds = listConnections(ctx.db()).map((c) => ctx.engine().sync(c.id, 'manual').runId);
-      userAudit('open_finance.sync.requested', null, { all: true, runIds });
-      return { runIds };
+      const db = ctx.db();
+      const now = ctx.clock.now();
+      const isSyncing = (id: string) => ctx.engine().isSyncing(id);
+      // Links whose login the bank refused are left out: only a reconnect can fix them.
+      const links = listConnections(db);
+      const skipped = links.filter((c) => isCredentialState(connectionView({ db, now, isSyncing }, c)));
+      const runIds = links
+        .filter((c) => !skipped.includes(c))
+        .map((c) => ctx.engine().sync(c.id, 'manual').runId);
+      userAudit('open_finance.sync.requested', null, { all: true, runIds, skipped: skipped.length });
+      return { runIds, skipped: skipped.length };
     },
 
     'connections.submitMfa': async ({ itemId, values }) => {

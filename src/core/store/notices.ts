@@ -132,3 +132,22 @@ export function reviseNotice(db: Db, id: number, params: Record<string, unknown>
   );
   return fromRow(prepared(db, `SELECT ${COLUMNS} FROM notices WHERE id = ?`).get(id) as NoticeRow);
 }
+
+/**
+ * Dismisses a connection's active notices of these kinds, because their problem is gone (a sync worked, the
+ * bank stopped asking for a code); returns how many.
+ */
+export function resolveNotices(
+  db: Db,
+  connectionId: string,
+  kinds: readonly string[],
+  at: string = nowIso(),
+): number {
+  if (kinds.length === 0) return 0;
+  const marks = kinds.map(() => '?').join(', ');
+  return db
+    .prepare(
+      `UPDATE notices SET dismissed_at = ? WHERE dismissed_at IS NULL AND connection_id = ? AND kind IN (${marks})`,
+    )
+    .run(at, connectionId, ...kinds).changes;
+}

@@ -16,6 +16,7 @@ import {
   markMissingAccountsRemoved,
   oldestPendingDay,
   recordSyncSuccess,
+  resolveNotices,
   setRefreshBlockedUntil,
   upsertAccounts,
   upsertConnection,
@@ -25,6 +26,9 @@ import { emptyCounts, readAccount, type AccountCounts } from './read-account';
 import { nowIso, type RunContext } from './run-context';
 import { isSettled, waitForSettledItem } from './wait-for-item';
 import { planReads } from './windows';
+
+/** Notices that a successful sync proves outdated (consent and staleness notices have their own checks). */
+const RESOLVED_BY_SUCCESS = ['action_needed', 'repeated_failures', 'mfa_waiting'];
 
 export interface RunTotals extends AccountCounts {
   accounts: number;
@@ -48,6 +52,8 @@ export function saveItem(ctx: RunContext, item: Item): void {
       at: nowIso(ctx.clock),
     });
     if (added.created) ctx.events.emit('notices.new', noticeView(added.notice));
+  } else {
+    resolveNotices(ctx.db, item.id, ['mfa_waiting'], nowIso(ctx.clock));
   }
 }
 
@@ -205,6 +211,8 @@ export async function executeRun(ctx: RunContext, wake?: () => Promise<void>): P
         newData: totals.inserted + totals.updated + totals.removed > 0,
       });
       clearRetry(ctx.db, ctx.itemId);
+      // A sync that worked answers every notice about this link that asked for a fix.
+      resolveNotices(ctx.db, ctx.itemId, RESOLVED_BY_SUCCESS, at);
       appendAudit(ctx.db, {
         actor: 'sync',
         action: 'open_finance.sync.succeeded',

@@ -16,6 +16,7 @@ import { ReviewScreen } from '../screens/review/ReviewScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { TransactionsScreen } from '../screens/transactions/TransactionsScreen';
 import { showToast } from '../state/ui-state';
+import { showSyncAllToast } from '../screens/connections/sync-all-toast';
 import { ROUTES, useHashRoute, type Route } from './routes';
 import { useShortcuts } from './use-shortcuts';
 
@@ -39,12 +40,7 @@ export function App() {
   const info = useQuery({ queryKey: keys.appInfo, queryFn: () => client.invoke('app.info', {}) });
   const syncAll = useMutation({
     mutationFn: () => client.invoke('connections.syncAll', {}),
-    onSuccess: (result) =>
-      showToast({
-        level: 'info',
-        messageKey: 'connections.syncStarted',
-        params: { count: String(result.runIds.length) },
-      }),
+    onSuccess: (result) => showSyncAllToast(result),
     onError: () => showToast({ level: 'error', messageKey: 'errors.sync_failed', params: {} }),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: keys.connections }),
   });

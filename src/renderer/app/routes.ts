@@ -25,7 +25,11 @@ export function navigate(route: Route): void {
 export function useHashRoute(): Route {
   const [route, setRoute] = useState<Route>(() => routeFromHash(window.location.hash));
   useEffect(() => {
-    const onChange = () => setRoute(routeFromHash(window.location.hash));
+    const onChange = () => {
+      setRoute(routeFromHash(window.location.hash));
+      // A screen opens at its top, not at the scroll position the previous one was left at.
+      window.scrollTo(0, 0);
+    };
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);

@@ -1,6 +1,6 @@
 // The notification centre: a bell with the count of open notices, and the list with dismiss buttons.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../client/client-context';
 import { keys } from '../client/query-keys';
@@ -15,6 +15,23 @@ export function NoticeBell() {
   const client = useClient();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  // Like any popover: Escape or a click anywhere else closes it, so it never stands in the way.
+  useEffect(() => {
+    if (!open) return undefined;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    const onPointer = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+    };
+  }, [open]);
   const notices = useQuery({
     queryKey: keys.notices,
     queryFn: () => client.invoke('notices.list', {}),
@@ -27,7 +44,7 @@ export function NoticeBell() {
   const list = (notices.data ?? []).filter((n) => !n.dismissedAt);
   const count = list.length;
   return (
-    <div className="bell">
+    <div className="bell" ref={root}>
       <button
         type="button"
         className="bell-button"

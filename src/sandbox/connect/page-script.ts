@@ -23,6 +23,8 @@ export const CONNECT_SCRIPT = String.raw`(function () {
   var root = document.getElementById('root');
   var closed = false;
   var loginReported = false;
+  var current = null;
+  var typed = null;
 
   function send(name, payload) {
     if (xprops) {
@@ -144,6 +146,11 @@ export const CONNECT_SCRIPT = String.raw`(function () {
         ]);
         return;
       }
+      if (st === 'LOGIN_ERROR' && item.error && item.error.code === 'INVALID_CREDENTIALS' && current) {
+        // A wrong password is retyped here, on the same item (update mode): no second link to the same login.
+        credentials(current, item.id, 'Usuário ou senha incorretos. Confira e tente de novo.', typed);
+        return;
+      }
       if (st === 'LOGIN_ERROR' || st === 'OUTDATED') {
         failed((item.error && item.error.message) || 'Não foi possível conectar.', item);
         return;
@@ -170,18 +177,27 @@ export const CONNECT_SCRIPT = String.raw`(function () {
     });
   }
 
-  function credentials(connector, itemId) {
+  function credentials(connector, itemId, problem, previous) {
+    current = connector;
     document.getElementById('title').textContent = connector.name;
-    show([
-      form(connector.credentials, 'Conectar', function (values) {
+    var node = form(connector.credentials, 'Conectar', function (values) {
         event('SUBMITTED_LOGIN');
+        typed = values;
         busy('Conectando ao banco…');
         var request = itemId
           ? api('PATCH', '/items/' + encodeURIComponent(itemId), { parameters: values })
           : api('POST', '/items', { connectorId: connector.id, parameters: values });
-        return request.then(function (item) { poll(item.id); }, function (err) { credentials(connector, itemId); throw err; });
-      })
-    ]);
+        return request.then(function (item) { poll(item.id); }, function (err) { credentials(connector, itemId, err.message, values); });
+    });
+    if (problem) node.querySelector('[role=alert]').textContent = problem;
+    // What was typed stays, except secrets: the person fixes only what was wrong.
+    (connector.credentials || []).forEach(function (f) {
+      var input = node.querySelector('#f-' + f.name);
+      if (input && previous && previous[f.name] && f.type !== 'password') input.value = previous[f.name];
+    });
+    show([node]);
+    var first = node.querySelector('input[type=password]') || node.querySelector('input');
+    if (problem && first) first.focus();
   }
 
   function start() {

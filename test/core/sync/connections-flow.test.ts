@@ -5,6 +5,7 @@ import {
   interpolate,
 } from '../../../src/shared/messages/status-messages';
 import { startCoreWorld, type CoreWorld } from '../../helpers/core-world';
+import { waitFor } from '../../helpers/wait-for';
 import { connectTokenOf } from '../../../src/host/connect-token';
 
 let world: CoreWorld;
@@ -87,7 +88,8 @@ const CASES = [
   {
     user: 'user-account-credentials-reset',
     code: 'ACCOUNT_CREDENTIALS_RESET',
-    action: 'act_at_bank',
+    // Changing the password happens at the bank; the fix Cofre offers is reconnecting with the new one.
+    action: 'reconnect',
     severity: 'error',
     pt: 'troque sua senha',
     en: 'change your password',
@@ -151,13 +153,3 @@ describe('connecting each sandbox user through the contract', () => {
     expect((await world.call('audit.verify', {})).ok).toBe(true);
   });
 });
-
-async function waitFor<T>(probe: () => Promise<T | null>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

@@ -8,7 +8,7 @@ import { DATA_KEYS } from '../../client/query-keys';
 import { Dialog } from '../../components/Dialog';
 import { ErrorState, Loading } from '../../components/QueryState';
 import { showToast } from '../../state/ui-state';
-import { ConnectError, ConnectSuccess, SandboxPageMessage } from './connect-callbacks';
+import { ConnectError, ConnectEvent, ConnectSuccess, SandboxPageMessage } from './connect-callbacks';
 
 const PluggyConnect = lazy(() => import('react-pluggy-connect').then((m) => ({ default: m.PluggyConnect })));
 
@@ -28,6 +28,9 @@ export function ConnectDialog({ updateItem, onClose }: ConnectDialogProps) {
     staleTime: 0,
     gcTime: 0,
     retry: false,
+    // One Connect session per dialog: a refetch (window focus) would swap the page under the person's fingers.
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
   });
   const save = useMutation({
     mutationFn: (input: { itemId: string; failed: boolean }) =>
@@ -47,23 +50,45 @@ export function ConnectDialog({ updateItem, onClose }: ConnectDialogProps) {
     saveRef.current = save.mutate;
   }, [save.mutate]);
 
+  // The item Connect is working on while the person retypes a refused password in the same window.
+  const pendingItem = useRef<string | null>(null);
   const onSuccess = (data: unknown) => {
     const parsed = ConnectSuccess.safeParse(data);
-    if (parsed.success) saveRef.current({ itemId: parsed.data.item.id, failed: false });
+    if (parsed.success) {
+      pendingItem.current = null;
+      saveRef.current({ itemId: parsed.data.item.id, failed: false });
+    }
   };
   // A failed login still created an item: saving it puts a card on screen that says what to do.
   const onError = (data: unknown) => {
     const item = ConnectError.safeParse(data).data?.data?.item;
-    if (item) saveRef.current({ itemId: item.id, failed: true });
+    if (item) {
+      pendingItem.current = null;
+      saveRef.current({ itemId: item.id, failed: true });
+    }
+  };
+  const onEvent = (data: unknown) => {
+    const item = ConnectEvent.safeParse(data).data?.item;
+    if (item && !updateItem) pendingItem.current = item.id;
+  };
+  // Closed while retyping a refused password: the item exists at Pluggy, so it gets a card (Reconectar).
+  const close = () => {
+    if (pendingItem.current) {
+      const itemId = pendingItem.current;
+      pendingItem.current = null;
+      saveRef.current({ itemId, failed: true });
+    } else onClose();
   };
 
   const onSuccessRef = useRef(onSuccess);
   const onErrorRef = useRef(onError);
-  const onCloseRef = useRef(onClose);
+  const onEventRef = useRef(onEvent);
+  const onCloseRef = useRef(close);
   useEffect(() => {
     onSuccessRef.current = onSuccess;
     onErrorRef.current = onError;
-    onCloseRef.current = onClose;
+    onEventRef.current = onEvent;
+    onCloseRef.current = close;
   });
 
   const frame = token.data?.kind === 'frame' ? token.data : null;
@@ -78,6 +103,7 @@ export function ConnectDialog({ updateItem, onClose }: ConnectDialogProps) {
       const { callback, payload } = message.data;
       if (callback === 'onSuccess') onSuccessRef.current(payload);
       else if (callback === 'onError') onErrorRef.current(payload);
+      else if (callback === 'onEvent') onEventRef.current(payload);
       else if (callback === 'onClose') onCloseRef.current();
     };
     window.addEventListener('message', listener);
@@ -85,12 +111,12 @@ export function ConnectDialog({ updateItem, onClose }: ConnectDialogProps) {
   }, [origin]);
   const title = updateItem ? t('connect.reconnectTitle') : t('connect.title');
   return (
-    <Dialog title={title} onClose={onClose} wide testId="connect-dialog">
+    <Dialog title={title} onClose={close} wide testId="connect-dialog">
       {token.isPending && <Loading />}
       {token.isError && <ErrorState error={token.error} onRetry={() => void token.refetch()} />}
       {save.isPending && <Loading />}
       {save.isError && <ErrorState error={save.error} />}
-      {frame && !save.isPending && (
+      {frame && (
         // The frame URL is one-time and carries no token: the host redirects it to the Connect page.
         <iframe className="connect-frame" title={t('connect.frameTitle')} src={frame.frameUrl} />
       )}
@@ -103,7 +129,8 @@ export function ConnectDialog({ updateItem, onClose }: ConnectDialogProps) {
             {...(updateItem ? { updateItem } : {})}
             onSuccess={(data: unknown) => onSuccess(data)}
             onError={(error: unknown) => onError(error)}
-            onClose={onClose}
+            onEvent={(payload: unknown) => onEvent(payload)}
+            onClose={close}
           />
         </Suspense>
       )}

@@ -2,13 +2,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Connection, SyncProgress } from '../../../shared/contract';
-import { navigate } from '../../app/routes';
 import { useClient } from '../../client/client-context';
 import { keys } from '../../client/query-keys';
 import { BankLogo } from '../../components/BankLogo';
 import { useErrorText } from '../../components/QueryState';
+import { isCredentialState } from '../../../shared/connections/attention';
 import { localiseParams } from '../../components/notice-params';
 import { formatCountdown, formatDate, formatDateTime, formatRelative, formatTime } from '../../format';
+import { CardFix, CardNote } from './CardFix';
 import { SyncProgressBar } from './SyncProgressBar';
 
 const HOUR_MS = 3_600_000;
@@ -48,7 +49,6 @@ export function ConnectionCard({ connection: c, progress, now, onRequest }: Conn
       aria-labelledby={titleId}
       data-testid="connection-card"
       data-item-id={c.itemId}
-      style={c.connector.primaryColor ? { borderTopColor: `#${c.connector.primaryColor}` } : undefined}
     >
       <header className="conn-header">
         <BankLogo name={bank} imageUrl={c.connector.imageUrl} color={c.connector.primaryColor} />
@@ -95,6 +95,7 @@ export function ConnectionCard({ connection: c, progress, now, onRequest }: Conn
         <dt>{t('connections.accounts')}</dt>
         <dd>{c.accountCount}</dd>
       </dl>
+      <CardNote connection={c} />
       {progress && <SyncProgressBar progress={progress} bank={bank} />}
       {sync.isError && (
         <p className="error-text" role="alert">
@@ -102,22 +103,25 @@ export function ConnectionCard({ connection: c, progress, now, onRequest }: Conn
         </p>
       )}
       <div className="conn-actions">
-        <PrimaryAction connection={c} onRequest={onRequest} onSync={() => sync.mutate()} />
-        <button
-          type="button"
-          onClick={() => sync.mutate()}
-          disabled={running || blockedMs > 0}
-          data-testid="sync-now"
-          aria-label={t('connections.syncBank', { bank })}
-        >
-          {blockedMs > HOUR_MS
-            ? t('connections.syncBlockedUntil', { time: formatDateTime(c.refreshBlockedUntil!, lng) })
-            : blockedMs > 0
-              ? t('connections.syncBlocked', { time: formatCountdown(blockedMs) })
-              : running
-                ? t('connections.syncing')
-                : t('connections.syncNow')}
-        </button>
+        <CardFix connection={c} onRequest={onRequest} onSync={() => sync.mutate()} />
+        {/* A refused login is not retried blindly: each attempt can deepen a lockout at the bank. */}
+        {!isCredentialState(c) && (
+          <button
+            type="button"
+            onClick={() => sync.mutate()}
+            disabled={running || blockedMs > 0}
+            data-testid="sync-now"
+            aria-label={t('connections.syncBank', { bank })}
+          >
+            {blockedMs > HOUR_MS
+              ? t('connections.syncBlockedUntil', { time: formatDateTime(c.refreshBlockedUntil!, lng) })
+              : blockedMs > 0
+                ? t('connections.syncBlocked', { time: formatCountdown(blockedMs) })
+                : running
+                  ? t('connections.syncing')
+                  : t('connections.syncNow')}
+          </button>
+        )}
         <button
           type="button"
           className="link-button danger-text"
@@ -133,65 +137,4 @@ export function ConnectionCard({ connection: c, progress, now, onRequest }: Conn
 
 function isFinished(progress: SyncProgress): boolean {
   return progress.phase === 'done' || progress.phase === 'failed';
-}
-
-interface PrimaryActionProps {
-  connection: Connection;
-  onRequest: ConnectionCardProps['onRequest'];
-  onSync: () => void;
-}
-
-/** The one thing to do about the current state: a button when Cofre can help, a sentence when it cannot. */
-function PrimaryAction({ connection: c, onRequest, onSync }: PrimaryActionProps) {
-  const { t, i18n } = useTranslation();
-  const label = t(`actions.${c.action}`);
-  const clicks: Partial<Record<Connection['action'], () => void>> = {
-    reconnect: () => onRequest('reconnect', c),
-    answer_mfa: () => onRequest('mfa', c),
-    try_again: onSync,
-    use_other_connector: () => onRequest('connect', c),
-    check_settings: () => navigate('settings'),
-  };
-  const onClick = clicks[c.action];
-  if (onClick) {
-    return (
-      <button type="button" className="primary" data-testid="connection-action" onClick={onClick}>
-        {label}
-      </button>
-    );
-  }
-  switch (c.action) {
-    case 'none':
-      return null;
-    case 'act_at_bank':
-      return c.connector.institutionUrl ? (
-        <a
-          className="button primary"
-          data-testid="connection-action"
-          href={c.connector.institutionUrl}
-          target="_blank"
-          rel="noreferrer noopener"
-        >
-          {label}
-        </a>
-      ) : (
-        <strong className="action-text" data-testid="connection-action">
-          {label}
-        </strong>
-      );
-    case 'wait_retry':
-      return (
-        <strong className="action-text" data-testid="connection-action">
-          {c.nextRetryAt
-            ? t('connections.retryAt', { time: formatTime(c.nextRetryAt, i18n.language) })
-            : label}
-        </strong>
-      );
-    default:
-      return (
-        <strong className="action-text" data-testid="connection-action">
-          {label}
-        </strong>
-      );
-  }
 }

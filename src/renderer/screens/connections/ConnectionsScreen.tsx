@@ -13,6 +13,7 @@ import { ConnectDialog } from './ConnectDialog';
 import { ConnectionCard, type CardRequest } from './ConnectionCard';
 import { DisconnectDialog } from './DisconnectDialog';
 import { MfaDialog } from './MfaDialog';
+import { showSyncAllToast } from './sync-all-toast';
 
 type Open = { kind: CardRequest; itemId?: string } | null;
 const POLL_WHILE_BUSY_MS = 2_000;
@@ -34,6 +35,7 @@ export function ConnectionsScreen() {
   });
   const syncAll = useMutation({
     mutationFn: () => client.invoke('connections.syncAll', {}),
+    onSuccess: (result) => showSyncAllToast(result),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: keys.connections }),
   });
 

@@ -103,7 +103,11 @@ export const connectionCalls = {
   /** After Connect reports success: fetch the item, store it, start the first sync. */
   'connections.save': call(z.object({ itemId: ItemId }).strict(), Connection),
   'connections.sync': call(z.object({ itemId: ItemId }).strict(), z.object({ runId: z.number().int() })),
-  'connections.syncAll': call(NoInput, z.object({ runIds: z.array(z.number().int()) })),
+  'connections.syncAll': call(
+    NoInput,
+    /** `skipped`: links left out because only a reconnect can fix them (a retry could lock the account). */
+    z.object({ runIds: z.array(z.number().int()), skipped: z.number().int().nonnegative() }),
+  ),
   'connections.submitMfa': call(
     z
       .object({
