@@ -104,8 +104,9 @@ export function ConnectionCard({ connection: c, progress, now, onRequest }: Conn
       )}
       <div className="conn-actions">
         <CardFix connection={c} onRequest={onRequest} onSync={() => sync.mutate()} />
-        {/* A refused login is not retried blindly: each attempt can deepen a lockout at the bank. */}
-        {!isCredentialState(c) && (
+        {/* A refused login is not retried blindly (each attempt can deepen a lockout at the bank); a card
+            whose fix is a new sync already has that button. */}
+        {!isCredentialState(c) && c.action !== 'try_again' && (
           <button
             type="button"
             onClick={() => sync.mutate()}
