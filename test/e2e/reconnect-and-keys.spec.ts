@@ -28,7 +28,10 @@ test('Connect closed on a wrong password leaves a card whose Reconectar updates 
   await expect(action).toHaveText(statusMessagesPtBR.actions.reconnect, { timeout: 30_000 });
   await expect(card(page).getByTestId('sync-now')).toHaveCount(0); // never a blind retry of a refused login
   const itemId = await card(page).getAttribute('data-item-id');
-  await expect(page.getByTestId('notice-count')).toHaveText('1', { timeout: 30_000 });
+  const refusedNotice = page.locator('#notice-panel').getByText('não foi aceita');
+  await page.getByTestId('notice-bell').click();
+  await expect(refusedNotice).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press('Escape');
   await action.click();
   await expect(dialog.getByRole('heading', { name: 'Reconectar banco' })).toBeVisible();
   await frame.locator('#f-user').fill('user-ok');
@@ -39,7 +42,8 @@ test('Connect closed on a wrong password leaves a card whose Reconectar updates 
   await expect(page.getByTestId('connection-card')).toHaveCount(1);
   await expect(card(page)).toHaveAttribute('data-item-id', itemId!);
   // The notice that asked for a reconnect resolved itself once the link worked again.
-  await expect(page.getByTestId('notice-count')).toHaveCount(0, { timeout: 15_000 });
+  await page.getByTestId('notice-bell').click();
+  await expect(refusedNotice).toHaveCount(0, { timeout: 15_000 });
 });
 
 /** Opens Connect, types a wrong password, and waits for the page to ask for it again. */
