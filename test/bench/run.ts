@@ -9,9 +9,10 @@ import { scenario as renderer } from './scenarios/renderer';
 import { scenario as sandbox } from './scenarios/sandbox';
 import { scenario as pluggyClient } from './scenarios/pluggy-client';
 import { scenario as store } from './scenarios/store';
+import { scenario as startup } from './scenarios/startup';
 import { scenario as sync } from './scenarios/sync';
 
-const all: BenchScenario[] = [router, sandbox, pluggyClient, relay, store, sync, renderer];
+const all: BenchScenario[] = [router, sandbox, pluggyClient, relay, store, startup, sync, renderer];
 
 function machine(): Record<string, string | number> {
   const cpu = cpus();

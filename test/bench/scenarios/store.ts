@@ -21,7 +21,7 @@ import type { BenchRow, BenchScenario } from '../types';
 
 const ROWS = Number(process.env['COFRE_BENCH_STORE_ROWS'] ?? 1_000_000);
 const PAGE = 500; // Pluggy's largest transactions page
-const ACCOUNTS = Array.from({ length: 20 }, (_, i) => `acc-${i}`);
+export const ACCOUNTS = Array.from({ length: 20 }, (_, i) => `acc-${i}`);
 const DEPTH = Math.floor(ROWS * 0.9);
 const FTS_TERMS = [
   'padaria',
@@ -37,13 +37,13 @@ const FTS_TERMS = [
 ];
 
 /** A UUID-shaped id that is a pure function of n: random-looking like Pluggy's, so index inserts scatter. */
-function uuidFor(n: number): string {
+export function uuidFor(n: number): string {
   const h = createHash('sha1').update(String(n)).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /** The n-th bench row: spread over 20 accounts, ~30 per account per day, going back from 2025-03-01. */
-function benchTransaction(n: number) {
+export function benchTransaction(n: number) {
   const accountId = ACCOUNTS[n % ACCOUNTS.length]!;
   const k = Math.floor(n / ACCOUNTS.length);
   const day = new Date(Date.UTC(2025, 2, 1) - Math.floor(k / 30) * 86_400_000).toISOString().slice(0, 10);
