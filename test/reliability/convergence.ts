@@ -17,6 +17,8 @@ export interface Convergence {
   stale: number;
   /** Rows stored once but gone at Pluggy, kept and marked removed (history, not loss). */
   removedMarked: number;
+  /** Rows Pluggy still has that the DB marked removed: a live row taken for deleted. */
+  liveMarkedRemoved: number;
   accountsMissing: number;
   truthRows: number;
 }
@@ -45,9 +47,18 @@ export function compareWithTruth(db: Db, itemId: string, truth: Truth): Converge
   }
   const extra = [...live.keys()].filter((id) => !truthIds.has(id)).length;
   const removedMarked = rows.filter((r) => r.removedAt !== null && !truthIds.has(r.id)).length;
+  const liveMarkedRemoved = rows.filter((r) => r.removedAt !== null && truthIds.has(r.id)).length;
   const accountIds = new Set(
     db.prepare('SELECT id FROM accounts WHERE connection_id = ? AND removed_at IS NULL').pluck().all(itemId),
   );
   const accountsMissing = truth.accounts.filter((a) => !accountIds.has(a.id)).length;
-  return { missing, extra, stale, removedMarked, accountsMissing, truthRows: truth.transactions.length };
+  return {
+    missing,
+    extra,
+    stale,
+    removedMarked,
+    liveMarkedRemoved,
+    accountsMissing,
+    truthRows: truth.transactions.length,
+  };
 }

@@ -7,7 +7,10 @@ import { createEventBus } from '../../src/core/events/event-bus';
 import { silentLogger } from '../../src/core/logging/logger';
 import { createPluggyClient, type PluggyClient, type RetryEvent } from '../../src/core/pluggy';
 import { openDatabase, upsertConnection, type Db } from '../../src/core/store';
+import type { SleepClock } from '../../src/core/clock';
+import type { SyncApi } from '../../src/core/sync/sync-api';
 import { createSyncEngine, type SyncEngine } from '../../src/core/sync/sync-engine';
+import { createWebhookIntake, type WebhookIntake } from '../../src/core/webhooks/webhook-intake';
 import type { Item } from '../../src/shared/pluggy';
 import { startSandbox, type RunningSandbox, type SandboxOptionsInput } from '../../src/sandbox';
 import { fastClock, type FastClock } from './fast-clock';
@@ -29,6 +32,14 @@ export interface SoakWorld {
   db: Db;
   engine: SyncEngine;
   clock: FastClock;
+  /** Webhook events enter here, as the relay client hands them in (Pluggy's reads through `client`). */
+  intake: WebhookIntake;
+  /** Steps the core's clock (not the bank's) by `ms`, e.g. back after running fast. */
+  stepCoreClock(ms: number): void;
+  /** The next read of this account fails after its first page, as a bank link dropping mid-run. */
+  failAccountOnce(accountId: string): void;
+  /** The next Pluggy transactions read of the webhook intake meets a network blip. */
+  failIntakeOnce(): void;
   retries: RetryEvent[];
   /** Creates the item at the sandbox (retrying a lost answer, as a user would) and stores it. */
   connect(user: string): Promise<Item>;
@@ -66,12 +77,49 @@ export async function startSoakWorld(options: {
   });
   const dir = mkdtempSync(join(tmpdir(), 'cofre-soak-'));
   const db = openDatabase({ file: join(dir, 'cofre.db'), key: randomBytes(32) });
+  // The core's clock may disagree with the bank's: the same fast time, stepped by `skew`.
+  let skew = 0;
+  const coreClock: SleepClock = {
+    now: () => clock.now() + skew,
+    sleep: (ms, signal) => clock.sleep(ms, signal),
+  };
+  const failing = new Set<string>();
+  const api: SyncApi = {
+    getItem: (id) => client.getItem(id),
+    updateItem: (id, parameters) => client.updateItem(id, parameters),
+    listAccounts: (id, type) => client.listAccounts(id, type),
+    async *transactionPages(accountId, query, decode) {
+      const fail = failing.delete(accountId);
+      for await (const page of client.transactionPages(accountId, query, decode)) {
+        yield page;
+        if (fail) throw new Error('the bank link dropped mid-read');
+      }
+    },
+  };
   const engine = createSyncEngine({
     db,
-    api: client,
-    clock,
+    api,
+    clock: coreClock,
     events: createEventBus(),
     logger: silentLogger(),
+  });
+  let intakeBlips = 0;
+  const intakePluggy = {
+    transactions: (accountId: string, query: Parameters<PluggyClient['transactions']>[1]) => {
+      if (intakeBlips > 0) {
+        intakeBlips -= 1;
+        throw new Error('socket hang up');
+      }
+      return client.transactions(accountId, query);
+    },
+  } as unknown as PluggyClient;
+  const intake = createWebhookIntake({
+    db: () => db,
+    engine: () => engine,
+    pluggy: () => intakePluggy,
+    clock: coreClock,
+    logger: silentLogger(),
+    events: createEventBus(),
   });
   return {
     sandbox,
@@ -79,6 +127,16 @@ export async function startSoakWorld(options: {
     db,
     engine,
     clock,
+    intake,
+    stepCoreClock(ms) {
+      skew += ms;
+    },
+    failAccountOnce(accountId) {
+      failing.add(accountId);
+    },
+    failIntakeOnce() {
+      intakeBlips += 1;
+    },
     retries,
     async connect(user) {
       let lastError: unknown;
