@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { SandboxContext } from './context';
 import { ApiError, installErrorHandling, sendError } from './http/api-error';
+import { omitNulls } from './http/omit-nulls';
 import { RateLimiter } from './http/rate-limit';
 import './http/fastify-types';
 import { accountRoutes } from './routes/accounts';
@@ -63,6 +64,10 @@ export function buildServer(ctx: SandboxContext, extraRoutes: RouteModule[] = []
       throw err;
     }
   });
+
+  app.addHook('preSerialization', async (request: FastifyRequest, _reply, payload) =>
+    routeKey(request).includes('/__sandbox') ? payload : omitNulls(payload),
+  );
 
   const modules: RouteModule[] = [
     authRoutes,

@@ -34,8 +34,9 @@ export function startCli(
     let stderr = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`no line matching ${pattern} within 20 s; stderr: ${stderr}`));
-    }, 20_000);
+      reject(new Error(`no line matching ${pattern} within 60 s; stderr: ${stderr}`));
+      // A cold start compiles the CLI first: on a loaded machine (load 20 on 2 cores) that took over 20 s.
+    }, 60_000);
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.on('data', (d: Buffer) => {
       stdout += d.toString();

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { SandboxDeliveries } from '../../src/sandbox';
-import { ConnectTokenResponse, Item, Page, Webhook } from '../../src/shared/pluggy';
+import { ConnectTokenResponse, DeleteItemResponse, Item, Page, Webhook } from '../../src/shared/pluggy';
 import { OK, startClient, type SandboxClient } from './helpers';
 import { startReceiver, type Receiver } from './receiver';
 
@@ -31,7 +31,7 @@ describe('sandbox webhooks', () => {
     expect((await c.ok(Page(Webhook), 'GET', '/webhooks')).body.results.map((w) => w.id)).toContain(hook.id);
     const patched = (await c.ok(Webhook, 'PATCH', `/webhooks/${hook.id}`, { body: { enabled: false } })).body;
     expect(patched.disabledAt).toBeTruthy();
-    await c.ok(Webhook, 'DELETE', `/webhooks/${hook.id}`);
+    expect((await c.ok(DeleteItemResponse, 'DELETE', `/webhooks/${hook.id}`)).body).toEqual({ count: 1 });
     expect((await c.fail('GET', `/webhooks/${hook.id}`)).status).toBe(404);
     expect((await c.fail('POST', '/webhooks', { body: { event: 'nope', url: rx.url } })).status).toBe(400);
   });

@@ -57,6 +57,12 @@ const RowsPage = z.object({
   total: z.number().nullish(),
   totalPages: z.number().nullish(),
 });
+/** The spec types GET /categories as an array; its own example (and pluggy-sdk) as a page: both read. */
+const CategoryList = z.union([
+  Page(Category),
+  z.array(Category).transform((results) => ({ results, page: 1, total: results.length, totalPages: 1 })),
+]);
+
 /** Protection against a `totalPages` that never ends. */
 const MAX_ACCOUNT_PAGES = 100;
 
@@ -303,7 +309,7 @@ export function createPluggyClient(options: PluggyClientOptions) {
 
     async listCategories(): Promise<Page<Category>> {
       return cache.through('categories', categoriesTtl, Page(Category), () =>
-        get('GET /categories', endpointUrl(base, ['categories']), Page(Category)),
+        get('GET /categories', endpointUrl(base, ['categories']), CategoryList),
       );
     },
 

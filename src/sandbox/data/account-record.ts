@@ -7,8 +7,6 @@ export interface AccountRecord {
   id: string;
   itemId: string;
   kind: AccountKind;
-  /** First 8 hex digits of every generated transaction id of this account. */
-  idPrefix: string;
   /** Seed string for this account's generated transactions. */
   seedKey: string;
   /** Number of generated (index-addressed) transactions, dated over the year before `anchorMs`. */

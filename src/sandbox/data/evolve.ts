@@ -4,7 +4,7 @@ import { iso } from '../clock';
 import type { AccountKind, AccountRecord } from './account-record';
 import { digits } from './brazil';
 import type { AccountLedger } from './ledger';
-import { hash32, intBetween, money, rngFor, uuidFrom } from './prng';
+import { intBetween, money, rngFor, uuidFrom } from './prng';
 import { buildTransaction } from './transactions';
 
 const DAY = 86_400_000;
@@ -32,7 +32,6 @@ export function createAccounts(
       id: uuidFrom(seedKey, 'account-id'),
       itemId,
       kind,
-      idPrefix: hash32(seedKey, 'prefix').toString(16).padStart(8, '0'),
       seedKey,
       baseCount: Math.min(base * plan.multiplier, 1_000_000),
       anchorMs: nowMs,

@@ -1,29 +1,18 @@
-// Where generated transaction i of an account sits: its id (which leads back to i) and its day.
+// Where generated transaction i of an account sits: its id and its day (index order is date order).
 import type { AccountRecord } from './account-record';
-import { rngFor } from './prng';
+import { rngFor, uuidFrom } from './prng';
 
 export const DAY = 86_400_000;
 const YEAR_DAYS = 365;
 /** Card purchases in the last days before the anchor sit on the open bill: PENDING. */
 export const PENDING_DAYS = 8;
 
-function hex(n: number, width: number): string {
-  return n.toString(16).padStart(width, '0').slice(-width);
-}
-
-/** Generated ids embed the account prefix and the index, so an id leads back to its transaction. */
+/**
+ * Generated transaction i's id: a random v4 UUID as Pluggy's are, drawn from the account's seeded PRNG (same
+ * seed, same ids), carrying nothing of i: Cofre must never rely on an id's order or shape.
+ */
 export function generatedId(account: AccountRecord, index: number): string {
-  const r = rngFor(account.seedKey, 'id', index);
-  const w = () => Math.floor(r() * 0x10000);
-  return `${account.idPrefix}-${hex(w(), 4)}-4${hex(w(), 3)}-${(8 + (w() % 4)).toString(16)}${hex(w(), 3)}-${hex(index, 12)}`;
-}
-
-/** The index of a generated id of this account, or undefined when it is not one. */
-export function indexOfGeneratedId(account: AccountRecord, id: string): number | undefined {
-  if (!id.startsWith(`${account.idPrefix}-`) || id.length !== 36) return undefined;
-  const index = Number.parseInt(id.slice(24), 16);
-  if (!Number.isInteger(index) || index < 0 || index >= account.baseCount) return undefined;
-  return generatedId(account, index) === id ? index : undefined;
+  return uuidFrom(account.seedKey, 'id', index);
 }
 
 function startDayMs(account: AccountRecord): number {

@@ -24,7 +24,9 @@ export class ApiError extends Error {
   }
 }
 
-export const notFound = (what: string) => new ApiError(404, `${what} not found`);
+/** As the spec's examples: `{ code: 404, codeDescription: "ITEM_NOT_FOUND", message: "item not found" }`. */
+export const notFound = (what: string) =>
+  new ApiError(404, `${what.toLowerCase()} not found`, `${what.toUpperCase()}_NOT_FOUND`);
 
 /** A 400 with the legacy per-parameter `details`, built from a zod failure. */
 export function validationError(error: z.ZodError, codeDescription?: string): ApiError {

@@ -9,26 +9,19 @@ export function successStatusDetail(
   outcome: Extract<Outcome, { kind: 'success' }>,
   at: string,
 ): ItemProductsStatusDetail {
+  // As Pluggy sends it: only the products the item collects, each with any subset of its fields.
   const productStatus = { isUpdated: true, lastUpdatedAt: at };
   const warning = outcome.warning
     ? { ...productStatus, warnings: [{ code: '001', message: 'Some transactions could not be retrieved' }] }
     : productStatus;
   return {
     accounts: outcome.partial
-      ? {
-          isUpdated: false,
-          lastUpdatedAt: null,
-          warnings: [{ code: '001', message: 'Accounts could not be retrieved' }],
-        }
+      ? { isUpdated: false, warnings: [{ code: '001', message: 'Accounts could not be retrieved' }] }
       : productStatus,
     creditCards: productStatus,
     transactions: warning,
-    investments: null,
-    investmentTransactions: null,
-    identity: productStatus,
-    paymentData: productStatus,
-    loans: null,
-    accountStatements: null,
+    identity: { isUpdated: true },
+    paymentData: {},
   };
 }
 

@@ -64,7 +64,8 @@ export function transactionRoutes(app: FastifyInstance, ctx: SandboxContext): vo
     const filter = filterFrom(q.dateFrom, q.dateTo, q.createdAtFrom, 'dateFrom', 'dateTo');
     let after = -1;
     if (q.after) {
-      const position = ledger.positionOf(decodeCursor(q.after).id);
+      const cursor = decodeCursor(q.after);
+      const position = ledger.positionOfCursor(cursor.date, cursor.id) ?? ledger.positionOf(cursor.id);
       if (position === undefined) throw new ApiError(400, 'Invalid cursor in "after"');
       after = position;
     }

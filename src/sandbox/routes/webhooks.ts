@@ -29,7 +29,7 @@ export function webhookRoutes(app: FastifyInstance, ctx: SandboxContext): void {
     if (count >= MAX_PER_EVENT) throw new ApiError(400, `At most ${MAX_PER_EVENT} webhooks per event`);
   };
 
-  app.post('/webhooks', { config: { access: 'apiKey' } }, async (request): Promise<Webhook> => {
+  app.post('/webhooks', { config: { access: 'apiKey' } }, async (request, reply): Promise<Webhook> => {
     const body = CreateWebhookRequest.safeParse(request.body ?? {});
     if (!body.success) throw validationError(body.error);
     checkUrl(body.data.url);
@@ -47,6 +47,8 @@ export function webhookRoutes(app: FastifyInstance, ctx: SandboxContext): void {
     };
     ctx.store.webhooks.set(hook.id, hook);
     ctx.store.changed();
+    // 201 Created, as the spec documents it.
+    reply.code(201);
     return view(hook);
   });
 
@@ -80,6 +82,6 @@ export function webhookRoutes(app: FastifyInstance, ctx: SandboxContext): void {
     const hook = find(request);
     ctx.store.webhooks.delete(hook.id);
     ctx.store.changed();
-    return view(hook);
+    return { count: 1 };
   });
 }
