@@ -11,8 +11,9 @@ import { scenario as pluggyClient } from './scenarios/pluggy-client';
 import { scenario as store } from './scenarios/store';
 import { scenario as startup } from './scenarios/startup';
 import { scenario as sync } from './scenarios/sync';
+import { scenario as centavos } from './scenarios/centavos';
 
-const all: BenchScenario[] = [router, sandbox, pluggyClient, relay, store, startup, sync, renderer];
+const all: BenchScenario[] = [router, sandbox, pluggyClient, relay, store, centavos, startup, sync, renderer];
 
 function machine(): Record<string, string | number> {
   const cpu = cpus();

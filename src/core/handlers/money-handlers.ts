@@ -13,6 +13,7 @@ import {
   listLiveCategories,
   pageTransactions,
   spendingByCategory,
+  transactionTotals,
   type StoredAccount,
   type StoredTransaction,
 } from '../store';
@@ -23,6 +24,7 @@ type MoneyHandlers = Pick<
   | 'transactions.page'
   | 'transactions.count'
   | 'transactions.categories'
+  | 'transactions.totals'
   | 'transactions.export'
   | 'charts.spending'
   | 'charts.balance'
@@ -97,6 +99,7 @@ export function moneyHandlers(ctx: CoreContext): MoneyHandlers {
     },
     'transactions.count': ({ filter }) => ({ count: countTransactions(ctx.db(), filter) }),
     'transactions.categories': () => listLiveCategories(ctx.db()),
+    'transactions.totals': ({ filter }) => transactionTotals(ctx.db(), filter),
     'transactions.export': ({ format, filter, csvVariant }) => {
       const at = new Date(ctx.clock.now()).toISOString();
       const file = exportTransactions(ctx.db(), format, filter, at, csvVariant);

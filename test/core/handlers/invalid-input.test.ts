@@ -43,7 +43,12 @@ const WRONG_VALUES: Partial<Record<(typeof CHANNELS)[number], unknown[]>> = {
     { after: '' },
   ],
   'transactions.count': [{ filter: { accountIds: 'all' } }],
-  'transactions.export': [{ format: 'xlsx' }, { format: 'csv', filter: { type: 'BOTH' } }],
+  'transactions.totals': [{ filter: { amountMin: 1.5 } }, { filter: { amountMax: -1 } }],
+  'transactions.export': [
+    { format: 'xlsx' },
+    { format: 'csv', filter: { type: 'BOTH' } },
+    { format: 'csv', csvVariant: 'fr-FR' },
+  ],
   'charts.spending': [{ month: '2024-13' }, { month: '202401' }],
   'charts.balance': [{ accountId: 'a', from: 'yesterday', to: '2024-01-01' }],
   'audit.page': [{ limit: 0 }, { filter: { family: 'everything' } }, { filter: { dateTo: '31/12/2024' } }],

@@ -17,6 +17,8 @@ export interface TransactionTableProps {
   loadingMore: boolean;
   onLoadMore: () => void;
   accountName: (id: string) => string;
+  /** The account's currency: a foreign purchase is shown in it (US$ 15.53 → R$ 88.52). */
+  accountCurrency?: (id: string) => string;
 }
 
 export function TransactionTable({
@@ -26,6 +28,7 @@ export function TransactionTable({
   loadingMore,
   onLoadMore,
   accountName,
+  accountCurrency = () => 'BRL',
 }: TransactionTableProps) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
@@ -77,8 +80,10 @@ export function TransactionTable({
             }
             const pending = tx.status === 'PENDING';
             const who = tx.counterpartyName ?? tx.merchantName;
-            // Already in Cofre's convention (money out negative on every account type).
-            const signed = tx.amount;
+            // Already in Cofre's convention (money out negative on every account type), in centavos.
+            const foreign = tx.amountInAccountCurrency !== null;
+            const signed = tx.amountInAccountCurrency ?? tx.amount;
+            const currency = foreign ? accountCurrency(tx.accountId) : (tx.currencyCode ?? 'BRL');
             return (
               <div
                 key={tx.id}
@@ -106,7 +111,15 @@ export function TransactionTable({
                   {accountName(tx.accountId)}
                 </span>
                 <span role="cell" className={`num ${signed < 0 ? 'bad' : 'ok'}`}>
-                  {formatMoney(signed, tx.currencyCode ?? 'BRL', lng)}
+                  {formatMoney(signed, currency, lng)}
+                  {foreign && (
+                    <span className="hint tx-foreign">
+                      {' '}
+                      {t('transactions.foreignAmount', {
+                        amount: formatMoney(Math.abs(tx.amount), tx.currencyCode ?? 'USD', lng),
+                      })}
+                    </span>
+                  )}
                 </span>
               </div>
             );

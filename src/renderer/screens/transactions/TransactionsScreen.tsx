@@ -13,6 +13,7 @@ import { showToast } from '../../state/ui-state';
 import { toFilter } from './to-filter';
 import { EMPTY_FILTER, TransactionFilters, type FilterForm } from './TransactionFilters';
 import { TransactionTable } from './TransactionTable';
+import { TransactionTotals } from './TransactionTotals';
 
 // A small first page shows rows fast; later pages are big so a long scroll needs few round trips.
 const FIRST_PAGE = 100;
@@ -71,6 +72,11 @@ export function TransactionsScreen() {
     return map;
   }, [accounts.data]);
   const accountName = useCallback((id: string) => names.get(id) ?? '—', [names]);
+  const currencies = useMemo(
+    () => new Map((accounts.data ?? []).map((a) => [a.id, a.currencyCode])),
+    [accounts.data],
+  );
+  const accountCurrency = useCallback((id: string) => currencies.get(id) ?? 'BRL', [currencies]);
   const { fetchNextPage } = pages;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const filtered = JSON.stringify(filter) !== '{}';
@@ -113,6 +119,11 @@ export function TransactionsScreen() {
         accounts={(accounts.data ?? []).filter((a) => !a.removedAt)}
         categories={categories.data ?? []}
       />
+      <TransactionTotals
+        filter={filter}
+        currency={accounts.data?.[0]?.currencyCode ?? 'BRL'}
+        enabled={firstPageIn}
+      />
       {pages.isPending && <Loading />}
       {pages.isError && <ErrorState error={pages.error} onRetry={() => void pages.refetch()} />}
       {pages.isSuccess && rows.length === 0 && (
@@ -128,6 +139,7 @@ export function TransactionsScreen() {
           loadingMore={pages.isFetchingNextPage}
           onLoadMore={loadMore}
           accountName={accountName}
+          accountCurrency={accountCurrency}
         />
       )}
     </section>

@@ -98,6 +98,17 @@ export const moneyCalls = {
     z.object({ count: z.number().int() }),
   ),
   'transactions.categories': call(NoInput, z.array(z.string())),
+  /** Entradas, saídas and saldo of the filtered set, spending only (see README, Money). */
+  'transactions.totals': call(
+    z.object({ filter: TransactionFilter.default({}) }).strict(),
+    z.object({
+      inflow: Centavos,
+      outflow: Centavos,
+      net: Centavos,
+      count: z.number().int(),
+      movedCount: z.number().int(),
+    }),
+  ),
   /** The file's text; the renderer offers it as a download (browser) or save dialog (Electron). */
   'transactions.export': call(
     z
