@@ -1,5 +1,6 @@
 // Playwright: the real UI in Debian's Chromium (never a downloaded browser), against `cofre serve`.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS } from './helpers/chromium';
 
 export default defineConfig({
   testDir: './e2e',
@@ -17,16 +18,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
 });

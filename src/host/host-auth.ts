@@ -1,7 +1,10 @@
 // Who may talk to the browser host: the holder of the per-launch token, from our own loopback origin only.
+//
+// Never a cookie: cookies are not bound to a port, so the browser would hand one set by 127.0.0.1:P to every
+// other server on 127.0.0.1 (a dev server, the demo sandbox, a hostile local process). The token travels in
+// the launch URL's fragment (never sent anywhere), stays in the tab's port-bound sessionStorage, and every
+// call carries it as `Authorization: Bearer`.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-
-export const SESSION_COOKIE = 'cofre_session';
 
 export function newLaunchToken(): string {
   return randomBytes(32).toString('base64url');
@@ -13,15 +16,6 @@ export function tokensMatch(given: string | undefined, expected: string): boolea
   const a = createHash('sha256').update(given).digest();
   const b = createHash('sha256').update(expected).digest();
   return timingSafeEqual(a, b);
-}
-
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return undefined;
 }
 
 export function bearerToken(header: string | undefined): string | undefined {

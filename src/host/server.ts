@@ -5,15 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Core, Logger } from '../core';
 import { AppError } from '../shared/errors';
 import { streamEvents } from './event-stream';
-import {
-  SESSION_COOKIE,
-  allowedHosts,
-  allowedOrigins,
-  bearerToken,
-  newLaunchToken,
-  readCookie,
-  tokensMatch,
-} from './host-auth';
+import { allowedHosts, allowedOrigins, bearerToken, newLaunchToken, tokensMatch } from './host-auth';
 import { contentSecurityPolicy, loadIndexHtml } from './renderer-page';
 
 export interface HostOptions {
@@ -48,11 +40,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
   let port = 0;
 
+  // One policy for every answer: the page at `/`, the same file fetched as `/index.html`, and every asset.
+  const csp = contentSecurityPolicy(options.frameSources ?? []);
   const authorised = (request: FastifyRequest): boolean =>
-    tokensMatch(
-      bearerToken(request.headers.authorization) ?? readCookie(request.headers.cookie, SESSION_COOKIE),
-      token,
-    );
+    tokensMatch(bearerToken(request.headers.authorization), token);
 
   app.addHook('onRequest', async (request, reply) => {
     const host = request.headers.host ?? '';
@@ -62,6 +53,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         .code(403)
         .send(errorBody(new AppError('forbidden', 'This host or origin is not allowed.')));
     }
+    reply.header('content-security-policy', csp);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     reply.header('x-frame-options', 'DENY');
@@ -86,8 +78,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
 
   // The Connect frame's one-time URL: the token goes from here to the Connect page, never through the page.
+  // An iframe cannot send the launch token, so the id is the credential: 192 random bits, handed only to an
+  // authorised caller of connections.connectToken, good once and for 10 minutes.
   app.get<{ Params: { id: string } }>('/connect-frame/:id', async (request, reply) => {
-    if (!authorised(request)) return reply.code(401).send(unauthorised());
     const target = options.core.openConnectFrame(request.params.id);
     if (!target) {
       return reply
@@ -106,17 +99,16 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   const rendererDir = options.rendererDir;
   const indexHtml = rendererDir && existsSync(rendererDir) ? loadIndexHtml(rendererDir) : undefined;
-  const csp = contentSecurityPolicy(options.frameSources ?? []);
   app.get<{ Querystring: { token?: string } }>('/', async (request, reply) => {
     if (request.query.token !== undefined) {
       if (!tokensMatch(request.query.token, token)) return reply.code(401).send(unauthorised());
-      // Trade the token in the URL for a cookie scripts cannot read, and drop it from the address bar.
-      reply.header('set-cookie', `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-      return reply.redirect('/', 303);
+      // An older launch link: move the token into the fragment, where the bridge takes it (no cookie).
+      reply.header('cache-control', 'no-store');
+      return reply.redirect(`/#token=${token}`, 303);
     }
     if (!indexHtml)
       return reply.code(404).type('text/plain').send('The renderer is not built: npm run build');
-    return reply.header('content-security-policy', csp).type('text/html; charset=utf-8').send(indexHtml);
+    return reply.type('text/html; charset=utf-8').send(indexHtml);
   });
   if (rendererDir && existsSync(rendererDir)) {
     await app.register(fastifyStatic, { root: rendererDir, index: false, wildcard: true });
@@ -128,7 +120,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
-    launchUrl: `${url}/?token=${token}`,
+    launchUrl: `${url}/#token=${token}`,
     port,
     token,
     close: () => app.close(),

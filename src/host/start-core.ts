@@ -16,6 +16,8 @@ export interface StartCoreOptions {
   sandbox?: SandboxStartOptions;
   scheduler?: boolean;
   relay?: boolean;
+  /** Fail (and write nothing) when the DB cannot open, instead of starting to show the error. */
+  requireDb?: boolean;
 }
 
 export interface StartedCore {
@@ -56,6 +58,10 @@ export async function startCore(options: StartCoreOptions): Promise<StartedCore>
     connectUrl: sandbox ? `${sandbox.url}/connect` : null,
     ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
     ...(options.relay === undefined ? {} : { relay: options.relay }),
+    ...(options.requireDb === undefined ? {} : { requireDb: options.requireDb }),
+  }).catch(async (error: unknown) => {
+    await sandbox?.close();
+    throw error;
   });
   return {
     core,

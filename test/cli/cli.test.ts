@@ -29,7 +29,7 @@ describe('the cofre command', () => {
     const dataDir = tempDir();
     const { child, match } = await startCli(
       ['serve', '--demo', '--port', '0', '--data-dir', dataDir],
-      /(http:\/\/127\.0\.0\.1:\d+)\/\?token=([A-Za-z0-9_-]+)/,
+      /(http:\/\/127\.0\.0\.1:\d+)\/#token=([A-Za-z0-9_-]+)/,
     );
     try {
       const [, base, token] = match;

@@ -19,7 +19,7 @@ export const test = base.extend<{ app: RunningApp }>({
     const { child, match } = await startCli(
       // A demo bank sync takes 4 s by default (the real sandbox: minutes); 1 s keeps the suite short.
       ['serve', '--demo', '--demo-execution-ms', '1000', '--port', '0', '--data-dir', dataDir],
-      /(http:\/\/127\.0\.0\.1:\d+)\/\?token=[A-Za-z0-9_-]+/,
+      /(http:\/\/127\.0\.0\.1:\d+)\/#token=[A-Za-z0-9_-]+/,
     );
     await use({ launchUrl: match[0], baseUrl: match[1]!, dataDir });
     child.kill('SIGTERM');

@@ -31,18 +31,19 @@ describe('the Connect frame in demo mode', () => {
     expect(answer.value.origin).toBe(world.sandbox.url);
     expect(text).not.toMatch(/eyJ[A-Za-z0-9_-]{8,}\./);
 
-    const first = await fetch(`${host.url}${answer.value.frameUrl}`, { headers: auth(), redirect: 'manual' });
+    const first = await fetch(`${host.url}${answer.value.frameUrl}`, { redirect: 'manual' });
     expect(first.status).toBe(302);
     const target = new URL(first.headers.get('location')!);
     expect(target.origin).toBe(world.sandbox.url);
     expect(target.searchParams.get('connectToken')).toMatch(/^eyJ/);
 
-    const again = await fetch(`${host.url}${answer.value.frameUrl}`, { headers: auth(), redirect: 'manual' });
+    const again = await fetch(`${host.url}${answer.value.frameUrl}`, { redirect: 'manual' });
     expect(again.status).toBe(410);
   });
 
-  it('refuses to open a session without the launch token', async () => {
+  it("opens nothing for an id it never issued: the one-time id is the frame's only credential", async () => {
     const res = await fetch(`${host.url}/connect-frame/AAAAAAAAAAAAAAAAAAAAAAAA`, { redirect: 'manual' });
-    expect(res.status).toBe(401);
+    expect(res.status).toBe(410);
+    expect(res.headers.get('location')).toBeNull();
   });
 });

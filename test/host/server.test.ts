@@ -69,14 +69,20 @@ describe('the browser host', () => {
     expect(res.status).toBe(403);
   });
 
-  it('trades the token in the URL for an HttpOnly SameSite cookie that authorises calls', async () => {
-    const res = await fetch(host.launchUrl, { redirect: 'manual' });
-    expect(res.status).toBe(303);
-    const cookie = res.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const call = await rpc('app.info', {}, { cookie: cookie.split(';')[0]! });
-    expect(await call.json()).toMatchObject({ ok: true, value: { name: 'Cofre' } });
+  it('prints a launch link with the token in the fragment, and never sets a cookie', async () => {
+    expect(host.launchUrl).toBe(`${host.url}/#token=${host.token}`);
+    const page = await fetch(host.launchUrl);
+    expect(page.headers.get('set-cookie')).toBeNull();
+    // An older `/?token=` link moves the token into the fragment; still no cookie.
+    const old = await fetch(`${host.url}/?token=${host.token}`, { redirect: 'manual' });
+    expect(old.status).toBe(303);
+    expect(old.headers.get('location')).toBe(`/#token=${host.token}`);
+    expect(old.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('ignores a session cookie: only the Authorization header authorises', async () => {
+    const call = await rpc('app.info', {}, { cookie: `cofre_session=${host.token}` });
+    expect(call.status).toBe(401);
   });
 
   it('answers malformed JSON and invalid input with a 400 error envelope', async () => {

@@ -1,36 +1,22 @@
 // The demo Connect page in Debian's Chromium: pick Pluggy Bank, log in, answer MFA, report onSuccess to the parent.
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectTokenResponse, Item } from '../../src/shared/pluggy';
+import { HAS_CHROMIUM, launchChromium } from '../helpers/chromium';
 import { startClient, type SandboxClient } from './helpers';
 
-const CHROMIUM = '/usr/bin/chromium';
-
-describe.skipIf(!existsSync(CHROMIUM))('sandbox connect page', () => {
+describe.skipIf(!HAS_CHROMIUM)('sandbox connect page', () => {
   let c: SandboxClient;
   let browser: Browser;
   const profile = mkdtempSync(join(tmpdir(), 'cofre-chromium-'));
   beforeAll(async () => {
     c = await startClient({ executionMs: 200 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { silentLogger } from '../../../src/core';
 import { launchBrowserApp } from '../../../src/host/launch';
+import { CHROMIUM_ARGS } from '../../helpers/chromium';
 import { percentile } from '../stats';
 import type { BenchRow, BenchScenario } from '../types';
 import type { Core } from '../../../src/core';
@@ -15,16 +16,6 @@ import type { CallOutput } from '../../../src/shared/contract';
 /** `user-ok-perf-N` gives N× the sandbox's 612 rows per item: 164× ≈ 100k. */
 const MULTIPLIER = Number(process.env['BENCH_RENDERER_MULTIPLIER'] ?? 164);
 const LOADS = 5;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
