@@ -4,6 +4,7 @@ import type { CallInput, CallOutput, Channel } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { logFile, startCore, type StartedCore } from '../host/start-core';
 import type { GlobalOptions } from './global-options';
+import { openCliLogFile } from './log-file';
 
 export interface CliCore {
   started: StartedCore;
@@ -11,16 +12,25 @@ export interface CliCore {
 }
 
 export async function withCore<T>(options: GlobalOptions, work: (cli: CliCore) => Promise<T>): Promise<T> {
-  const started = await startCore({
-    dataDir: options.dataDir,
-    demo: options.demo,
-    host: 'cli',
-    logger: createLogger({ file: logFile(options.dataDir) }),
-    // A one-shot command does its own syncing; the background scheduler belongs to long-running hosts.
-    scheduler: false,
-    relay: false,
-    ...(options.demoExecutionMs === undefined ? {} : { sandbox: { executionMs: options.demoExecutionMs } }),
-  });
+  const log = openCliLogFile(logFile(options.dataDir));
+  let started: StartedCore;
+  try {
+    started = await startCore({
+      dataDir: options.dataDir,
+      demo: options.demo,
+      host: 'cli',
+      logger: createLogger({ destination: log }),
+      // A one-shot command does its own syncing; the background scheduler belongs to long-running hosts.
+      scheduler: false,
+      relay: false,
+      // Every command needs the DB: one that cannot open (wrong key, damage) stops here, having written nothing.
+      requireDb: true,
+      ...(options.demoExecutionMs === undefined ? {} : { sandbox: { executionMs: options.demoExecutionMs } }),
+    });
+  } catch (error) {
+    log.close();
+    throw error;
+  }
   const cli: CliCore = {
     started,
     async call(channel, input) {
@@ -33,5 +43,6 @@ export async function withCore<T>(options: GlobalOptions, work: (cli: CliCore) =
     return await work(cli);
   } finally {
     await started.close();
+    log.close();
   }
 }

@@ -17,7 +17,7 @@ import { silentLogger, type Logger } from './logging/logger';
 import { ensureDataDir } from './paths/data-dir';
 import { createPluggyClient, type PluggyClient } from './pluggy';
 import { createRouter, type Handlers, type Route } from './router/router';
-import { createNodeKeyStore, type KeyStore } from './secrets';
+import { createNodeKeyStore, readOnlySecrets, type KeyStore } from './secrets';
 import { openSettingsFile } from './settings/settings-file';
 import { openDatabase } from './store';
 import { createDbCacheStore } from './store/db-cache-store';
@@ -61,6 +61,8 @@ export interface CoreDeps {
   scheduler?: boolean;
   /** Connect to a paired relay at start (off for one-shot CLI commands). */
   relay?: boolean;
+  /** Throw the DB's error instead of starting without it (one-shot CLI commands, which need the DB). */
+  requireDb?: boolean;
 }
 
 export interface Core {
@@ -86,7 +88,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const clock = deps.clock ?? systemSleepClock;
   const paths = ensureDataDir(deps.dataDir);
   const events = createEventBus();
-  const keyStore = deps.keyStore ?? createNodeKeyStore({ paths });
+  const anyKeyStore = deps.keyStore ?? createNodeKeyStore({ paths });
   const settings = openSettingsFile(paths.settingsFile);
   const startedAt = clock.now();
   const connectSessions = createConnectSessions(clock);
@@ -98,17 +100,22 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   try {
     const file = databaseFile(paths.root, deps.mode);
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    db = openDatabase({ file, key: await keyStore.getOrCreateKey() });
+    db = openDatabase({ file, key: await anyKeyStore.getOrCreateKey() });
     importWrongKeyAttempts(db, paths.root);
   } catch (error) {
     dbError =
       error instanceof AppError
         ? error
         : new AppError('db_corrupt', 'The database could not be opened.', { cause: error });
+    // A one-shot command says why on its own stderr and leaves every file of the data dir as it was.
+    if (deps.requireDb) throw dbError;
     logger.error({ code: dbError.code }, 'database not opened');
     // Kept outside the DB it could not open, for the security review once it does; no key in it.
     if (dbError.code === 'db_wrong_key') recordWrongKeyAttempt(paths.root, 'keystore', clock.now());
   }
+  // A key that cannot open the DB may be the wrong one: nothing may be sealed with it (a secrets file made
+  // now would lock the right key out), so until the DB opens the secrets are read-only.
+  const keyStore = dbError ? readOnlySecrets(anyKeyStore, dbError) : anyKeyStore;
   const requireDb = (): Db => {
     if (db) return db;
     throw dbError ?? new AppError('internal', 'The database is closed.');
@@ -151,7 +158,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     connectSessions,
     connectFramePrefix: deps.connectFramePrefix ?? '/connect-frame/',
     oauthRedirectUri: deps.oauthRedirectUri ?? null,
-    deviceId: await deviceId(keyStore),
+    deviceId: db ? await deviceId(keyStore) : ((await keyStore.getSecret('device.id')) ?? randomUUID()),
     relay: () => relay,
   };
   const intakeWebhook = createWebhookIntake(ctx);

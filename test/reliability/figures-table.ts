@@ -14,6 +14,10 @@ const LABELS: Record<string, string> = {
   hostileIpc: 'Hostile IPC input (every contract call)',
   hostileWebhooks: 'Hostile webhooks (relay over HTTP)',
   secrets: 'Secrets and data at rest',
+  hostileHost: 'Hostile neighbours of the browser host (cookie to a foreign port)',
+  hostileCli: 'Hostile CLI use (export onto data-dir files and symlinks, wrong key, empty DB beside its WAL)',
+  hostileRelay:
+    'Hostile relay conditions (store deleted and read-only under load, item claims, cursor ahead, oversized unknown events)',
 };
 
 export function figuresMarkdown(): string {

@@ -1,12 +1,13 @@
 // `cofre connect | sync | status | audit | export`: the app's operations with the app closed (cron, systemd).
-import { writeFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { isCredentialState } from '../../shared/connections/attention';
 import type { Connection } from '../../shared/contract';
 import { interpolate, statusMessagesEn, statusMessagesPtBR } from '../../shared/messages/status-messages';
+import { ensureDataDir } from '../../core';
 import { connectTokenOf } from '../../host/connect-token';
 import { withCore } from '../cli-core';
 import { addGlobalOptions, type GlobalOptions } from '../global-options';
+import { checkOutFile, writeOutFile } from '../out-file';
 import { followRuns } from '../sync-progress';
 
 type Lang = 'pt-BR' | 'en';
@@ -178,12 +179,24 @@ export function registerDataCommands(program: Command): void {
         'CSV variant: standard (comma, dot decimals) or pt-BR (semicolon, decimal comma)',
       )
       .option('--account <id>', 'only this account')
-      .option('--out <file>', 'write here instead of standard output'),
+      .option('--out <file>', 'write here (a new owner-only file) instead of standard output')
+      .option('--force', 'with --out, replace an existing file'),
   ).action(
-    async (opts: GlobalOptions & { format: string; locale?: string; account?: string; out?: string }) => {
+    async (
+      opts: GlobalOptions & {
+        format: string;
+        locale?: string;
+        account?: string;
+        out?: string;
+        force?: boolean;
+      },
+    ) => {
       if (opts.format !== 'csv' && opts.format !== 'ofx') throw new Error('--format must be csv or ofx');
       const format = opts.format;
       const csvVariant = csvVariantOf(opts.locale);
+      const outOptions = { dataDir: ensureDataDir(opts.dataDir).root, force: opts.force === true };
+      // Refused before any work, and checked again at the write.
+      if (opts.out) checkOutFile(opts.out, outOptions);
       await withCore(opts, async (cli) => {
         const file = await cli.call('transactions.export', {
           format,
@@ -191,7 +204,7 @@ export function registerDataCommands(program: Command): void {
           ...(csvVariant ? { csvVariant } : {}),
         });
         if (opts.out) {
-          writeFileSync(opts.out, file.content, { mode: 0o600 });
+          writeOutFile(opts.out, file.content, outOptions);
           console.error(`${file.rows} transactions written to ${opts.out}`);
         } else process.stdout.write(file.content);
       });

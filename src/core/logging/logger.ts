@@ -1,4 +1,6 @@
 // The pino logger: JSON lines, with every known secret name redacted at any depth up to four levels.
+import { mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { pino, type Logger, type DestinationStream } from 'pino';
 import { SECRET_KEYS, JWT_PATTERN } from './secret-keys';
 
@@ -37,9 +39,18 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     },
     options.destination ??
       (options.file
-        ? pino.destination({ dest: options.file, sync: false, mkdir: true, mode: 0o600 })
+        ? pino.destination({ dest: openLogFile(options.file), sync: false })
         : pino.destination({ dest: 2, sync: false })),
   );
+}
+
+/**
+ * Opened here, synchronously: a stream still opening its file when the process exits throws "sonic boom is
+ * not ready yet" from pino's exit flush, with a stack trace under the app's own error.
+ */
+function openLogFile(file: string): number {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  return openSync(file, 'a', 0o600);
 }
 
 /** A logger that writes nowhere, for tests and quiet CLI commands. */

@@ -16,6 +16,7 @@ export {
 } from './passphrase-key-store';
 export { EncryptedSecretsFile } from './secrets-file';
 export { assertOwnerOnly } from './owner-only-file';
+export { readOnlySecrets } from './read-only-secrets';
 
 export interface NodeKeyStoreOptions {
   /** The data dir layout's files (see core/paths `dataPaths`). */

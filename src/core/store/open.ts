@@ -7,6 +7,7 @@ import { CURRENT_SCHEME, keyPragmas, type CipherScheme } from './cipher-scheme';
 import { convertToAegis, removeConversionLeftovers, type CipherConversion } from './convert-cipher';
 import type { Db } from './db';
 import { keyToHex, type DbKeyInput } from './db-key';
+import { refuseEmptyBesideWal } from './empty-beside-wal';
 import { LATEST_VERSION, migrate, readUserVersion } from './migrate';
 import { isCorruption, isNotADatabase, sqliteCode } from './sqlite-error';
 import type { StoreProgressListener } from './store-progress';
@@ -46,6 +47,7 @@ export function openUnencryptedForBenchmark(options: Omit<OpenDatabaseOptions, '
 function openWith(options: Omit<OpenDatabaseOptions, 'key'>, hexKey: string | null): Db {
   const { file } = options;
   const readonly = options.readonly ?? false;
+  refuseEmptyBesideWal(file);
   const exists = existsSync(file) && statSync(file).size > 0;
   if (!exists && readonly)
     throw new AppError('not_found', 'The database file does not exist.', { details: { file } });
