@@ -25,7 +25,10 @@ export const RelayConfig = z.object({
   redisUrl: z.string().url().optional(),
   /** Key prefix in Redis, so several relays (or tests) can share one database. */
   redisPrefix: z.string().min(1).default('cofre:relay:'),
-  /** Base URL the world reaches this relay at (for `channelUrl`); default: from the request. */
+  /**
+   * Base URL the world reaches this relay at (for `channelUrl`). Without it, channel URLs are minted only for
+   * a loopback Host (local use): a Host header is the client's to choose, not a fact about the relay.
+   */
   publicUrl: z
     .string()
     .url()
@@ -44,6 +47,8 @@ export const RelayConfig = z.object({
   /** Requests per minute per device. */
   rateLimitDevice: positiveInt.default(120),
   heartbeatMs: positiveInt.default(15_000),
+  /** Open SSE streams one device may hold at once (an app needs one; a few allow for reconnect overlap). */
+  maxStreamsPerDevice: positiveInt.default(4),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type RelayConfig = z.infer<typeof RelayConfig>;
@@ -67,6 +72,7 @@ export const ENV_KEYS = {
   RELAY_RATE_LIMIT_HOOKS: 'rateLimitHooks',
   RELAY_RATE_LIMIT_DEVICE: 'rateLimitDevice',
   RELAY_HEARTBEAT_MS: 'heartbeatMs',
+  RELAY_MAX_STREAMS_PER_DEVICE: 'maxStreamsPerDevice',
   RELAY_LOG_LEVEL: 'logLevel',
 } as const satisfies Record<string, keyof RelayConfig>;
 

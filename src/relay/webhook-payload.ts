@@ -8,14 +8,17 @@ import {
   webhookDedupeText,
 } from '../shared/pluggy';
 
-/** The fields every delivery carries, and the ones routing uses when present. */
+/**
+ * The fields every delivery carries, and the ones routing uses when present — with the same length limits as
+ * the known events', since an unknown event's envelope is stored and delivered too.
+ */
 const Envelope = z.object({
   event: z.string().min(1).max(200),
   eventId: z.string().min(1).max(200).optional(),
-  id: z.string().nullish(),
-  itemId: z.string().nullish(),
-  clientUserId: z.string().nullish(),
-  clientId: z.string().nullish(),
+  id: z.string().max(200).nullish(),
+  itemId: z.string().max(200).nullish(),
+  clientUserId: z.string().max(512).nullish(),
+  clientId: z.string().max(200).nullish(),
 });
 
 const KNOWN = new Set<string>(DATA_WEBHOOK_EVENTS);

@@ -40,7 +40,8 @@ describe.each(STORE_KINDS)('operations (%s store)', (kind) => {
     await postWebhook(url, '{not json');
     await postWebhook(url, { event: 'item/updated', eventId: 'x', padding: 'x'.repeat(300_000) });
     await poll(url, device.token);
-    const res = await fetch(`${url}/metrics`);
+    expect((await fetch(`${url}/metrics`)).status).toBe(401);
+    const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await res.text();
     expect(text).toContain('relay_webhooks_received_total{known="true"} 1');

@@ -128,7 +128,7 @@ describe.each(STORE_KINDS)('webhook intake (%s store)', (kind) => {
       headers: { authorization: `Bearer ${b.token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ itemIds: ['item-b', 'item-b'] }),
     });
-    expect(await put.json()).toEqual({ itemIds: ['item-b'], connectorIds: [] });
+    expect(await put.json()).toEqual({ itemIds: ['item-b'], connectorIds: [], refused: [] });
     const forA = itemEvent({ clientUserId: a.deviceId, itemId: 'item-a' });
     const forB = {
       event: 'transactions/deleted',

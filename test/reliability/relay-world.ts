@@ -58,7 +58,13 @@ export interface RelayChild {
 }
 
 /** The relay as deployed (env config, SQLite store), with its clock moved forward by `offsetMs`. */
-export function spawnRelay(dataDir: string, port: number, offsetMs = 0): Promise<RelayChild> {
+export function spawnRelay(
+  dataDir: string,
+  port: number,
+  offsetMs = 0,
+  /** Run as this user (e.g. nobody), for file permissions root would ignore. */
+  user?: { uid: number; gid: number },
+): Promise<RelayChild> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     RELAY_PORT: String(port),
@@ -78,6 +84,7 @@ export function spawnRelay(dataDir: string, port: number, offsetMs = 0): Promise
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...user,
     });
     let out = '';
     const timer = setTimeout(() => reject(new Error(`relay did not start: ${out}`)), 30_000);

@@ -19,6 +19,15 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: RelayContext, gu
     if (refuseNonAdmin(config, request, reply, 'Device registration')) return reply;
     const body = RegisterDeviceRequest.safeParse(request.body ?? {});
     if (!body.success) return sendError(reply, 400, 'invalid_input', 'Expected { label?: string }.');
+    const base = config.publicUrl ?? loopbackBase(request.protocol, request.host);
+    if (!base) {
+      return sendError(
+        reply,
+        503,
+        'not_configured',
+        'Set RELAY_PUBLIC_URL: without it this relay builds channel URLs only for a loopback Host.',
+      );
+    }
     const credentials = newDeviceCredentials();
     await store.createDevice({
       deviceId: credentials.deviceId,
@@ -27,7 +36,6 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: RelayContext, gu
       label: body.data.label,
       createdAt: ctx.now(),
     });
-    const base = config.publicUrl ?? `${request.protocol}://${request.host}`;
     const registration: DeviceRegistration = {
       deviceId: credentials.deviceId,
       token: credentials.token,
@@ -56,7 +64,24 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: RelayContext, gu
     }
     const itemIds = [...new Set(body.data.itemIds)];
     const connectorIds = [...new Set(body.data.connectorIds ?? [])];
-    await store.setDeviceItems(deviceOf(request), [...itemIds, ...connectorIds.map(connectorRoutingKey)]);
-    return reply.send({ itemIds, connectorIds });
+    const deviceId = deviceOf(request);
+    const { refused } = await store.setDeviceItems(deviceId, [
+      ...itemIds,
+      ...connectorIds.map(connectorRoutingKey),
+    ]);
+    if (refused.length > 0) {
+      ctx.logger.warn(
+        { deviceId, refused: refused.length },
+        'item claims refused: registered by another device',
+      );
+    }
+    return reply.send({ itemIds: itemIds.filter((id) => !refused.includes(id)), connectorIds, refused });
   });
+}
+
+const LOOPBACK_HOST = /^(127(?:\.\d{1,3}){3}|localhost|\[::1\])(?::\d{1,5})?$/i;
+
+/** The request's own base URL, only when its Host is a loopback name (a local relay). */
+function loopbackBase(protocol: string, host: string): string | null {
+  return LOOPBACK_HOST.test(host) ? `${protocol}://${host}` : null;
 }

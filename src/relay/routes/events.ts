@@ -15,6 +15,8 @@ export function requestSignal(reply: FastifyReply, ctx: RelayContext): AbortSign
 export function registerEventRoutes(app: FastifyInstance, ctx: RelayContext, guards: DeviceGuards): void {
   const { store, waiters, metrics } = ctx;
   const deviceRoute = { preParsing: guards.authenticate, preHandler: guards.limitPerDevice };
+  // Open SSE streams per device on this instance: each holds a socket and a store reader.
+  const openStreams = new Map<string, number>();
   const badCursor = (reply: FastifyReply) =>
     sendError(reply, 400, 'invalid_input', 'The cursor is not one this relay issued; omit it to resume.');
 
@@ -62,8 +64,20 @@ export function registerEventRoutes(app: FastifyInstance, ctx: RelayContext, gua
       (typeof header === 'string' && header.trim() !== '' ? header.trim() : undefined) ?? request.query.after;
     if (from !== undefined && !store.isCursor(from)) return badCursor(reply);
     const deviceId = deviceOf(request);
-    if (from !== undefined) await store.ack(deviceId, from);
-    await streamDeviceEvents({ ctx, deviceId, from, reply, signal: requestSignal(reply, ctx) });
+    const open = openStreams.get(deviceId) ?? 0;
+    if (open >= ctx.config.maxStreamsPerDevice) {
+      reply.header('retry-after', 5);
+      return sendError(reply, 429, 'rate_limited', 'This device has too many open event streams; close one.');
+    }
+    openStreams.set(deviceId, open + 1);
+    try {
+      if (from !== undefined) await store.ack(deviceId, from);
+      await streamDeviceEvents({ ctx, deviceId, from, reply, signal: requestSignal(reply, ctx) });
+    } finally {
+      const left = (openStreams.get(deviceId) ?? 1) - 1;
+      if (left > 0) openStreams.set(deviceId, left);
+      else openStreams.delete(deviceId);
+    }
     return reply;
   });
 }

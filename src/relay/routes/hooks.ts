@@ -69,6 +69,8 @@ async function intake(request: FastifyRequest, reply: FastifyReply, ctx: RelayCo
       });
   const stored = await store.append({
     eventId: webhook.eventId,
+    // A channel URL dedupes within its own device: it can never pre-empt an eventId meant for another.
+    dedupeKey: request.deviceId ? `${webhook.eventId}@channel:${request.deviceId}` : webhook.eventId,
     event: webhook.event,
     known: webhook.known,
     payload: webhook.payload,

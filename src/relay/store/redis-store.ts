@@ -6,7 +6,13 @@ import type { Logger } from '../logger';
 import { Listeners } from './listeners';
 import { migrateRedisSchema } from './migrations/redis-schema';
 import { ACK_LUA, APPEND_LUA, Script } from './redis-scripts';
-import { connectorRoutingKey, type ReadResult, type RelayStore, type StoredEvent } from './types';
+import {
+  connectorRoutingKey,
+  isConnectorRoutingKey,
+  type ReadResult,
+  type RelayStore,
+  type StoredEvent,
+} from './types';
 
 export interface RedisStoreOptions {
   url: string;
@@ -41,6 +47,23 @@ function older(a: string, b: string): string {
 }
 
 type StreamEntries = [string, string[]][];
+
+/** XINFO STREAM's last-generated-id; '0-0' for a stream that does not exist. */
+async function lastGeneratedId(redis: Redis, stream: string): Promise<string> {
+  let info: unknown;
+  try {
+    info = await redis.call('XINFO', 'STREAM', stream);
+  } catch (error) {
+    if (/no such key/i.test((error as Error).message)) return '0-0';
+    throw error;
+  }
+  // RESP2 answers a flat [name, value, …] list, RESP3 a map.
+  let value: unknown;
+  if (Array.isArray(info)) value = info[info.indexOf('last-generated-id') + 1];
+  else if (info instanceof Map) value = info.get('last-generated-id');
+  else if (info && typeof info === 'object') value = (info as Record<string, unknown>)['last-generated-id'];
+  return typeof value === 'string' && CURSOR.test(value) ? value : '0-0';
+}
 
 /** XREAD of one stream: RESP2 answers `[[key, entries]]`, RESP3 (ioredis 6's default) a flat `[key, entries]`. */
 function entriesOfXRead(reply: unknown): StreamEntries {
@@ -142,6 +165,13 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<RelayS
   };
   const feedDone = readFeed();
 
+  // The newest id the device's inbox ever had (kept by Redis through trims): a cursor past it comes from a
+  // newer copy of the store (restored from a backup) or a clock ahead, and would skip new events.
+  const isAhead = async (deviceId: string, cursor: string): Promise<boolean> => {
+    if (cursor === '0-0') return false;
+    const last = await lastGeneratedId(redis, key.inbox(deviceId));
+    return older(last, cursor) === last && last !== cursor;
+  };
   const ackedOf = async (deviceId: string) => (await redis.hget(key.device(deviceId), 'acked')) ?? '0-0';
 
   const store: RelayStore = {
@@ -177,12 +207,19 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<RelayS
     },
     async setDeviceItems(deviceId, itemIds) {
       const previous = await redis.smembers(key.deviceItems(deviceId));
+      // An item belongs to the device that registered it first: a second claim is refused.
+      const owners = await Promise.all(itemIds.map((itemId) => redis.smembers(key.item(itemId))));
+      const refused = itemIds.filter(
+        (itemId, i) => !isConnectorRoutingKey(itemId) && owners[i]!.some((owner) => owner !== deviceId),
+      );
+      const claimed = itemIds.filter((itemId) => !refused.includes(itemId));
       const tx = redis.multi();
       for (const itemId of previous) tx.srem(key.item(itemId), deviceId);
       tx.del(key.deviceItems(deviceId));
-      for (const itemId of itemIds) tx.sadd(key.item(itemId), deviceId);
-      if (itemIds.length > 0) tx.sadd(key.deviceItems(deviceId), ...itemIds);
+      for (const itemId of claimed) tx.sadd(key.item(itemId), deviceId);
+      if (claimed.length > 0) tx.sadd(key.deviceItems(deviceId), ...claimed);
       await tx.exec();
+      return { refused };
     },
     async routeEvent({ clientUserId, itemId, connectorId }) {
       const none = Promise.resolve([] as string[]);
@@ -196,7 +233,7 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<RelayS
       return [...found];
     },
     async append(input) {
-      const keys = [key.seen(input.eventId), key.feed, ...input.deviceIds.map(key.inbox)];
+      const keys = [key.seen(input.dedupeKey), key.feed, ...input.deviceIds.map(key.inbox)];
       const args = [
         options.dedupeSeconds,
         input.event,
@@ -219,7 +256,8 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<RelayS
       return stored === 1;
     },
     async read(deviceId, after, limit): Promise<ReadResult> {
-      const from = after ?? (await ackedOf(deviceId));
+      const asked = after ?? (await ackedOf(deviceId));
+      const from = (await isAhead(deviceId, asked)) ? '0-0' : asked;
       const entries = await redis.xrange(key.inbox(deviceId), `(${from}`, '+', 'COUNT', limit);
       const events: StoredEvent[] = entries.map(([id, fields]) => {
         const f = fieldsToMap(fields);
@@ -235,7 +273,7 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<RelayS
       return { events, from };
     },
     async ack(deviceId, upTo) {
-      await ackScript.run(redis, [key.device(deviceId)], [upTo]);
+      if (!(await isAhead(deviceId, upTo))) await ackScript.run(redis, [key.device(deviceId)], [upTo]);
     },
     isCursor: (value) => CURSOR.test(value),
     async prune(now, retention) {

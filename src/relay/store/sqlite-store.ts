@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
+import { fileIdentity } from './file-identity';
 import { Listeners } from './listeners';
 import { migrateSqliteSchema, refuseSqliteFromFuture } from './migrations/sqlite-schema';
 import { WalFsync } from './wal-fsync';
@@ -15,7 +16,7 @@ import type {
   RouteQuery,
   StoredEvent,
 } from './types';
-import { connectorRoutingKey } from './types';
+import { connectorRoutingKey, isConnectorRoutingKey } from './types';
 
 export const SQLITE_FILE_NAME = 'relay.db';
 
@@ -53,6 +54,7 @@ export function openSqliteStore(dataDir: string): RelayStore {
     throw error;
   }
   const walSync = new WalFsync(`${file}-wal`);
+  const files = fileIdentity([file, `${file}-wal`]);
 
   const q = {
     insertDevice: db.prepare(
@@ -71,6 +73,9 @@ export function openSqliteStore(dataDir: string): RelayStore {
     deleteDeliveries: db.prepare('DELETE FROM deliveries WHERE device_id = ?'),
     clearItems: db.prepare('DELETE FROM device_items WHERE device_id = ?'),
     addItem: db.prepare('INSERT OR IGNORE INTO device_items (item_id, device_id) VALUES (?, ?)'),
+    itemOwner: db.prepare<[string, string], { device_id: string }>(
+      'SELECT device_id FROM device_items WHERE item_id = ? AND device_id <> ? LIMIT 1',
+    ),
     devicesForItem: db.prepare<[string], { device_id: string }>(
       'SELECT device_id FROM device_items WHERE item_id = ?',
     ),
@@ -93,6 +98,8 @@ export function openSqliteStore(dataDir: string): RelayStore {
           AND seq <= (SELECT acked_up_to FROM devices WHERE devices.device_id = deliveries.device_id)`,
     ),
     pruneOld: db.prepare('DELETE FROM events WHERE received_at < ?'),
+    // A write that changes nothing: it still needs a write transaction, so a read-only store refuses it.
+    canWrite: db.prepare('UPDATE devices SET acked_up_to = acked_up_to WHERE 0'),
     rememberSecret: db.prepare(
       'INSERT OR IGNORE INTO webhook_secrets (secret_hash, first_seen_at) VALUES (?, ?)',
     ),
@@ -108,14 +115,16 @@ export function openSqliteStore(dataDir: string): RelayStore {
   const commitBatch = db.transaction((batch: Pending[]) =>
     batch.map(({ input }) => {
       const inserted = q.insertEvent.run(
-        input.eventId,
+        input.dedupeKey,
         input.event,
         input.known ? 1 : 0,
         JSON.stringify(input.payload),
         input.receivedAt,
       );
       if (inserted.changes === 0) return false;
-      for (const deviceId of input.deviceIds) q.insertDelivery.run(deviceId, input.eventId, input.receivedAt);
+      for (const deviceId of input.deviceIds) {
+        q.insertDelivery.run(deviceId, input.dedupeKey, input.receivedAt);
+      }
       return true;
     }),
   );
@@ -126,9 +135,13 @@ export function openSqliteStore(dataDir: string): RelayStore {
     if (batch.length === 0) return;
     let results: boolean[];
     try {
+      files.check();
       results = commitBatch(batch);
     } catch (error) {
-      const failure = new AppError('unavailable', 'The relay could not store the webhook.', { cause: error });
+      const failure =
+        error instanceof AppError
+          ? error
+          : new AppError('unavailable', 'The relay could not store the webhook.', { cause: error });
       for (const p of batch) p.reject(failure);
       return;
     }
@@ -138,16 +151,27 @@ export function openSqliteStore(dataDir: string): RelayStore {
     });
     // Devices may see an event before it is on disk; its sender hears 2xx only after.
     if (reached.size > 0) listeners.emit([...reached]);
-    const answer = () => batch.forEach((p, i) => p.resolve(results[i] ?? false));
-    walSync.durable().then(answer, (error: unknown) => {
-      const failure = new AppError('unavailable', 'The relay could not store the webhook.', { cause: error });
-      for (const p of batch) p.reject(failure);
-    });
+    walSync
+      .durable()
+      // Durable in a file that is still the store's: deleted meanwhile, the sender must retry.
+      .then(() => files.check())
+      .then(
+        () => batch.forEach((p, i) => p.resolve(results[i] ?? false)),
+        (error: unknown) => {
+          const failure =
+            error instanceof AppError
+              ? error
+              : new AppError('unavailable', 'The relay could not store the webhook.', { cause: error });
+          for (const p of batch) p.reject(failure);
+        },
+      );
   }
 
   const lastSeq = () => q.lastSeq.get()?.seq ?? 0;
-  // A cursor past the newest seq can only come from an older database: read from the start instead of never.
-  const clamp = (cursor: number) => Math.min(cursor, lastSeq());
+  // A cursor past the newest seq this store ever issued comes from a newer copy of it (the store was restored
+  // from a backup): new events would reuse its numbers and be skipped, so such a device reads from the start
+  // (the app dedupes by eventId) and its acknowledgement of numbers never issued here is ignored.
+  const isAhead = (cursor: number) => cursor > lastSeq();
 
   const store: RelayStore = {
     kind: 'sqlite',
@@ -167,9 +191,15 @@ export function openSqliteStore(dataDir: string): RelayStore {
       })();
     },
     async setDeviceItems(deviceId, itemIds) {
-      db.transaction(() => {
+      return db.transaction(() => {
         q.clearItems.run(deviceId);
-        for (const itemId of itemIds) q.addItem.run(itemId, deviceId);
+        const refused: string[] = [];
+        for (const itemId of itemIds) {
+          // An item belongs to the device that registered it first: a second claim is refused.
+          if (!isConnectorRoutingKey(itemId) && q.itemOwner.get(itemId, deviceId)) refused.push(itemId);
+          else q.addItem.run(itemId, deviceId);
+        }
+        return { refused };
       })();
     },
     async routeEvent({ clientUserId, itemId, connectorId }: RouteQuery) {
@@ -190,19 +220,24 @@ export function openSqliteStore(dataDir: string): RelayStore {
       });
     },
     async read(deviceId, after, limit): Promise<ReadResult> {
-      const from = after === undefined ? (q.ackedUpTo.get(deviceId)?.acked_up_to ?? 0) : clamp(Number(after));
-      const events: StoredEvent[] = q.read.all(deviceId, from, limit).map((row) => ({
-        cursor: String(row.seq),
-        eventId: row.event_id,
-        event: row.event,
-        known: row.known === 1,
-        receivedAt: row.received_at,
-        payload: JSON.parse(row.payload) as Record<string, unknown>,
-      }));
+      const asked = after === undefined ? (q.ackedUpTo.get(deviceId)?.acked_up_to ?? 0) : Number(after);
+      const from = isAhead(asked) ? 0 : asked;
+      const events: StoredEvent[] = q.read.all(deviceId, from, limit).map((row) => {
+        const payload = JSON.parse(row.payload) as Record<string, unknown>;
+        return {
+          cursor: String(row.seq),
+          // The sender's eventId: a channel webhook's row is keyed per device (see hooks.ts).
+          eventId: typeof payload['eventId'] === 'string' ? payload['eventId'] : row.event_id,
+          event: row.event,
+          known: row.known === 1,
+          receivedAt: row.received_at,
+          payload,
+        };
+      });
       return { events, from: String(from) };
     },
     async ack(deviceId, upTo) {
-      q.ack.run(clamp(Number(upTo)), deviceId);
+      if (!isAhead(Number(upTo))) q.ack.run(Number(upTo), deviceId);
     },
     isCursor: (value) => /^\d{1,15}$/.test(value),
     async prune(now, retention: Retention) {
@@ -223,7 +258,14 @@ export function openSqliteStore(dataDir: string): RelayStore {
       })();
     },
     async ping() {
-      db.prepare('SELECT 1').get();
+      files.check();
+      try {
+        q.canWrite.run();
+      } catch (error) {
+        throw new AppError('unavailable', `The relay's store cannot take writes (${sqliteMessage(error)}).`, {
+          cause: error,
+        });
+      }
     },
     async close() {
       if (closed) return;
@@ -235,4 +277,8 @@ export function openSqliteStore(dataDir: string): RelayStore {
     },
   };
   return store;
+}
+
+function sqliteMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

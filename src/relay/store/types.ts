@@ -9,6 +9,11 @@ export interface NewDevice {
 
 export interface AppendInput {
   eventId: string;
+  /**
+   * What dedupes the event: the eventId for Pluggy's own (secret-header) deliveries; the eventId within one
+   * device for a channel URL, so one device's URL can never pre-empt an event meant for another.
+   */
+  dedupeKey: string;
   event: string;
   known: boolean;
   payload: Record<string, unknown>;
@@ -44,6 +49,8 @@ export interface RouteQuery {
  * never collides with one.
  */
 export const connectorRoutingKey = (connectorId: string | number): string => `connector:${connectorId}`;
+/** A connector key is shared interest; an item id belongs to one device. */
+export const isConnectorRoutingKey = (key: string): boolean => key.startsWith('connector:');
 
 export interface Retention {
   /** Milliseconds an acknowledged event stays after it was received. */
@@ -61,7 +68,11 @@ export interface RelayStore {
   deviceByToken(tokenHash: string): Promise<string | undefined>;
   deviceByChannel(channelHash: string): Promise<string | undefined>;
   deleteDevice(deviceId: string): Promise<void>;
-  setDeviceItems(deviceId: string, itemIds: readonly string[]): Promise<void>;
+  /**
+   * Replaces the device's items; an item another device registered stays that device's and is refused.
+   * Connector keys (connectorRoutingKey) are interests, not ownership: any device may share one.
+   */
+  setDeviceItems(deviceId: string, itemIds: readonly string[]): Promise<{ refused: string[] }>;
   /**
    * Devices an event reaches: the device whose id is `clientUserId`, and those that registered `itemId` or
    * the connector (connectorRoutingKey).
@@ -69,7 +80,10 @@ export interface RelayStore {
   routeEvent(query: RouteQuery): Promise<string[]>;
   /** Stores the event durably and queues it for its devices; false when the eventId was seen before. */
   append(input: AppendInput): Promise<boolean>;
-  /** Events of one device after `after` (or after its acknowledged position), oldest first. */
+  /**
+   * Events of one device after `after` (or after its acknowledged position), oldest first. A cursor past
+   * anything this store issued (a store restored from a backup) reads from the start.
+   */
   read(deviceId: string, after: string | undefined, limit: number): Promise<ReadResult>;
   /** Marks the device's events up to `upTo` acknowledged; never moves backwards. */
   ack(deviceId: string, upTo: string): Promise<void>;
