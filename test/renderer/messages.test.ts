@@ -34,6 +34,20 @@ describe.each(Object.entries(languages))('%s messages', (_name, messages) => {
     expect(missing(AuditFamily.options.map((f) => `audit.families.${f}`))).toEqual([]);
   });
 
+  it('say in words what an unknown value from Pluggy is, and how many rows a sync could not read', () => {
+    expect(
+      missing([
+        'status.UNKNOWN',
+        'accounts.types.unknown',
+        'diagnostics.skippedTransactions_one',
+        'diagnostics.skippedTransactions_other',
+        'diagnostics.skippedAccounts_one',
+        'diagnostics.skippedAccounts_other',
+        'audit.actions.open_finance__sync__row_skipped',
+      ]),
+    ).toEqual([]);
+  });
+
   it('word every relay state with a badge and a hint', () => {
     const states = RelayStatusView.shape.state.options;
     expect(missing(states.flatMap((s) => [`relay.states.${s}`, `relay.stateHints.${s}`]))).toEqual([]);

@@ -123,6 +123,7 @@ export const enScreens: ScreenMessages = {
       CREDIT_CARD: 'Credit card',
       BANK: 'Account',
       CREDIT: 'Credit card',
+      unknown: 'Another kind of account ({{code}})',
     },
   },
   transactions: {

@@ -122,6 +122,7 @@ export const ptBRScreens = {
       CREDIT_CARD: 'Cartão de crédito',
       BANK: 'Conta',
       CREDIT: 'Cartão de crédito',
+      unknown: 'Outro tipo de conta ({{code}})',
     },
   },
   transactions: {

@@ -168,7 +168,7 @@ export const scenario: BenchScenario = {
           'Cofre full sync',
           Math.round(cofreMs),
           'ms',
-          `${cofreRows} rows stored (${cofreRead} read: date ranges share their boundary days), ${accounts.length} accounts`,
+          `${cofreRows} rows stored (${cofreRead} read: each row once, the date ranges never share a day), ${accounts.length} accounts`,
         ),
         row('baseline (sdk-style) full sync', Math.round(baseMs), 'ms', `${baseRows} rows`),
         row(

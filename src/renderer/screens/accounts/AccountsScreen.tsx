@@ -69,7 +69,10 @@ export function AccountsScreen() {
               >
                 <span className="hint">
                   {a.bankName} ·{' '}
-                  {t(`accounts.types.${a.subtype ?? a.type}`, { defaultValue: a.subtype ?? a.type })}
+                  {t(`accounts.types.${a.subtype ?? a.type}`, {
+                    // A type Pluggy added after this version: said in words, with Pluggy's name for it.
+                    defaultValue: t('accounts.types.unknown', { code: a.subtype ?? a.type }),
+                  })}
                 </span>
                 <strong className="account-name">{a.marketingName ?? a.name}</strong>
                 {a.numberMasked && <span className="hint mono">{a.numberMasked}</span>}
