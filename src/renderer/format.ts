@@ -3,13 +3,14 @@ import { centavosText, type Centavos } from '../shared/money';
 
 /** Centavos as money: Intl reads the exact decimal text ("1067.85"), so no float ever rounds a centavo. */
 export function formatMoney(cents: Centavos, currency: string, language: string): string {
-  const exact = centavosText(cents) as Intl.StringNumericLiteral;
+  // A chart library may hand back a value it interpolated: whole centavos only.
+  const exact = centavosText(Math.round(cents)) as Intl.StringNumericLiteral;
   return new Intl.NumberFormat(language, { style: 'currency', currency }).format(exact);
 }
 
 /** Centavos as a short axis label ("R$ 12 mil"); a chart tick may round, a figure the user reads never does. */
 export function formatMoneyCompact(cents: Centavos, currency: string, language: string): string {
-  const exact = centavosText(cents) as Intl.StringNumericLiteral;
+  const exact = centavosText(Math.round(cents)) as Intl.StringNumericLiteral;
   return new Intl.NumberFormat(language, { style: 'currency', currency, notation: 'compact' }).format(exact);
 }
 

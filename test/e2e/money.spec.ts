@@ -49,5 +49,14 @@ for (const width of [1024, 1366, 1920]) {
     const [header, first] = bytes.toString('utf8').slice(1).split('\r\n');
     expect(header!.startsWith('id;data;conta;numero_conta;')).toBe(true);
     expect(first).toMatch(/^[0-9a-f-]{36};\d{2}\/\d{2}\/\d{4};/);
+
+    // Accounts: a card's balance is debt (negative), and the total is the plain sum of what is shown.
+    await openScreen(page, 'Contas');
+    const totalsBox = page.getByTestId('account-totals');
+    await expect(totalsBox).toBeVisible();
+    const [inAccounts, onCards, total] = (await totalsBox.locator('dd').allInnerTexts()).map(centavos);
+    expect(onCards).toBeLessThan(0);
+    expect(inAccounts! + onCards!).toBe(total);
+    await screenshot(page, 'accounts-signs-1366');
   });
 }

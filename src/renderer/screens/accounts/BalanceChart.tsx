@@ -66,10 +66,7 @@ export function BalanceChart({ accounts }: { accounts: AccountView[] }) {
             <LineChart data={series.data} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
               <XAxis dataKey="day" tickFormatter={(d: string) => formatDate(d, lng)} minTickGap={32} />
-              <YAxis
-                width={96}
-                tickFormatter={(v: number) => formatMoneyCompact(Math.round(v), currency, lng)}
-              />
+              <YAxis width={96} tickFormatter={(v: number) => formatMoneyCompact(v, currency, lng)} />
               <Tooltip
                 formatter={(v) => formatMoney(Number(v), currency, lng)}
                 labelFormatter={(d) => formatDate(String(d), lng)}
