@@ -52,6 +52,11 @@ export function connectionView(inputs: ViewInputs, stored: StoredConnection): Co
   if (explanation.severity === 'ok' && state.lastSuccessAt === null) {
     explanation = { ...explanation, severity: 'info', messageKey: 'status.FIRST_SYNC' };
   }
+  // A message that promises Cofre's own retry holds only while one is scheduled: once the attempts ran
+  // out, say so and offer the manual sync instead.
+  if (explanation.retry.automatic && retry === null && !inputs.isSyncing(stored.id)) {
+    explanation = { ...explanation, messageKey: 'status.RETRIES_EXHAUSTED', action: 'try_again' };
+  }
   const lastNewData = state.lastNewDataAt ? Date.parse(state.lastNewDataAt) : null;
   const stale = explanation.severity === 'ok' && lastNewData !== null && now - lastNewData > STALE_AFTER_MS;
   const accountCount = countLiveAccounts(db, stored.id);

@@ -11,7 +11,6 @@ import {
   addNotice,
   advanceAccountWatermark,
   getAccountWatermark,
-  clearRetry,
   getSyncState,
   markMissingAccountsRemoved,
   oldestPendingDay,
@@ -23,6 +22,7 @@ import {
 } from '../store';
 import { ItemNotUpdatedError } from './classify-failure';
 import { emptyCounts, readAccount, type AccountCounts } from './read-account';
+import { scheduleRetryAfterSuccess } from './partial-retry';
 import { nowIso, type RunContext } from './run-context';
 import { isSettled, waitForSettledItem } from './wait-for-item';
 import { planReads } from './windows';
@@ -210,7 +210,7 @@ export async function executeRun(ctx: RunContext, wake?: () => Promise<void>): P
         watermark: maxCreatedAt ?? state.watermark,
         newData: totals.inserted + totals.updated + totals.removed > 0,
       });
-      clearRetry(ctx.db, ctx.itemId);
+      scheduleRetryAfterSuccess(ctx, item.executionStatus);
       // A sync that worked answers every notice about this link that asked for a fix.
       resolveNotices(ctx.db, ctx.itemId, RESOLVED_BY_SUCCESS, at);
       appendAudit(ctx.db, {

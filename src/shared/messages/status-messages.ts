@@ -7,6 +7,8 @@ export const statusMessagesPtBR = {
       '{{bank}} enviou só parte dos dados na última atualização. O Cofre tenta de novo sozinho.',
     UPDATING: 'Atualizando os dados de {{bank}}…',
     FIRST_SYNC: 'Conexão com {{bank}} feita. O Cofre ainda não terminou de ler seus dados.',
+    RETRIES_EXHAUSTED:
+      'O Cofre tentou atualizar {{bank}} sozinho algumas vezes, sem sucesso, e parou. Sincronize quando quiser tentar de novo.',
     WAITING_USER_INPUT: '{{bank}} pediu um código de verificação. Responda para continuar.',
     WAITING_USER_ACTION: '{{bank}} pede que você autorize o acesso no app do banco.',
     INVALID_CREDENTIALS:
@@ -86,6 +88,8 @@ export const statusMessagesEn: StatusMessages = {
     PARTIAL_SUCCESS: '{{bank}} sent only part of the data in the last update. Cofre retries by itself.',
     UPDATING: 'Updating the data from {{bank}}…',
     FIRST_SYNC: 'Linked to {{bank}}. Cofre has not finished reading your data yet.',
+    RETRIES_EXHAUSTED:
+      'Cofre tried to update {{bank}} by itself a few times without success, and stopped. Sync when you want to try again.',
     WAITING_USER_INPUT: '{{bank}} asked for a verification code. Answer it to continue.',
     WAITING_USER_ACTION: "{{bank}} asks you to authorise the access in the bank's app.",
     INVALID_CREDENTIALS: '{{bank}} did not accept the password. Reconnect with the right login details.',

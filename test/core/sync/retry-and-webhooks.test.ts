@@ -38,6 +38,29 @@ describe('the retry queue', () => {
   });
 });
 
+describe('a partial result from the bank', () => {
+  it('has a visible retry scheduled until the attempts run out, then says so and offers the manual sync', async () => {
+    const itemId = await world.connect('user-ok-account-error');
+    let view = await world.settle(itemId);
+    expect(view).toMatchObject({ messageKey: 'status.PARTIAL_SUCCESS', action: 'wait_retry' });
+    const retried: string[] = [];
+    for (let attempt = 0; view.nextRetryAt !== null && attempt < 5; attempt++) {
+      retried.push(view.nextRetryAt);
+      clock.advance(Date.parse(view.nextRetryAt) - clock.now() + 1_000);
+      await world.core.scheduler!.tick();
+      await world.settle(itemId);
+      view = await world.settle(itemId);
+    }
+    expect(retried.length).toBe(3);
+    expect((await runsOf(itemId)).filter((r) => r.reason === 'retry')).toHaveLength(3);
+    expect(view).toMatchObject({
+      nextRetryAt: null,
+      messageKey: 'status.RETRIES_EXHAUSTED',
+      action: 'try_again',
+    });
+  });
+});
+
 describe('webhook intake', () => {
   it('turns duplicate deliveries of one eventId into a single sync', async () => {
     const itemId = await world.connect('user-ok');
