@@ -3,6 +3,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { appendAudit } from '../../../src/core/audit';
 import { migrate, upsertTransactions, type Db } from '../../../src/core/store';
 import { keyPragmas, type CipherScheme } from '../../../src/core/store/cipher-scheme';
+import { insertAsVersion70 } from './migrations/version-70-rows';
 import { samplePage } from './sample-data';
 import { ACCOUNT_ID, ITEM_ID, seedConnection } from './seed';
 
@@ -23,7 +24,11 @@ export function makeLegacyDb(file: string, key: Buffer, rows: number, version?: 
     seedConnection(db);
     for (let from = 0; from < rows; from += 500) {
       db.transaction(() => {
-        const counts = upsertTransactions(db, samplePage(from, Math.min(500, rows - from), ACCOUNT_ID));
+        const page = samplePage(from, Math.min(500, rows - from), ACCOUNT_ID);
+        // Before migration 80 the money columns held reais: rows written as that version stored them.
+        const old = version !== undefined && version < 80;
+        if (old) insertAsVersion70(db, page);
+        const counts = old ? { inserted: page.length } : upsertTransactions(db, page);
         appendAudit(db, {
           actor: 'sync',
           action: 'open_finance.sync.page',
