@@ -120,7 +120,12 @@ export class Executor {
 
   private itemEvent(
     record: ItemRecord,
-    event: 'item/created' | 'item/updated' | 'item/waiting_user_input' | 'item/login_succeeded',
+    event:
+      | 'item/created'
+      | 'item/updated'
+      | 'item/waiting_user_input'
+      | 'item/waiting_user_action'
+      | 'item/login_succeeded',
     triggeredBy: TriggeredBy,
   ): void {
     const { id, clientUserId, webhookUrl } = record.item;
@@ -165,6 +170,7 @@ export class Executor {
       this.set(record, { status: 'UPDATING', parameter: null });
       await this.step(record, 'LOGIN_MFA_IN_PROGRESS', run, 0.1);
     }
+    if (outcome.kind === 'success' && outcome.approval) await this.waitForApproval(record, run, triggeredBy);
     this.itemEvent(record, 'item/login_succeeded', triggeredBy);
     await this.step(record, 'ACCOUNTS_IN_PROGRESS', run, 0.15);
     await this.step(record, 'CREDITCARDS_IN_PROGRESS', run, 0.15);
@@ -172,6 +178,24 @@ export class Executor {
     this.set(record, { status: 'MERGING' });
     await this.sleep(0.2, run);
     this.finishSuccess(record, outcome, triggeredBy);
+  }
+
+  /**
+   * The bank asks the user to approve the access in its app; the sandbox "user" approves after a moment.
+   * `userAction` as Pluggy sends it: instructions and an expiry, no `type` (the spec does not have one).
+   */
+  private async waitForApproval(record: ItemRecord, run: Running, triggeredBy: TriggeredBy): Promise<void> {
+    this.set(record, {
+      status: 'WAITING_USER_ACTION',
+      executionStatus: 'WAITING_USER_ACTION',
+      userAction: {
+        instructions: 'Abra o app do banco e aprove o acesso do Pluggy.',
+        expiresAt: iso(this.clock.now() + this.config.mfaTimeoutMs),
+      },
+    });
+    this.itemEvent(record, 'item/waiting_user_action', triggeredBy);
+    await this.sleep(0.3, run);
+    this.set(record, { status: 'UPDATING', executionStatus: 'LOGIN_IN_PROGRESS', userAction: null });
   }
 
   private waitForMfa(

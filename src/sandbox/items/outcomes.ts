@@ -7,7 +7,15 @@ export const SANDBOX_MFA_TOKEN = '123456';
 const MAX_PERF_MULTIPLIER = 5_000;
 
 export type Outcome =
-  | { kind: 'success'; multiplier: number; accounts: AccountKind[]; partial: boolean; warning: boolean }
+  | {
+      kind: 'success';
+      multiplier: number;
+      accounts: AccountKind[];
+      partial: boolean;
+      warning: boolean;
+      /** The bank first waits for the user to approve the access in its app (WAITING_USER_ACTION). */
+      approval?: boolean;
+    }
   | { kind: 'error'; code: ExecutionErrorCode; providerMessage?: string };
 
 const ERRORS: Record<string, ExecutionErrorCode> = {
@@ -48,6 +56,7 @@ export function outcomeFor(parameters: Record<string, string>, isSandboxConnecto
   if (user === 'user-ok') return success();
   if (user === 'user-ok-account-error') return success({ partial: true, accounts: ['card'] });
   if (user === 'user-ok-account-warning') return success({ warning: true });
+  if (user === 'user-ok-app-approval') return success({ approval: true });
   if (user === 'user-ok-two-checking-accounts')
     return success({ accounts: ['checking', 'checking', 'savings', 'card'] });
   const perf = /^user-ok-perf-(\d{1,7})$/.exec(user);
