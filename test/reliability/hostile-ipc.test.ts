@@ -112,7 +112,8 @@ describe('hostile IPC input', () => {
       figures.ipcOverHttp++;
     }
     expect(await fingerprint()).toEqual(before);
-  });
+    // One HTTP round trip per input, one after another: on a loaded shared machine this takes longer than 30 s.
+  }, 120_000);
 
   it('refuses forged keyset cursors as invalid_input', async () => {
     for (const { channel, input } of forgedCursorInputs()) {
