@@ -16,7 +16,13 @@ export function Dialog({ title, onClose, children, wide, testId }: DialogProps) 
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      // The first field gets the focus (the MFA code, a name), not the close button in the header.
+      dialog
+        .querySelector<HTMLElement>('.dialog-body input:not([type=hidden]), .dialog-body select')
+        ?.focus();
+    }
     return () => dialog?.close();
   }, []);
   return (

@@ -27,6 +27,9 @@ export const enScreens: ScreenMessages = {
     unknown: 'Not given',
     bankSays: 'The bank says:',
     stale: 'No new data for more than 3 days, although the link looks fine.',
+    attention_one: '1 connection needs you',
+    attention_many: '{{count}} connections need you',
+    attention_other: '{{count}} connections need you',
     openBankApp: "Open the bank's app",
     syncStartedSkipped:
       'Sync started ({{count}}). {{skipped}} link(s) with a refused password were left out: reconnect them.',
@@ -68,6 +71,27 @@ export const enScreens: ScreenMessages = {
     widgetHint: 'The connection is made by Pluggy Connect; Cofre never sees your bank password.',
     saved: '{{bank}} connected. The first sync has started.',
     savedWithError: '{{bank}} was added, but the bank refused the access. See the link card.',
+    demoUsers: {
+      title: 'Test users (demo mode)',
+      intro:
+        'Pick "Pluggy Bank" and log in with one of these users; the password is password-ok for all (the verification code, when asked, is 123456).',
+      users: {
+        'user-ok': 'All good: accounts, a card and transactions.',
+        'user-ok-two-checking-accounts': 'Two checking accounts at the same bank.',
+        'user-ok-account-warning': "Connects, with the bank's warning about one account.",
+        'user-ok-account-error': 'The bank sends only part of the data (the card only).',
+        'user-locked': 'Account locked at the bank: reconnect once it is unlocked.',
+        'user-account-credentials-reset': 'The bank requires a new password: change it and reconnect.',
+        'user-account-need-actions': 'The bank wants you to accept something in its app.',
+        'user-account-need-actions-provider-message': "As above, with the bank's own message.",
+        'user-unavailable': 'The bank is down: Cofre retries by itself.',
+        'user-connection-error': 'Communication failure: Cofre retries by itself.',
+        'user-error': 'Unexpected error: Cofre retries by itself.',
+        'user-logged': 'Another session is open at the bank: log out of it.',
+        'user-ok-auth-pending': "Waits for your approval in the bank's app.",
+        'user-not-supported': 'Account type not supported: use Open Finance.',
+      },
+    },
   },
   mfa: {
     title: 'Verification code for {{bank}}',

@@ -27,6 +27,9 @@ export const ptBRScreens = {
     unknown: 'Não informada',
     bankSays: 'O banco diz:',
     stale: 'Nenhum dado novo há mais de 3 dias, embora a conexão pareça estar bem.',
+    attention_one: '1 conexão precisa de você',
+    attention_many: '{{count}} conexões precisam de você',
+    attention_other: '{{count}} conexões precisam de você',
     openBankApp: 'Abrir o app do banco',
     syncStartedSkipped:
       'Sincronização iniciada ({{count}}). {{skipped}} conexão(ões) com senha recusada ficaram de fora: reconecte-as.',
@@ -67,6 +70,27 @@ export const ptBRScreens = {
     widgetHint: 'A conexão é feita pelo Pluggy Connect; o Cofre nunca vê sua senha do banco.',
     saved: '{{bank}} conectado. A primeira sincronização começou.',
     savedWithError: '{{bank}} foi adicionado, mas o banco recusou o acesso. Veja o cartão da conexão.',
+    demoUsers: {
+      title: 'Usuários de teste (modo demonstração)',
+      intro:
+        'Escolha "Pluggy Bank" e entre com um destes usuários; a senha de todos é password-ok (o código de verificação, quando pedido, é 123456).',
+      users: {
+        'user-ok': 'Tudo certo: contas, cartão e transações.',
+        'user-ok-two-checking-accounts': 'Duas contas correntes no mesmo banco.',
+        'user-ok-account-warning': 'Conecta, com um aviso do banco sobre uma conta.',
+        'user-ok-account-error': 'O banco envia só parte dos dados (apenas o cartão).',
+        'user-locked': 'Conta bloqueada no banco: Reconectar depois de desbloquear.',
+        'user-account-credentials-reset': 'O banco exige troca de senha: troque e reconecte.',
+        'user-account-need-actions': 'O banco pede que você aceite algo no app dele.',
+        'user-account-need-actions-provider-message': 'Como o anterior, com a mensagem do próprio banco.',
+        'user-unavailable': 'Banco fora do ar: o Cofre tenta de novo sozinho.',
+        'user-connection-error': 'Falha de comunicação: o Cofre tenta de novo sozinho.',
+        'user-error': 'Erro inesperado: o Cofre tenta de novo sozinho.',
+        'user-logged': 'Outra sessão aberta no banco: saia dela.',
+        'user-ok-auth-pending': 'Aguarda sua aprovação no app do banco.',
+        'user-not-supported': 'Tipo de conta não suportado: use o Open Finance.',
+      },
+    },
   },
   mfa: {
     title: 'Código de verificação de {{bank}}',

@@ -8,6 +8,7 @@ import { DATA_KEYS } from '../../client/query-keys';
 import { Dialog } from '../../components/Dialog';
 import { ErrorState, Loading } from '../../components/QueryState';
 import { showToast } from '../../state/ui-state';
+import { DemoUsers } from './DemoUsers';
 import { ConnectError, ConnectEvent, ConnectSuccess, SandboxPageMessage } from './connect-callbacks';
 
 const PluggyConnect = lazy(() => import('react-pluggy-connect').then((m) => ({ default: m.PluggyConnect })));
@@ -116,6 +117,7 @@ export function ConnectDialog({ updateItem, onClose }: ConnectDialogProps) {
       {token.isError && <ErrorState error={token.error} onRetry={() => void token.refetch()} />}
       {save.isPending && <Loading />}
       {save.isError && <ErrorState error={save.error} />}
+      {frame?.includeSandbox && !updateItem && <DemoUsers />}
       {frame && (
         // The frame URL is one-time and carries no token: the host redirects it to the Connect page.
         <iframe className="connect-frame" title={t('connect.frameTitle')} src={frame.frameUrl} />

@@ -13,6 +13,8 @@ import { ConnectDialog } from './ConnectDialog';
 import { ConnectionCard, type CardRequest } from './ConnectionCard';
 import { DisconnectDialog } from './DisconnectDialog';
 import { MfaDialog } from './MfaDialog';
+import { AttentionBanner, attentionFirst } from './attention';
+import { needsAttention } from '../../../shared/connections/attention';
 import { showSyncAllToast } from './sync-all-toast';
 
 type Open = { kind: CardRequest; itemId?: string } | null;
@@ -39,7 +41,7 @@ export function ConnectionsScreen() {
     onSettled: () => void queryClient.invalidateQueries({ queryKey: keys.connections }),
   });
 
-  const list = (connections.data ?? []).filter((c) => !c.archived);
+  const list = attentionFirst((connections.data ?? []).filter((c) => !c.archived));
   const find = (itemId: string | undefined): Connection | undefined => list.find((c) => c.itemId === itemId);
   const request = (kind: CardRequest, c: Connection) =>
     setOpen({ kind, itemId: kind === 'connect' ? undefined : c.itemId });
@@ -64,6 +66,7 @@ export function ConnectionsScreen() {
         </div>
       </header>
       <p className="intro">{t('connections.intro')}</p>
+      <AttentionBanner count={list.filter((c) => needsAttention(c)).length} />
       {syncAll.isError && (
         <p className="error-text" role="alert">
           {errorText(syncAll.error)}

@@ -5,6 +5,7 @@ import { useClient } from '../../client/client-context';
 import { keys } from '../../client/query-keys';
 import { ErrorState, Loading } from '../../components/QueryState';
 import { formatDateTime, formatDuration } from '../../format';
+import { useAttentionCount } from '../connections/attention';
 import { ConnectionStatuses } from './ConnectionStatuses';
 import { DatabaseHealth } from './DatabaseHealth';
 import { RelayStatus } from './RelayStatus';
@@ -16,6 +17,8 @@ export function DiagnosticsScreen() {
   const client = useClient();
   const queryClient = useQueryClient();
   const health = useQuery({ queryKey: keys.health, queryFn: () => client.invoke('health.get', {}) });
+  // Cofre itself may work while links wait for the person: never "all good" then.
+  const attention = useAttentionCount();
   const refresh = () => {
     for (const key of [keys.health, keys.relay, keys.database, keys.connections, keys.syncRuns]) {
       void queryClient.invalidateQueries({ queryKey: key });
@@ -37,8 +40,15 @@ export function DiagnosticsScreen() {
         <>
           <dl className="facts" data-testid="health-facts">
             <dt>{t('diagnostics.status')}</dt>
-            <dd data-testid="health-status" className={`badge badge-${health.data.status}`}>
-              {health.data.status === 'ok' ? t('diagnostics.statusOk') : t('diagnostics.statusDegraded')}
+            <dd
+              data-testid="health-status"
+              className={`badge badge-${attention > 0 ? 'warning' : health.data.status}`}
+            >
+              {attention > 0
+                ? t('connections.attention', { count: attention })
+                : health.data.status === 'ok'
+                  ? t('diagnostics.statusOk')
+                  : t('diagnostics.statusDegraded')}
             </dd>
             <dt>{t('diagnostics.version')}</dt>
             <dd data-testid="health-version">{health.data.version}</dd>
