@@ -1,4 +1,5 @@
 // All sandbox state (items, account ledgers, webhooks) in memory, optionally persisted as JSON under dataDir.
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -74,8 +75,11 @@ export class SandboxStore {
       webhooks: [...this.webhooks.values()],
     };
     const file = join(this.dataDir, STATE_FILE);
-    writeFileSync(`${file}.tmp`, JSON.stringify(state), { mode: 0o600 });
-    renameSync(`${file}.tmp`, file);
+    // A temp name of this write's own: another process on the same data dir (`cofre sync` from cron while
+    // the app is open) renaming a shared one away made this rename fail with ENOENT.
+    const temp = `${file}.${process.pid}.${randomUUID()}.tmp`;
+    writeFileSync(temp, JSON.stringify(state), { mode: 0o600 });
+    renameSync(temp, file);
   }
 
   ledgersOf(itemId: string): AccountLedger[] {
