@@ -61,12 +61,7 @@ export function AccountsScreen() {
           </dl>
           <ul className="cards account-cards" aria-label={t('accounts.list')}>
             {list.map((a) => (
-              <li
-                key={a.id}
-                className="card account-card"
-                data-testid="account-card"
-                style={a.bankColor ? { borderTopColor: `#${a.bankColor}` } : undefined}
-              >
+              <li key={a.id} className="card account-card" data-testid="account-card">
                 <span className="hint">
                   {a.bankName} ·{' '}
                   {t(`accounts.types.${a.subtype ?? a.type}`, {
