@@ -1,11 +1,11 @@
-// `window.cofre` for browser mode: calls go to POST /rpc/:channel, events come from GET /events (SSE over fetch).
+// `window.cofre` for browser mode: calls go to POST /rpc/:channel, events come from one EventSource on /events.
 // Built by vite as its own file and loaded before the app, only when the browser host serves the page.
 //
 // The launch token arrives in the URL fragment (`/#token=…`, never sent to any server), is kept in this tab's
-// sessionStorage (bound to the host's origin, port included) so a reload keeps working, and goes out only as
-// an Authorization header to our own origin. No cookie: a cookie would also reach every other local port.
+// sessionStorage (bound to the host's origin, port included) so a reload keeps working, and goes only to our
+// own origin: as an Authorization header, or in the event stream's URL. No cookie: a cookie would also reach
+// every other local port.
 import type { CofreBridge, Result } from '../shared/contract';
-import { readEventStream } from './event-frames';
 
 declare global {
   interface Window {
@@ -14,7 +14,6 @@ declare global {
 }
 
 const TOKEN_KEY = 'cofre.launchToken';
-const STREAM_RETRY_MS = 2_000;
 
 /** Takes the token out of the address bar (before the app reads its hash route) into sessionStorage. */
 function takeLaunchToken(): string | null {
@@ -29,33 +28,14 @@ function takeLaunchToken(): string | null {
 function createHttpBridge(token: string | null): CofreBridge {
   const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  let streaming = false;
 
-  const dispatch = (event: string, data: string) => {
-    const set = listeners.get(event);
-    if (!set || set.size === 0) return;
-    const payload: unknown = JSON.parse(data);
-    for (const l of set) l(payload);
-  };
+  let source: EventSource | undefined;
 
-  // EventSource cannot send a header, so the stream is read through fetch; it reconnects like EventSource.
-  async function stream(): Promise<void> {
-    for (;;) {
-      let status = 0;
-      try {
-        const response = await fetch('/events', {
-          headers: { ...auth, accept: 'text/event-stream' },
-          credentials: 'omit',
-          cache: 'no-store',
-        });
-        status = response.status;
-        if (response.ok && response.body) await readEventStream(response.body, dispatch);
-      } catch {
-        // The host went away or restarted (status stays 0): try again after the pause, as EventSource would.
-      }
-      if (status === 401) return; // no valid token: calls say so to the user; retrying cannot help
-      await new Promise((resolve) => setTimeout(resolve, STREAM_RETRY_MS));
-    }
+  // EventSource cannot send a header, so the stream alone takes the token in its (same-origin) URL; the host
+  // accepts it there for GET /events only, and never logs URLs.
+  function ensureSource(): EventSource {
+    source ??= new EventSource(token ? `/events?token=${encodeURIComponent(token)}` : '/events');
+    return source;
   }
 
   return {
@@ -87,16 +67,16 @@ function createHttpBridge(token: string | null): CofreBridge {
     on(event, listener) {
       let set = listeners.get(event);
       if (!set) {
-        set = new Set();
-        listeners.set(event, set);
+        const created = new Set<(payload: unknown) => void>();
+        listeners.set(event, created);
+        ensureSource().addEventListener(event, (message) => {
+          const payload: unknown = JSON.parse((message as MessageEvent<string>).data);
+          for (const l of created) l(payload);
+        });
+        set = created;
       }
       set.add(listener);
-      if (!streaming) {
-        streaming = true;
-        void stream();
-      }
-      const subscribed = set;
-      return () => subscribed.delete(listener);
+      return () => set.delete(listener);
     },
   };
 }

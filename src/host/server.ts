@@ -92,8 +92,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     return reply.redirect(target, 302);
   });
 
-  app.get('/events', async (request, reply) => {
-    if (!authorised(request)) return reply.code(401).send(unauthorised());
+  app.get<{ Querystring: { token?: string } }>('/events', async (request, reply) => {
+    // EventSource cannot send a header: the stream (only) may carry the token in its same-origin URL.
+    if (!authorised(request) && !tokensMatch(request.query.token, token)) {
+      return reply.code(401).send(unauthorised());
+    }
     streamEvents(options.core.events, request, reply);
   });
 

@@ -60,6 +60,11 @@ describe('the browser host', () => {
     expect((await rpc('health.get', {}, { authorization: 'Bearer wrong' })).status).toBe(401);
     expect((await rpc('health.get', {}, { authorization: `Bearer ${host.token}x` })).status).toBe(401);
     expect((await fetch(`${host.url}/events`)).status).toBe(401);
+    expect((await fetch(`${host.url}/events?token=nope`)).status).toBe(401);
+    // Only the event stream takes the token in its URL (EventSource cannot send a header).
+    expect((await fetch(`${host.url}/rpc/health.get?token=${host.token}`, { method: 'POST' })).status).toBe(
+      401,
+    );
     expect((await fetch(`${host.url}/?token=nope`, { redirect: 'manual' })).status).toBe(401);
   });
 
