@@ -24,7 +24,7 @@ export interface DeliveryAttempt {
   at: string;
 }
 
-/** Every webhook delivery attempt the sandbox made (its last 5,000). */
+/** Every webhook delivery attempt the sandbox made (its last 50,000). */
 export async function deliveryAttempts(sandboxUrl: string): Promise<DeliveryAttempt[]> {
   const res = await fetch(`${sandboxUrl}/__sandbox/deliveries`);
   return ((await res.json()) as { attempts: DeliveryAttempt[] }).attempts;

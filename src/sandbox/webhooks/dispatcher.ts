@@ -23,7 +23,8 @@ export type EventDraft = Payload extends infer T
     ? Omit<T, 'eventId'> & { eventId?: string }
     : never
   : never;
-const MAX_LOG = 5_000;
+// Enough for a long soak storm: a full log would hide acknowledged events from delivery checks.
+const MAX_LOG = 50_000;
 
 export class WebhookDispatcher {
   readonly attempts: DeliveryAttempt[] = [];
