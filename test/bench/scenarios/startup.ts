@@ -98,7 +98,7 @@ async function runBrowserStart(dir: string): Promise<number> {
       const timer = setTimeout(() => reject(new Error(`cofre serve printed no URL: ${seen}`)), 120_000);
       server.stdout.on('data', (d: Buffer) => {
         seen += d.toString();
-        const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)/.exec(seen);
+        const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/.exec(seen);
         if (m) {
           clearTimeout(timer);
           resolve(m[1]!);
@@ -106,7 +106,11 @@ async function runBrowserStart(dir: string): Promise<number> {
       });
       server.on('exit', (code) => reject(new Error(`cofre serve exited (${code}): ${seen}`)));
     });
-    await page.goto(`${url}#/transactions`);
+    // The page takes the launch token out of the fragment as it loads; then it is routed to Transactions.
+    await page.goto(url);
+    await page.evaluate(() => {
+      window.location.hash = '#/transactions';
+    });
     await page.waitForSelector('[data-testid="transaction-row"]', { timeout: 120_000 });
     return Date.now() - startedAt;
   } finally {
