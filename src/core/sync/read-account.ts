@@ -8,7 +8,6 @@ import {
   nextDay,
   unseenLiveIdsSince,
   rowCreatedAt,
-  rowId,
   upsertTransactionRows,
   type RowValues,
   type UpsertCounts,
@@ -182,8 +181,7 @@ function storePage(
   ctx: Pick<RunContext, 'db' | 'itemId' | 'runId' | 'startedAt' | 'seenMark'>,
   { accountId, kind, range, rows, skipped }: PageWrite,
 ): UpsertCounts {
-  const counts = upsertTransactionRows(ctx.db, rows, { seenAt: ctx.startedAt });
-  markSeen(ctx.db, rows.map(rowId), ctx.seenMark);
+  const counts = upsertTransactionRows(ctx.db, rows, { seenAt: ctx.startedAt, seenMark: ctx.seenMark });
   appendAudit(ctx.db, {
     actor: 'sync',
     action: 'open_finance.sync.page',

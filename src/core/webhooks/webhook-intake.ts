@@ -11,7 +11,6 @@ import {
   getAccount,
   getConnection,
   latestSeenMark,
-  markSeen,
   markTransactionsRemoved,
   markWebhookEventProcessed,
   setConnectorStatus,
@@ -87,12 +86,7 @@ export function createWebhookIntake(ctx: IntakeContext) {
           const db = ctx.db();
           // Seen now: a run reading this account meanwhile must not take these rows for deleted.
           db.transaction(() => {
-            upsertTransactions(db, page, { seenAt: now() });
-            markSeen(
-              db,
-              page.map((t) => t.id),
-              latestSeenMark(db),
-            );
+            upsertTransactions(db, page, { seenAt: now(), seenMark: latestSeenMark(db) });
           }).immediate();
         }
         return 'reread';

@@ -16,13 +16,16 @@ export interface UpsertCounts {
 export interface UpsertOptions {
   /** When these rows were seen; pass the sync run's start so re-running a page writes nothing. */
   seenAt?: string;
+  /** The sync run's seen mark (migration 100), stamped in the same write; never lowers a row's mark. */
+  seenMark?: number;
 }
 
 const INSERT_SQL = `INSERT INTO transactions (sort_key, ${DATA_COLUMNS.join(', ')}, first_seen_at, last_seen_at,
-  changed_at) VALUES (?, ${DATA_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?)`;
+  changed_at, seen_mark) VALUES (?, ${DATA_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?, ?)`;
 
 const UPDATE_SQL = `UPDATE transactions SET sort_key = ?, ${DATA_COLUMNS.map((c) => `${c} = ?`).join(', ')},
-  last_seen_at = max(last_seen_at, ?), changed_at = ?, removed_at = NULL WHERE id = ?`;
+  last_seen_at = max(last_seen_at, ?), changed_at = ?, removed_at = NULL, seen_mark = max(seen_mark, ?)
+  WHERE id = ?`;
 
 // Every column a row's values fill, so "unchanged" means every one is: `raw` alone no longer repeats them.
 const STATE_SQL = `SELECT sort_key, removed_at, ${DATA_COLUMNS.join(', ')} FROM transactions
@@ -39,7 +42,9 @@ const FTS_INSERT_SQL = `INSERT INTO transactions_fts(rowid, description, merchan
   VALUES (?, ?, ?, ?)`;
 
 const MAX_KEY_SQL = 'SELECT sort_key FROM transactions WHERE sort_key < ? ORDER BY sort_key DESC LIMIT 1';
-const TOUCH_SQL = 'UPDATE transactions SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?';
+// Stamping the run's mark here, not in a second UPDATE of the page, writes each row once (a sync's ~15%).
+const TOUCH_SQL = `UPDATE transactions SET last_seen_at = max(last_seen_at, ?), seen_mark = max(seen_mark, ?)
+  WHERE id = ? AND (last_seen_at < ? OR seen_mark < ?)`;
 
 interface Op {
   kind: 'insert' | 'update' | 'touch';
@@ -75,6 +80,7 @@ export function upsertTransactionRows(
   options: UpsertOptions = {},
 ): UpsertCounts {
   const seenAt = options.seenAt ?? nowIso();
+  const seenMark = options.seenMark ?? 0;
   const rows = page.map(mappedRow);
   const insert = prepared(db, INSERT_SQL);
   const update = prepared(db, UPDATE_SQL);
@@ -121,10 +127,11 @@ export function upsertTransactionRows(
     }
     for (const op of [...ops.values()].sort((a, b) => a.sortKey - b.sortKey)) {
       if (op.kind === 'insert') {
-        insert.run(op.sortKey, ...op.row.values, seenAt, seenAt, seenAt);
+        insert.run(op.sortKey, ...op.row.values, seenAt, seenAt, seenAt, seenMark);
         ftsInsert.run(op.sortKey, ...op.row.searchable); // see migration 20: no insert trigger, on purpose
-      } else if (op.kind === 'update') update.run(op.sortKey, ...op.row.values, seenAt, seenAt, op.row.id);
-      else touch.run(seenAt, op.row.id, seenAt);
+      } else if (op.kind === 'update')
+        update.run(op.sortKey, ...op.row.values, seenAt, seenAt, seenMark, op.row.id);
+      else touch.run(seenAt, seenMark, op.row.id, seenAt, seenMark);
     }
   });
   try {
