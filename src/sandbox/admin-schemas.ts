@@ -1,11 +1,17 @@
 // Shapes of the /__sandbox admin answers, for tests and benchmarks that compare Cofre with the ground truth.
 import { z } from 'zod';
-import { Account, Item, Transaction } from '../shared/pluggy';
+import { Account, Investment, InvestmentTransaction, Item, Loan, Transaction } from '../shared/pluggy';
 
 export const SandboxTruth = z.object({
   item: Item,
   accounts: z.array(Account),
   transactions: z.array(Transaction),
+  /** Whether the item's bank covers each product (one that does not answers empty lists). */
+  covers: z.object({ investments: z.boolean(), loans: z.boolean() }),
+  investments: z.array(Investment),
+  /** Each investment's movements, by its id. */
+  investmentTransactions: z.record(z.string(), z.array(InvestmentTransaction)),
+  loans: z.array(Loan),
 });
 export type SandboxTruth = z.infer<typeof SandboxTruth>;
 

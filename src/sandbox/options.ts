@@ -41,6 +41,9 @@ export const RATE_LIMITED_ROUTES = {
   'GET /transactions': 360,
   'GET /transactions/:id': 360,
   'GET /v2/transactions': 360,
+  'GET /investments': 360,
+  'GET /investments/:id': 360,
+  'GET /investments/:id/transactions': 360,
   'PATCH /items/:id': 20,
 } as const;
 

@@ -13,6 +13,8 @@ import { connectorRoutes } from './routes/connectors';
 import { itemRoutes } from './routes/items';
 import { transactionRoutes } from './routes/transactions';
 import { webhookRoutes } from './routes/webhooks';
+import { investmentRoutes } from './routes/investments';
+import { loanRoutes } from './routes/loans';
 import { connectPageRoutes } from './connect/routes';
 import { RATE_LIMITED_ROUTES } from './options';
 
@@ -77,6 +79,8 @@ export function buildServer(ctx: SandboxContext, extraRoutes: RouteModule[] = []
     transactionRoutes,
     categoryRoutes,
     webhookRoutes,
+    investmentRoutes,
+    loanRoutes,
     connectPageRoutes,
     ...extraRoutes,
   ];

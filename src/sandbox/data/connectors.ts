@@ -3,7 +3,8 @@ import type { Connector, ConnectorCredential } from '../../shared/pluggy';
 
 const CREATED_AT = '2020-09-07T00:08:06.588Z';
 const SANDBOX_IMAGE = 'https://cdn.pluggy.ai/assets/connector-icons/sandbox.svg';
-const PRODUCTS = ['ACCOUNTS', 'CREDIT_CARDS', 'TRANSACTIONS', 'PAYMENT_DATA', 'IDENTITY'];
+const BASIC_PRODUCTS = ['ACCOUNTS', 'CREDIT_CARDS', 'TRANSACTIONS', 'PAYMENT_DATA', 'IDENTITY'];
+const PRODUCTS = [...BASIC_PRODUCTS, 'INVESTMENTS', 'INVESTMENTS_TRANSACTIONS', 'LOANS'];
 
 const user: ConnectorCredential = {
   label: 'User',
@@ -97,7 +98,8 @@ export const CONNECTORS: readonly Connector[] = [
   connector({ id: 2, name: 'Pluggy Bank', primaryColor: '1d1d1b' }),
   connector({ id: 3, name: 'Pluggy Bank MFA 2-step', hasMFA: true }),
   bank(601, 'Itaú', 'ec7000', 'https://www.itau.com.br'),
-  bank(602, 'Nubank', '820ad1', 'https://nubank.com.br'),
+  // A bank whose link covers no investments or loans: Cofre says so instead of showing zero.
+  { ...bank(602, 'Nubank', '820ad1', 'https://nubank.com.br'), products: BASIC_PRODUCTS },
   bank(603, 'Bradesco', 'cc092f', 'https://banco.bradesco'),
   bank(604, 'Banco do Brasil', 'fcfc30', 'https://www.bb.com.br'),
   bank(605, 'Caixa Econômica Federal', '005ca9', 'https://www.caixa.gov.br'),
@@ -112,4 +114,9 @@ export function mfaStyleOf(connectorId: number): MfaStyle {
 
 export function findConnector(id: number): Connector | undefined {
   return CONNECTORS.find((c) => c.id === id);
+}
+
+/** What an item created without `products` collects: everything its bank offers (the spec's Item enum). */
+export function defaultProducts(connectorId: number): string[] {
+  return (findConnector(connectorId)?.products ?? BASIC_PRODUCTS).filter((p) => p !== 'ACCOUNT_STATEMENTS');
 }

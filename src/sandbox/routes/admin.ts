@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Transaction } from '../../shared/pluggy';
 import { itemFor, toItem, type SandboxContext } from '../context';
 import { toAccount } from '../data/evolve';
+import { investmentsOf, itemCovers, loansOf } from '../data/item-products';
 import { notFound, validationError } from '../http/api-error';
 import { omitNulls } from '../http/omit-nulls';
 import { ForcedRefusalCode } from '../items/refusals';
@@ -35,7 +36,17 @@ export function adminRoutes(app: FastifyInstance, ctx: SandboxContext): void {
     const transactions: Transaction[] = [];
     for (const ledger of ledgers) for (const tx of ledger.all()) transactions.push(tx);
     // In the wire form of the API's answers, so tests can compare the two as they are.
-    return omitNulls({ item: toItem(r), accounts: ledgers.map((l) => toAccount(l.record)), transactions });
+    const investments = investmentsOf(ctx, r);
+    return omitNulls({
+      item: toItem(r),
+      accounts: ledgers.map((l) => toAccount(l.record)),
+      transactions,
+      // Products the bank does not cover are false here and answer empty lists.
+      covers: { investments: itemCovers(r, 'INVESTMENTS'), loans: itemCovers(r, 'LOANS') },
+      investments: investments.map((g) => g.investment),
+      investmentTransactions: Object.fromEntries(investments.map((g) => [g.investment.id, g.transactions])),
+      loans: loansOf(ctx, r),
+    });
   });
 
   /** For items too large to ship whole: counts and a digest of the sorted ids per account. */

@@ -11,7 +11,7 @@ import {
 } from '../../shared/pluggy';
 import { iso } from '../clock';
 import { itemFor, toItem, type SandboxContext } from '../context';
-import { findConnector } from '../data/connectors';
+import { defaultProducts, findConnector } from '../data/connectors';
 import { uuidFrom } from '../data/prng';
 import { ApiError, validationError } from '../http/api-error';
 import type { ItemRecord } from '../items/item-record';
@@ -98,7 +98,7 @@ export function itemRoutes(app: FastifyInstance, ctx: SandboxContext): void {
         nextAutoSyncAt: null,
         consentExpiresAt: null,
         autoSyncDisabledAt: null,
-        products: b.products ?? ['ACCOUNTS', 'CREDIT_CARDS', 'TRANSACTIONS', 'PAYMENT_DATA', 'IDENTITY'],
+        products: b.products ?? defaultProducts(b.connectorId),
         oauthRedirectUri: b.oauthRedirectUri ?? tokenOptions.oauthRedirectUri ?? null,
       },
       parameters: b.parameters ?? undefined,

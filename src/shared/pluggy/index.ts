@@ -12,3 +12,5 @@ export * from './category';
 export * from './webhook';
 export * from './unknown-values';
 export * from './row-reading';
+export * from './investment';
+export * from './loan';

@@ -11,6 +11,9 @@ export interface ProbeWorld {
   webhookId: string;
   /** An item made only to be deleted by its probe. */
   doomedItemId: string;
+  /** One of the item's investments and one of its loans. */
+  investmentId: string;
+  loanId: string;
 }
 
 export interface Probe {
@@ -274,5 +277,83 @@ export const PROBES: Probe[] = [
     what: 'an expired or forged apiKey',
     status: 403,
     request: (w) => ({ path: `/items/${w.itemId}`, key: 'not-a-key' }),
+  },
+  {
+    operation: 'GET /investments',
+    what: 'the item’s investments',
+    status: 200,
+    request: (w) => ({ path: `/investments?itemId=${w.itemId}` }),
+  },
+  {
+    operation: 'GET /investments',
+    what: 'a second page of one type',
+    status: 200,
+    request: (w) => ({ path: `/investments?itemId=${w.itemId}&type=FIXED_INCOME&pageSize=2&page=2` }),
+  },
+  {
+    operation: 'GET /investments',
+    what: 'no itemId',
+    status: 400,
+    request: () => ({ path: '/investments' }),
+  },
+  {
+    operation: 'GET /investments',
+    what: 'unknown item',
+    status: 404,
+    request: () => ({ path: `/investments?itemId=${MISSING}` }),
+  },
+  {
+    operation: 'GET /investments/{id}',
+    what: 'one',
+    status: 200,
+    request: (w) => ({ path: `/investments/${w.investmentId}` }),
+  },
+  {
+    operation: 'GET /investments/{id}',
+    what: 'unknown investment',
+    status: 404,
+    request: () => ({ path: `/investments/${MISSING}` }),
+  },
+  {
+    operation: 'GET /investments/{id}/transactions',
+    what: 'its movements',
+    status: 200,
+    request: (w) => ({ path: `/investments/${w.investmentId}/transactions` }),
+  },
+  {
+    operation: 'GET /investments/{id}/transactions',
+    what: 'a page of one movement',
+    status: 200,
+    request: (w) => ({ path: `/investments/${w.investmentId}/transactions?pageSize=1&page=1` }),
+  },
+  {
+    operation: 'GET /investments/{id}/transactions',
+    what: 'unknown investment',
+    status: 404,
+    request: () => ({ path: `/investments/${MISSING}/transactions` }),
+  },
+  {
+    operation: 'GET /loans',
+    what: 'the item’s loans',
+    status: 200,
+    request: (w) => ({ path: `/loans?itemId=${w.itemId}` }),
+  },
+  {
+    operation: 'GET /loans',
+    what: 'unknown item',
+    status: 404,
+    request: () => ({ path: `/loans?itemId=${MISSING}` }),
+  },
+  {
+    operation: 'GET /loans/{id}',
+    what: 'one',
+    status: 200,
+    request: (w) => ({ path: `/loans/${w.loanId}` }),
+  },
+  {
+    operation: 'GET /loans/{id}',
+    what: 'unknown loan',
+    status: 404,
+    request: () => ({ path: `/loans/${MISSING}` }),
   },
 ];

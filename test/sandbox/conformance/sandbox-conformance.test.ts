@@ -1,6 +1,6 @@
 // Every sandbox answer (each Pluggy route, success and error) matches its operation's response schema in the spec.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Account, Page, TransactionPage, Webhook } from '../../../src/shared/pluggy';
+import { Account, Investment, Loan, Page, TransactionPage, Webhook } from '../../../src/shared/pluggy';
 import type { RouteModule } from '../../../src/sandbox/server';
 import { startSandbox } from '../../../src/sandbox';
 import { OK, SandboxClient } from '../helpers';
@@ -34,8 +34,12 @@ beforeAll(async () => {
   const hook = (
     await c.ok(Webhook, 'POST', '/webhooks', { body: { event: 'item/error', url: 'https://example.org/w' } })
   ).body;
+  const investments = (await c.ok(Page(Investment), 'GET', `/investments?itemId=${item.id}`)).body.results;
+  const loans = (await c.ok(Page(Loan), 'GET', `/loans?itemId=${item.id}`)).body.results;
   world = {
     c,
+    investmentId: investments.find((i) => i.type === 'EQUITY')!.id,
+    loanId: loans[0]!.id,
     itemId: item.id,
     doomedItemId: doomed.id,
     accountId,

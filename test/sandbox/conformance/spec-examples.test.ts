@@ -9,8 +9,11 @@ import {
   Connector,
   DeleteItemResponse,
   ErrorBody,
+  Investment,
+  InvestmentTransactionPage,
   Item,
   LegacyTransactionPage,
+  Loan,
   Page,
   Transaction,
   TransactionPage,
@@ -42,6 +45,11 @@ const READERS: Record<string, z.ZodType> = {
   'POST /webhooks': Webhook,
   'GET /webhooks/{id}': Webhook,
   'PATCH /webhooks/{id}': Webhook,
+  'GET /investments': Page(Investment),
+  'GET /investments/{id}': Investment,
+  'GET /investments/{id}/transactions': InvestmentTransactionPage,
+  'GET /loans': Page(Loan),
+  'GET /loans/{id}': Loan,
 };
 
 /** Component schemas whose own `example` is one of these shapes. */
@@ -58,6 +66,8 @@ const COMPONENTS: Record<string, z.ZodType> = {
   ICountResponse: DeleteItemResponse,
   GlobalErrorResponse: ErrorBody,
   NotAuthenticatedResponse: ErrorBody.partial(),
+  Investment,
+  // Loan's own `example` is `{}`, a placeholder rather than a loan: its answers' examples are read above.
 };
 
 interface Example {
