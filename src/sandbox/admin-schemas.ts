@@ -1,6 +1,14 @@
 // Shapes of the /__sandbox admin answers, for tests and benchmarks that compare Cofre with the ground truth.
 import { z } from 'zod';
-import { Account, Investment, InvestmentTransaction, Item, Loan, Transaction } from '../shared/pluggy';
+import {
+  Account,
+  Consent,
+  Investment,
+  InvestmentTransaction,
+  Item,
+  Loan,
+  Transaction,
+} from '../shared/pluggy';
 
 export const SandboxTruth = z.object({
   item: Item,
@@ -12,6 +20,8 @@ export const SandboxTruth = z.object({
   /** Each investment's movements, by its id. */
   investmentTransactions: z.record(z.string(), z.array(InvestmentTransaction)),
   loans: z.array(Loan),
+  /** Open Finance consents, oldest first (none for other items). */
+  consents: z.array(Consent).default([]),
 });
 export type SandboxTruth = z.infer<typeof SandboxTruth>;
 

@@ -10,6 +10,7 @@ import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { categoryRoutes } from './routes/categories';
 import { connectorRoutes } from './routes/connectors';
+import { consentRoutes } from './routes/consents';
 import { itemRoutes } from './routes/items';
 import { transactionRoutes } from './routes/transactions';
 import { webhookRoutes } from './routes/webhooks';
@@ -81,6 +82,7 @@ export function buildServer(ctx: SandboxContext, extraRoutes: RouteModule[] = []
     webhookRoutes,
     investmentRoutes,
     loanRoutes,
+    consentRoutes,
     connectPageRoutes,
     ...extraRoutes,
   ];

@@ -18,6 +18,8 @@ const PersistedState = z.object({
   items: z.array(z.custom<ItemRecord>((v) => typeof v === 'object' && v !== null)),
   accounts: z.array(z.custom<AccountRecord>((v) => typeof v === 'object' && v !== null)),
   webhooks: z.array(z.custom<WebhookRecord>((v) => typeof v === 'object' && v !== null)),
+  /** Connector statuses set by the admin route (absent in files written before they were kept). */
+  connectorStatus: z.array(z.tuple([z.number(), z.string()])).optional(),
 });
 type PersistedState = z.infer<typeof PersistedState>;
 
@@ -54,6 +56,7 @@ export class SandboxStore {
     for (const item of parsed.data.items) this.items.set(item.item.id, item);
     for (const account of parsed.data.accounts) this.ledgers.set(account.id, new AccountLedger(account));
     for (const webhook of parsed.data.webhooks) this.webhooks.set(webhook.id, webhook);
+    for (const [id, status] of parsed.data.connectorStatus ?? []) this.connectorStatus.set(id, status);
   }
 
   /** Schedules a write (coalesced); a no-op in memory mode. */
@@ -73,6 +76,7 @@ export class SandboxStore {
       items: [...this.items.values()],
       accounts: [...this.ledgers.values()].map((l) => l.record),
       webhooks: [...this.webhooks.values()],
+      connectorStatus: [...this.connectorStatus.entries()],
     };
     const file = join(this.dataDir, STATE_FILE);
     // A temp name of this write's own: another process on the same data dir (`cofre sync` from cron while

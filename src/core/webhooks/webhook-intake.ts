@@ -49,16 +49,20 @@ export function createWebhookIntake(ctx: IntakeContext) {
   }
 
   /** The bank's health as Pluggy reports it (`id` is the connector's); nothing to read again. */
-  function recordConnectorStatus(connectorId: string | null | undefined, status: string): IntakeAction {
+  function recordConnectorStatus(
+    connectorId: string | null | undefined,
+    status: string | null | undefined,
+  ): IntakeAction {
     const id = Number(connectorId);
-    if (!Number.isInteger(id) || id < 0) return 'ignored';
+    if (!Number.isInteger(id) || id < 0 || !status) return 'ignored';
     setConnectorStatus(ctx.db(), { connectorId: id, status, at: now() });
     ctx.events.emit('connections.changed', { itemId: null, at: now() });
     return 'recorded';
   }
 
   async function act(event: WebhookEvent): Promise<IntakeAction> {
-    if (event.event === 'connector/status_updated') return recordConnectorStatus(event.id, event.data.status);
+    if (event.event === 'connector/status_updated')
+      return recordConnectorStatus(event.id, event.data?.status);
     const itemId = event.itemId;
     if (!getConnection(ctx.db(), itemId)) return 'ignored';
     switch (event.event) {

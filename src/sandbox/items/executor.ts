@@ -2,6 +2,7 @@
 import type { ExecutionErrorCode, ExecutionStatus, TriggeredBy } from '../../shared/pluggy';
 import { iso, type Clock } from '../clock';
 import { findConnector, mfaStyleOf, MFA_PROMPT } from '../data/connectors';
+import { currentConsent, grantConsent } from '../data/consents';
 import { createAccounts, evolve, type Changes } from '../data/evolve';
 import { AccountLedger } from '../data/ledger';
 import { ApiError } from '../http/api-error';
@@ -289,6 +290,7 @@ export class Executor {
     }
     record.advancePending = false;
     record.consecutiveErrors = 0;
+    this.grantConsentIfDue(record, triggeredBy, now);
     record.lastExecutionEndedAt = syncStartedAt;
     const statusDetail = successStatusDetail(outcome, syncStartedAt);
     this.set(record, {
@@ -303,6 +305,29 @@ export class Executor {
     });
     this.emitDataEvents(record, perAccount, syncStartedAt, first);
     this.itemEvent(record, first ? 'item/created' : 'item/updated', triggeredBy);
+  }
+
+  /**
+   * An Open Finance item gets its consent at its first success, and a new one each time the person goes
+   * through Connect again (update mode: triggered by the user); the item's `consentExpiresAt` follows it.
+   */
+  private grantConsentIfDue(record: ItemRecord, triggeredBy: TriggeredBy, now: number): void {
+    if (findConnector(record.item.connectorId)?.isOpenFinance !== true) return;
+    const consents = record.consents ?? [];
+    if (consents.length === 0 || triggeredBy === 'USER') {
+      consents.push(
+        grantConsent({
+          seed: this.config.seed,
+          itemId: record.item.id,
+          ordinal: consents.length,
+          products: record.item.products ?? [],
+          cpf: record.parameters.cpf,
+          nowMs: now,
+        }),
+      );
+    }
+    record.consents = consents;
+    record.item.consentExpiresAt = currentConsent(consents)?.expiresAt ?? null;
   }
 
   private emitDataEvents(

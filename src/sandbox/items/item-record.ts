@@ -1,5 +1,5 @@
 // What the sandbox keeps per item: the API object (minus the embedded connector) plus private state.
-import type { Item } from '../../shared/pluggy';
+import type { Consent, Item } from '../../shared/pluggy';
 import type { ForcedRefusalCode } from './refusals';
 
 export type StoredItem = Omit<Item, 'connector'> & { connectorId: number };
@@ -23,4 +23,6 @@ export interface ItemRecord {
   usedTokens?: string[];
   /** Set by POST /__sandbox/refusal: the next `remaining` PATCHes answer with this refusal. */
   forcedRefusal?: { code: ForcedRefusalCode; remaining: number };
+  /** Open Finance consents, oldest first (GET /consents?itemId=). */
+  consents?: Consent[];
 }

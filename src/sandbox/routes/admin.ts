@@ -46,6 +46,7 @@ export function adminRoutes(app: FastifyInstance, ctx: SandboxContext): void {
       investments: investments.map((g) => g.investment),
       investmentTransactions: Object.fromEntries(investments.map((g) => [g.investment.id, g.transactions])),
       loans: loansOf(ctx, r),
+      consents: r.consents ?? [],
     });
   });
 
@@ -96,6 +97,7 @@ export function adminRoutes(app: FastifyInstance, ctx: SandboxContext): void {
     if (!body.success) throw validationError(body.error);
     const connector = connectorById({ id: body.data.connectorId });
     ctx.store.connectorStatus.set(connector.id, body.data.status);
+    ctx.store.changed();
     ctx.hooks.emit(
       { event: 'connector/status_updated', id: String(connector.id), data: { status: body.data.status } },
       null,

@@ -21,6 +21,8 @@ const ConnectorQuery = z.object({
 });
 
 const IdParam = z.object({ id: z.coerce.number().int().min(0) });
+const DetailsQuery = z.object({ healthDetails: bool.optional() });
+const SIX_HOURS_MS = 6 * 3_600_000;
 
 export function connectorById(raw: unknown): Connector {
   const params = IdParam.safeParse(raw);
@@ -34,6 +36,28 @@ export function connectorById(raw: unknown): Connector {
 function withStatus(ctx: SandboxContext, connector: Connector): Connector {
   const status = ctx.store.connectorStatus.get(connector.id);
   return status ? { ...connector, health: { ...connector.health, status } } : connector;
+}
+
+/**
+ * `health.details` (only with `healthDetails=true`): this client's executions at the connector in the last
+ * 6 hours and the share that reached the bank; the rate is left out when there were none (the spec's null).
+ */
+function healthDetails(ctx: SandboxContext, connectorId: number) {
+  const since = ctx.clock.now() - SIX_HOURS_MS;
+  let total = 0;
+  let connected = 0;
+  for (const record of ctx.store.items.values()) {
+    const ended = Date.parse(record.lastExecutionEndedAt ?? '');
+    if (record.item.connectorId !== connectorId || !(ended >= since)) continue;
+    total += 1;
+    const code = record.item.error?.code;
+    if (code !== 'SITE_NOT_AVAILABLE' && code !== 'CONNECTION_ERROR' && code !== 'UNEXPECTED_ERROR')
+      connected += 1;
+  }
+  return {
+    connectionsLast6Hours: total,
+    ...(total > 0 ? { connectionRateLast6Hours: Math.round((connected / total) * 1000) / 10 } : {}),
+  };
 }
 
 /** Validation errors of a credential map against a connector's credentials (like POST /connectors/{id}/validate). */
@@ -76,9 +100,13 @@ export function connectorRoutes(app: FastifyInstance, ctx: SandboxContext): void
     return { results: results.map((c) => withStatus(ctx, c)), page: 1, total: results.length, totalPages: 1 };
   });
 
-  app.get('/connectors/:id', { config: { access: 'connect' } }, async (request) =>
-    withStatus(ctx, connectorById(request.params)),
-  );
+  app.get('/connectors/:id', { config: { access: 'connect' } }, async (request) => {
+    const connector = withStatus(ctx, connectorById(request.params));
+    const query = DetailsQuery.safeParse(request.query);
+    if (!query.success) throw validationError(query.error);
+    if (query.data.healthDetails !== true) return connector;
+    return { ...connector, health: { ...connector.health, details: healthDetails(ctx, connector.id) } };
+  });
 
   app.post('/connectors/:id/validate', { config: { access: 'connect' } }, async (request) => {
     const connector = connectorById(request.params);

@@ -24,8 +24,9 @@ export const ConnectorCredential = z.object({
 });
 export type ConnectorCredential = z.infer<typeof ConnectorCredential>;
 
+/** Spec `ConnectorHealth`: no field required; `details` only with `healthDetails=true`, null when Pluggy failed. */
 export const ConnectorHealth = z.object({
-  status: openEnum(ConnectorHealthStatus),
+  status: openEnum(ConnectorHealthStatus).nullish(),
   stage: z.string().nullish(),
   details: z
     .object({

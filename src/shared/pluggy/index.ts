@@ -10,6 +10,7 @@ export * from './account';
 export * from './transaction';
 export * from './category';
 export * from './webhook';
+export * from './consent';
 export * from './unknown-values';
 export * from './row-reading';
 export * from './investment';

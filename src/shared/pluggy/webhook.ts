@@ -69,10 +69,11 @@ export const ItemErrorEvent = z.object({
   }),
 });
 
+/** `id` is the connector's; some deliveries come without `data` (then Cofre asks GET /connectors/{id}). */
 export const ConnectorStatusUpdatedEvent = z.object({
   event: z.literal('connector/status_updated'),
   ...envelope,
-  data: z.object({ status: z.string() }),
+  data: z.object({ status: z.string().min(1).max(40).nullish() }).nullish(),
 });
 
 export const TransactionsCreatedEvent = z.object({

@@ -14,6 +14,9 @@ export interface ProbeWorld {
   /** One of the item's investments and one of its loans. */
   investmentId: string;
   loanId: string;
+  /** An Open Finance item (a bank connector) and its consent. */
+  openFinanceItemId: string;
+  consentId: string;
 }
 
 export interface Probe {
@@ -67,6 +70,42 @@ export const PROBES: Probe[] = [
     request: () => ({ path: '/connectors?sandbox=true' }),
   },
   { operation: 'GET /connectors/{id}', what: 'one', status: 200, request: () => ({ path: '/connectors/0' }) },
+  {
+    operation: 'GET /connectors/{id}',
+    what: 'one with health details',
+    status: 200,
+    request: () => ({ path: '/connectors/601?healthDetails=true' }),
+  },
+  {
+    operation: 'GET /consents',
+    what: 'an Open Finance item’s consents',
+    status: 200,
+    request: (w) => ({ path: `/consents?itemId=${w.openFinanceItemId}` }),
+  },
+  {
+    operation: 'GET /consents',
+    what: 'an item without consents',
+    status: 200,
+    request: (w) => ({ path: `/consents?itemId=${w.itemId}` }),
+  },
+  {
+    operation: 'GET /consents',
+    what: 'no itemId',
+    status: 400,
+    request: () => ({ path: '/consents' }),
+  },
+  {
+    operation: 'GET /consents/{id}',
+    what: 'one',
+    status: 200,
+    request: (w) => ({ path: `/consents/${w.consentId}` }),
+  },
+  {
+    operation: 'GET /consents/{id}',
+    what: 'unknown consent',
+    status: 404,
+    request: () => ({ path: `/consents/${MISSING}` }),
+  },
   {
     operation: 'GET /connectors/{id}',
     what: 'unknown id',

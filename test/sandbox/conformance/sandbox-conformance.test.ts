@@ -1,6 +1,14 @@
 // Every sandbox answer (each Pluggy route, success and error) matches its operation's response schema in the spec.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Account, Investment, Loan, Page, TransactionPage, Webhook } from '../../../src/shared/pluggy';
+import {
+  Account,
+  ConsentPage,
+  Investment,
+  Loan,
+  Page,
+  TransactionPage,
+  Webhook,
+} from '../../../src/shared/pluggy';
 import type { RouteModule } from '../../../src/sandbox/server';
 import { startSandbox } from '../../../src/sandbox';
 import { OK, SandboxClient } from '../helpers';
@@ -28,6 +36,8 @@ beforeAll(async () => {
   await c.login();
   const item = (await c.waitItem((await c.createItem(OK)).id)).item;
   const doomed = (await c.waitItem((await c.createItem(OK)).id)).item;
+  const openFinance = (await c.waitItem((await c.createItem({ cpf: '00000000404' }, 601)).id)).item;
+  const consents = (await c.ok(ConsentPage, 'GET', `/consents?itemId=${openFinance.id}`)).body.results;
   const accounts = (await c.ok(Page(Account), 'GET', `/accounts?itemId=${item.id}`)).body.results;
   const accountId = accounts.find((a) => a.subtype === 'CHECKING_ACCOUNT')!.id;
   const page = (await c.ok(TransactionPage, 'GET', `/v2/transactions?accountId=${accountId}`)).body;
@@ -45,6 +55,8 @@ beforeAll(async () => {
     accountId,
     transactionId: page.results[0]!.id,
     webhookId: hook.id,
+    openFinanceItemId: openFinance.id,
+    consentId: consents[0]!.id,
   };
 });
 afterAll(async () => c.sandbox.close());

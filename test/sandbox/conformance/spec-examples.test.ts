@@ -7,6 +7,8 @@ import {
   Category,
   ConnectTokenResponse,
   Connector,
+  Consent,
+  ConsentPage,
   DeleteItemResponse,
   ErrorBody,
   Investment,
@@ -50,6 +52,8 @@ const READERS: Record<string, z.ZodType> = {
   'GET /investments/{id}/transactions': InvestmentTransactionPage,
   'GET /loans': Page(Loan),
   'GET /loans/{id}': Loan,
+  'GET /consents': ConsentPage,
+  'GET /consents/{id}': Consent,
 };
 
 /** Component schemas whose own `example` is one of these shapes. */
@@ -59,6 +63,8 @@ const COMPONENTS: Record<string, z.ZodType> = {
   Transaction,
   Connector,
   Category,
+  Consent,
+  PageResponseConsents: ConsentPage,
   ConnectorListResponse: Page(Connector),
   CursorPageResponseTransactions: TransactionPage,
   AuthResponse,
