@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
   Account,
+  Bill,
   Consent,
   Investment,
   InvestmentTransaction,
@@ -22,6 +23,19 @@ export const SandboxTruth = z.object({
   loans: z.array(Loan),
   /** Open Finance consents, oldest first (none for other items). */
   consents: z.array(Consent).default([]),
+  /** Closed bills of the item's cards, as GET /bills answers them. */
+  bills: z.array(Bill),
+  /** Each card's open bill: its transactions carry this `billForecastDate` and no `billId`. */
+  openBills: z.array(
+    z.object({
+      accountId: z.string(),
+      billForecastDate: z.string(),
+      closingDate: z.string(),
+      dueDate: z.string(),
+    }),
+  ),
+  /** Centavos of parcelas falling in each bill after the open one, per card. */
+  installmentsAhead: z.array(z.object({ accountId: z.string(), month: z.string(), cents: z.number().int() })),
 });
 export type SandboxTruth = z.infer<typeof SandboxTruth>;
 

@@ -8,6 +8,7 @@ import './http/fastify-types';
 import { accountRoutes } from './routes/accounts';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
+import { billRoutes } from './routes/bills';
 import { categoryRoutes } from './routes/categories';
 import { connectorRoutes } from './routes/connectors';
 import { consentRoutes } from './routes/consents';
@@ -78,6 +79,7 @@ export function buildServer(ctx: SandboxContext, extraRoutes: RouteModule[] = []
     itemRoutes,
     accountRoutes,
     transactionRoutes,
+    billRoutes,
     categoryRoutes,
     webhookRoutes,
     investmentRoutes,

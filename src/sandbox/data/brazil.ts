@@ -68,6 +68,17 @@ const m = (
   max: number,
 ): MerchantInfo => ({ name, businessName, cnpj, cnae, category, categoryId, mcc, min, max });
 
+/** A merchant as a transaction's `merchant` field carries it. */
+export function merchantField(mer: MerchantInfo) {
+  return {
+    name: mer.name,
+    businessName: mer.businessName,
+    cnpj: mer.cnpj,
+    cnae: mer.cnae,
+    category: mer.category,
+  };
+}
+
 export const MERCHANTS: readonly MerchantInfo[] = [
   m(
     'iFood',

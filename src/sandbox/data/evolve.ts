@@ -2,9 +2,11 @@
 import type { Account, Transaction } from '../../shared/pluggy';
 import { iso } from '../clock';
 import type { AccountKind, AccountRecord } from './account-record';
+import { closingMs, dueMs, openBillMonth } from './bill-cycle';
 import { digits } from './brazil';
 import type { AccountLedger } from './ledger';
 import { intBetween, money, rngFor, uuidFrom } from './prng';
+import { parcelaId, parcelaMs, parcelaTransaction, visibleParcelas } from './installment-series';
 import { buildTransaction } from './transactions';
 
 const DAY = 86_400_000;
@@ -21,34 +23,50 @@ export function createAccounts(
   plan: AccountPlan,
   nowMs: number,
 ): AccountRecord[] {
-  return plan.kinds.map((kind, i) => {
-    const seedKey = `${seed}|${itemId}|${kind}|${i}`;
-    const rng = rngFor(seedKey, 'account');
-    const base =
-      kind === 'savings'
-        ? Math.max(12, Math.floor(plan.transactionsPerAccount / 25))
-        : plan.transactionsPerAccount;
-    return {
-      id: uuidFrom(seedKey, 'account-id'),
-      itemId,
-      kind,
-      seedKey,
-      baseCount: Math.min(base * plan.multiplier, 1_000_000),
-      anchorMs: nowMs,
-      extras: [],
-      removed: [],
-      overrides: {},
-      balance:
-        kind === 'card'
-          ? money(rng, 800, 6_500)
-          : kind === 'savings'
-            ? money(rng, 2_000, 40_000)
-            : money(rng, 300, 15_000),
-      number: kind === 'card' ? `${digits(rng, 4)}` : `${digits(rng, 5)}-${digits(rng, 1)}`,
-      createdAtMs: nowMs,
-      updatedAtMs: nowMs,
-    };
-  });
+  return plan.kinds.map((kind, i) => withParcelas(createAccount(seed, itemId, plan, nowMs, kind, i)));
+}
+
+/** A card's installment purchases: every parcela listed so far, future ones PENDING. */
+function withParcelas(record: AccountRecord): AccountRecord {
+  for (const { purchase, n } of visibleParcelas(record, record.anchorMs))
+    record.extras.push(parcelaTransaction(record, purchase, n, record.anchorMs, record.anchorMs));
+  return record;
+}
+
+function createAccount(
+  seed: string,
+  itemId: string,
+  plan: AccountPlan,
+  nowMs: number,
+  kind: AccountKind,
+  i: number,
+): AccountRecord {
+  const seedKey = `${seed}|${itemId}|${kind}|${i}`;
+  const rng = rngFor(seedKey, 'account');
+  const base =
+    kind === 'savings'
+      ? Math.max(12, Math.floor(plan.transactionsPerAccount / 25))
+      : plan.transactionsPerAccount;
+  return {
+    id: uuidFrom(seedKey, 'account-id'),
+    itemId,
+    kind,
+    seedKey,
+    baseCount: Math.min(base * plan.multiplier, 1_000_000),
+    anchorMs: nowMs,
+    extras: [],
+    removed: [],
+    overrides: {},
+    balance:
+      kind === 'card'
+        ? money(rng, 800, 6_500)
+        : kind === 'savings'
+          ? money(rng, 2_000, 40_000)
+          : money(rng, 300, 15_000),
+    number: kind === 'card' ? `${digits(rng, 4)}` : `${digits(rng, 5)}-${digits(rng, 1)}`,
+    createdAtMs: nowMs,
+    updatedAtMs: nowMs,
+  };
 }
 
 export function toAccount(r: AccountRecord): Account {
@@ -70,7 +88,7 @@ function wellFormedAccount(r: AccountRecord): Account {
   };
   if (r.kind === 'card') {
     const limit = 12_000;
-    const close = new Date(r.updatedAtMs + 10 * DAY);
+    const open = openBillMonth(r, r.updatedAtMs);
     return {
       ...common,
       type: 'CREDIT',
@@ -81,8 +99,8 @@ function wellFormedAccount(r: AccountRecord): Account {
       creditData: {
         level: 'BLACK',
         brand: 'MASTERCARD',
-        balanceCloseDate: iso(close.getTime()),
-        balanceDueDate: iso(close.getTime() + 7 * DAY),
+        balanceCloseDate: iso(closingMs(r, open)),
+        balanceDueDate: iso(dueMs(r, open)),
         availableCreditLimit: Math.round((limit - r.balance) * 100) / 100,
         balanceForeignCurrency: 0,
         minimumPayment: Math.round(r.balance * 0.15 * 100) / 100,
@@ -140,7 +158,12 @@ export function evolve(ledger: AccountLedger, generation: number, nowMs: number)
     changes.created.push(tx);
   }
   if (r.kind === 'card') {
-    const pending = ledger.pending().filter((t) => !changes.created.some((c) => c.id === t.id));
+    evolveParcelas(ledger, nowMs, changes);
+    // Purchases settle; parcelas dated ahead wait for their own day (evolveParcelas).
+    const pending = ledger
+      .pending(nowMs)
+      .filter((t) => !changes.created.some((c) => c.id === t.id) && !changes.updated.includes(t.id))
+      .filter((t) => (t.creditCardMetadata?.totalInstallments ?? 1) <= 1);
     const [recreate, ...toPost] = pending;
     for (const tx of toPost.slice(0, 3)) {
       ledger.update(tx.id, { status: 'POSTED', updatedAt: iso(nowMs) });
@@ -162,4 +185,21 @@ export function evolve(ledger: AccountLedger, generation: number, nowMs: number)
   }
   r.updatedAtMs = nowMs;
   return changes;
+}
+
+/** Parcelas whose day came are posted; those now within the bank's window ahead appear, PENDING. */
+function evolveParcelas(ledger: AccountLedger, nowMs: number, changes: Changes): void {
+  const r = ledger.record;
+  for (const { purchase, n } of visibleParcelas(r, nowMs)) {
+    const id = parcelaId(r, purchase, n);
+    const known = ledger.byId(id);
+    if (known === undefined && ledger.positionOf(id) === undefined) {
+      const tx = parcelaTransaction(r, purchase, n, nowMs, nowMs);
+      ledger.add(tx);
+      changes.created.push(tx);
+    } else if (known?.status === 'PENDING' && parcelaMs(purchase, n) <= nowMs) {
+      ledger.update(id, { status: 'POSTED', updatedAt: iso(nowMs) });
+      changes.updated.push(id);
+    }
+  }
 }

@@ -2,9 +2,18 @@
 import type { Transaction } from '../../shared/pluggy';
 import { iso } from '../clock';
 import type { AccountRecord } from './account-record';
-import { BANKS_ISPB, EMPLOYER, MERCHANTS, UTILITIES, boletoLines, cpf, digits, personName } from './brazil';
+import {
+  BANKS_ISPB,
+  EMPLOYER,
+  MERCHANTS,
+  UTILITIES,
+  boletoLines,
+  cpf,
+  digits,
+  merchantField,
+  personName,
+} from './brazil';
 import { intBetween, money, pick, type Rng } from './prng';
-import { DAY } from './transaction-layout';
 
 export interface Draft {
   description: string;
@@ -125,13 +134,7 @@ export function bankDraft(rng: Rng, dayOfMonth: number): Draft {
       category: mer.category,
       categoryId: mer.categoryId,
       operationType: 'CARTAO',
-      merchant: {
-        name: mer.name,
-        businessName: mer.businessName,
-        cnpj: mer.cnpj,
-        cnae: mer.cnae,
-        category: mer.category,
-      },
+      merchant: merchantField(mer),
     };
   }
   if (roll < 0.96) {
@@ -190,7 +193,6 @@ export function savingsDraft(rng: Rng): Draft {
 
 export function cardDraft(rng: Rng, dateMs: number, account: AccountRecord): Draft {
   const roll = rng();
-  const billMonth = new Date(dateMs + 20 * DAY).toISOString().slice(0, 7);
   const cardNumber = account.number.slice(-4);
   if (roll < 0.03) {
     const amount = money(rng, 400, 4_000);
@@ -200,17 +202,11 @@ export function cardDraft(rng: Rng, dateMs: number, account: AccountRecord): Dra
       type: 'CREDIT',
       category: 'Credit card payment',
       categoryId: '05100000',
-      creditCardMetadata: { cardNumber, billForecastDate: billMonth },
+      creditCardMetadata: { cardNumber },
     };
   }
   const mer = pick(rng, MERCHANTS);
-  const merchant = {
-    name: mer.name,
-    businessName: mer.businessName,
-    cnpj: mer.cnpj,
-    cnae: mer.cnae,
-    category: mer.category,
-  };
+  const merchant = merchantField(mer);
   if (roll < 0.05) {
     const amount = money(rng, mer.min, mer.max);
     return {
@@ -220,29 +216,29 @@ export function cardDraft(rng: Rng, dateMs: number, account: AccountRecord): Dra
       category: mer.category,
       categoryId: mer.categoryId,
       merchant,
-      creditCardMetadata: { cardNumber, payeeMCC: mer.mcc, billForecastDate: billMonth },
+      creditCardMetadata: { cardNumber, payeeMCC: mer.mcc },
     };
   }
   if (roll < 0.2) {
-    const total = intBetween(rng, 2, 12);
-    const totalAmount = money(rng, 300, 6_000);
-    const n = intBetween(rng, 1, total);
-    const purchase = iso(dateMs - (n - 1) * 30 * DAY);
+    // A larger purchase paid at once (parcelas come from installment-series.ts, whose parcelas follow each
+    // other across bills); the draws stay as they were so the other rows keep their values.
+    intBetween(rng, 2, 12);
+    const amount = money(rng, 300, 6_000);
+    intBetween(rng, 1, 12);
     return {
-      description: `${mer.name.toUpperCase()} PARC ${n}/${total}`,
-      amount: Math.round((totalAmount / total) * 100) / 100,
+      description: mer.name.toUpperCase(),
+      amount,
       type: 'DEBIT',
       category: mer.category,
       categoryId: mer.categoryId,
       merchant,
       creditCardMetadata: {
-        installmentNumber: n,
-        totalInstallments: total,
-        totalAmount,
-        purchaseDate: purchase,
+        installmentNumber: 1,
+        totalInstallments: 1,
+        totalAmount: amount,
+        purchaseDate: iso(dateMs),
         payeeMCC: mer.mcc,
         cardNumber,
-        billForecastDate: billMonth,
       },
     };
   }
@@ -257,7 +253,7 @@ export function cardDraft(rng: Rng, dateMs: number, account: AccountRecord): Dra
       category: 'Digital services',
       categoryId: '09000000',
       merchant,
-      creditCardMetadata: { cardNumber, payeeMCC: 5818, billForecastDate: billMonth },
+      creditCardMetadata: { cardNumber, payeeMCC: 5818 },
     };
   }
   const amount = money(rng, mer.min, mer.max);
@@ -275,7 +271,6 @@ export function cardDraft(rng: Rng, dateMs: number, account: AccountRecord): Dra
       purchaseDate: iso(dateMs),
       payeeMCC: mer.mcc,
       cardNumber,
-      billForecastDate: billMonth,
     },
   };
 }

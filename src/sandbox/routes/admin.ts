@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Transaction } from '../../shared/pluggy';
 import { itemFor, toItem, type SandboxContext } from '../context';
+import { billsTruth } from '../data/bills-truth';
 import { toAccount } from '../data/evolve';
 import { investmentsOf, itemCovers, loansOf } from '../data/item-products';
 import { notFound, validationError } from '../http/api-error';
@@ -47,6 +48,7 @@ export function adminRoutes(app: FastifyInstance, ctx: SandboxContext): void {
       investmentTransactions: Object.fromEntries(investments.map((g) => [g.investment.id, g.transactions])),
       loans: loansOf(ctx, r),
       consents: r.consents ?? [],
+      ...billsTruth(ledgers),
     });
   });
 

@@ -8,6 +8,7 @@ export * from './connector';
 export * from './item';
 export * from './account';
 export * from './transaction';
+export * from './bill';
 export * from './category';
 export * from './webhook';
 export * from './consent';

@@ -7,6 +7,9 @@ export interface ProbeWorld {
   c: SandboxClient;
   itemId: string;
   accountId: string;
+  /** A credit card account, and one of its closed bills. */
+  cardAccountId: string;
+  billId: string;
   transactionId: string;
   webhookId: string;
   /** An item made only to be deleted by its probe. */
@@ -236,6 +239,37 @@ export const PROBES: Probe[] = [
     what: 'unknown transaction',
     status: 404,
     request: () => ({ path: `/transactions/${MISSING}`, body: { categoryId: '05070000' } }),
+  },
+  {
+    operation: 'GET /bills',
+    what: 'a card’s bills',
+    status: 200,
+    request: (w) => ({ path: `/bills?accountId=${w.cardAccountId}` }),
+  },
+  {
+    operation: 'GET /bills',
+    what: 'a bank account (no bills)',
+    status: 200,
+    request: (w) => ({ path: `/bills?accountId=${w.accountId}` }),
+  },
+  { operation: 'GET /bills', what: 'no accountId', status: 400, request: () => ({ path: '/bills' }) },
+  {
+    operation: 'GET /bills',
+    what: 'unknown account',
+    status: 404,
+    request: () => ({ path: `/bills?accountId=${MISSING}` }),
+  },
+  {
+    operation: 'GET /bills/{id}',
+    what: 'one',
+    status: 200,
+    request: (w) => ({ path: `/bills/${w.billId}` }),
+  },
+  {
+    operation: 'GET /bills/{id}',
+    what: 'unknown bill',
+    status: 404,
+    request: () => ({ path: `/bills/${MISSING}` }),
   },
   { operation: 'GET /categories', what: 'the list', status: 200, request: () => ({ path: '/categories' }) },
   {

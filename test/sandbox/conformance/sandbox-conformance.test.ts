@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Account,
+  Bill,
   ConsentPage,
   Investment,
   Loan,
@@ -40,6 +41,8 @@ beforeAll(async () => {
   const consents = (await c.ok(ConsentPage, 'GET', `/consents?itemId=${openFinance.id}`)).body.results;
   const accounts = (await c.ok(Page(Account), 'GET', `/accounts?itemId=${item.id}`)).body.results;
   const accountId = accounts.find((a) => a.subtype === 'CHECKING_ACCOUNT')!.id;
+  const cardAccountId = accounts.find((a) => a.type === 'CREDIT')!.id;
+  const bills = (await c.ok(Page(Bill), 'GET', `/bills?accountId=${cardAccountId}`)).body.results;
   const page = (await c.ok(TransactionPage, 'GET', `/v2/transactions?accountId=${accountId}`)).body;
   const hook = (
     await c.ok(Webhook, 'POST', '/webhooks', { body: { event: 'item/error', url: 'https://example.org/w' } })
@@ -53,6 +56,8 @@ beforeAll(async () => {
     itemId: item.id,
     doomedItemId: doomed.id,
     accountId,
+    cardAccountId,
+    billId: bills[0]!.id,
     transactionId: page.results[0]!.id,
     webhookId: hook.id,
     openFinanceItemId: openFinance.id,

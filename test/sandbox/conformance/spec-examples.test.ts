@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import {
   Account,
   AuthResponse,
+  Bill,
   Category,
   ConnectTokenResponse,
   Connector,
@@ -54,6 +55,8 @@ const READERS: Record<string, z.ZodType> = {
   'GET /loans/{id}': Loan,
   'GET /consents': ConsentPage,
   'GET /consents/{id}': Consent,
+  'GET /bills': Page(Bill),
+  'GET /bills/{id}': Bill,
 };
 
 /** Component schemas whose own `example` is one of these shapes. */
@@ -74,6 +77,8 @@ const COMPONENTS: Record<string, z.ZodType> = {
   NotAuthenticatedResponse: ErrorBody.partial(),
   Investment,
   // Loan's own `example` is `{}`, a placeholder rather than a loan: its answers' examples are read above.
+  // Bill, BillFinanceCharge and BillPayment carry only an empty placeholder `{}` as their example (no id,
+  // no dueDate: nothing a fatura is made of); the answers' examples above are the real ones.
 };
 
 interface Example {
