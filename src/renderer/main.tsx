@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { LocaleProvider } from './app/LocaleProvider';
 import { applyTheme, storedTheme } from './app/theme';
 import { ClientProvider } from './client/client-context';
 import { clientFromWindow } from './client/create-client';
@@ -23,7 +24,9 @@ createRoot(root).render(
   <StrictMode>
     <ClientProvider client={clientFromWindow()}>
       <QueryClientProvider client={queryClient}>
-        <App />
+        <LocaleProvider>
+          <App />
+        </LocaleProvider>
       </QueryClientProvider>
     </ClientProvider>
   </StrictMode>,

@@ -1,9 +1,23 @@
-// A date typed in the user's pattern (dd/mm/aaaa in pt-BR) whatever the browser's own locale; emits YYYY-MM-DD.
-// The native <input type="date"> follows the browser's UI locale (mm/dd/yyyy in an English Chromium), not
-// the app's language nor the `lang` attribute, so Cofre masks a text field itself.
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+// A day typed in the app's locale (dd/mm/aaaa in pt-BR) or picked from a calendar: react-aria's DatePicker.
+// It emits YYYY-MM-DD ('' when empty). A typed separator closes a short part, so "3/11/2026" is 3 November.
+import { parseDate, type CalendarDate } from '@internationalized/date';
+import { useRef, type KeyboardEvent } from 'react';
+import {
+  Button,
+  Calendar,
+  CalendarCell,
+  CalendarGrid,
+  DateInput,
+  DatePicker,
+  DateSegment,
+  Dialog,
+  FieldError,
+  Group,
+  Heading,
+  Label,
+  Popover,
+} from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { caretAfterDigits, formatDay, maskDate, parseDate, parsePattern } from '../date-entry';
 
 export interface DateFieldProps {
   label: string;
@@ -13,83 +27,59 @@ export interface DateFieldProps {
   testId?: string;
 }
 
+const SEPARATORS = new Set(['/', '-', '.']);
+
+function toDate(value: string): CalendarDate | null {
+  try {
+    return value ? parseDate(value) : null;
+  } catch {
+    // A malformed day from outside (an old hash link) shows as an empty field rather than breaking the screen.
+    return null;
+  }
+}
+
+/**
+ * react-aria moves to the next part only when one is full ("30", "11"). A separator typed after a short part
+ * ("3/") moves on too; one typed right after an automatic move ("30/") is the person confirming it, not a skip.
+ */
+function useSeparatorAdvance() {
+  const typed = useRef(false);
+  return {
+    onFocus: () => {
+      typed.current = false;
+    },
+    onKeyDown: (e: KeyboardEvent<HTMLElement>) => {
+      const segment = e.target as HTMLElement;
+      if (/^\d$/.test(e.key)) typed.current = true;
+      if (!SEPARATORS.has(e.key) || segment.getAttribute('role') !== 'spinbutton') return;
+      e.preventDefault();
+      if (!typed.current) return;
+      const segments = [
+        ...(segment.parentElement?.querySelectorAll<HTMLElement>('[role="spinbutton"]') ?? []),
+      ];
+      segments[segments.indexOf(segment) + 1]?.focus();
+    },
+  };
+}
+
 export function DateField({ label, value, onChange, testId }: DateFieldProps) {
   const { t } = useTranslation();
-  const patternText = t('dateEntry.pattern');
-  const pattern = useMemo(() => parsePattern(patternText), [patternText]);
-  const errorId = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const picker = useRef<HTMLInputElement>(null);
-  const caret = useRef<number | null>(null);
-  const [text, setText] = useState(() => formatDay(value, pattern));
-  const [touched, setTouched] = useState(false);
-  // What this field last told its parent: any other value came from outside (cleared filters, a new language).
-  const [shown, setShown] = useState({ value, patternText });
-  if (shown.value !== value || shown.patternText !== patternText) {
-    setShown({ value, patternText });
-    setText(formatDay(value, pattern));
-    setTouched(false);
-  }
-
-  useLayoutEffect(() => {
-    if (caret.current !== null && input.current === document.activeElement) {
-      input.current?.setSelectionRange(caret.current, caret.current);
-    }
-    caret.current = null;
-  }, [text]);
-
-  const parsed = parseDate(text, pattern);
-  const complete = text.length >= patternText.length;
-  const invalid = parsed === null && (touched || complete);
-
-  const emit = (next: string) => {
-    if (next === shown.value) return;
-    setShown({ value: next, patternText });
-    onChange(next);
-  };
-
+  const advance = useSeparatorAdvance();
   return (
-    <div className="date-field">
-      <label>
-        {label}
-        <input
-          ref={input}
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={patternText.length}
-          placeholder={patternText}
-          value={text}
-          aria-invalid={invalid}
-          aria-describedby={invalid ? errorId : undefined}
-          data-testid={testId}
-          onChange={(e) => {
-            const raw = e.target.value;
-            const before = raw.slice(0, e.target.selectionStart ?? raw.length).replace(/\D/g, '').length;
-            const masked = maskDate(raw, pattern);
-            caret.current = caretAfterDigits(masked, before);
-            setText(masked);
-            emit(parseDate(masked, pattern) ?? '');
-          }}
-          onBlur={() => setTouched(true)}
-        />
-      </label>
-      {/* The browser's calendar, for picking instead of typing; its own text field stays hidden. */}
-      <span className="date-picker">
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('dateEntry.pick', { label })}
-          title={t('dateEntry.pick', { label })}
-          onClick={() => {
-            try {
-              picker.current?.showPicker();
-            } catch {
-              // No picker here (or no user gesture): typing still works, so the field takes the focus.
-              input.current?.focus();
-            }
-          }}
-        >
+    <DatePicker
+      className="date-field"
+      value={toDate(value)}
+      onChange={(date) => onChange(date ? date.toString() : '')}
+      granularity="day"
+      shouldForceLeadingZeros
+      data-testid={testId}
+    >
+      <Label>{label}</Label>
+      <Group className="date-group" onFocusCapture={advance.onFocus} onKeyDownCapture={advance.onKeyDown}>
+        <DateInput className="date-input" data-testid={testId ? `${testId}-input` : undefined}>
+          {(segment) => <DateSegment segment={segment} className="date-segment" />}
+        </DateInput>
+        <Button className="icon-button date-button" aria-label={t('dateEntry.pick', { label })}>
           <svg
             aria-hidden="true"
             width="18"
@@ -103,28 +93,28 @@ export function DateField({ label, value, onChange, testId }: DateFieldProps) {
             <rect x="3" y="5" width="18" height="16" rx="2" />
             <path d="M3 10h18M8 3v4M16 3v4" />
           </svg>
-        </button>
-        <input
-          ref={picker}
-          type="date"
-          tabIndex={-1}
-          aria-hidden="true"
-          className="date-picker-input"
-          value={parsed ?? ''}
-          data-testid={testId ? `${testId}-picker` : undefined}
-          onChange={(e) => {
-            setText(formatDay(e.target.value, pattern));
-            setTouched(false);
-            emit(e.target.value);
-          }}
-        />
-      </span>
-      {invalid && (
-        <span id={errorId} className="field-error" role="alert">
-          {t('dateEntry.invalid', { pattern: patternText })}
-        </span>
-      )}
-    </div>
+        </Button>
+      </Group>
+      <FieldError className="field-error">
+        {t('dateEntry.invalid', { pattern: t('dateEntry.pattern') })}
+      </FieldError>
+      <Popover className="date-popover">
+        <Dialog aria-label={label}>
+          <Calendar className="date-calendar">
+            <header>
+              <Button slot="previous" className="icon-button">
+                ‹
+              </Button>
+              <Heading />
+              <Button slot="next" className="icon-button">
+                ›
+              </Button>
+            </header>
+            <CalendarGrid>{(date) => <CalendarCell date={date} className="date-cell" />}</CalendarGrid>
+          </Calendar>
+        </Dialog>
+      </Popover>
+    </DatePicker>
   );
 }
 
@@ -143,14 +133,14 @@ export function DateRangeFields({ from, to, onChange, resetKey, testIds }: DateR
   return (
     <>
       <DateField
-        key={`from-${resetKey}`}
+        key={`from-${String(resetKey)}`}
         label={t('transactions.from')}
         value={from}
         onChange={(v) => onChange('dateFrom', v)}
         testId={testIds.from}
       />
       <DateField
-        key={`to-${resetKey}`}
+        key={`to-${String(resetKey)}`}
         label={t('transactions.to')}
         value={to}
         onChange={(v) => onChange('dateTo', v)}

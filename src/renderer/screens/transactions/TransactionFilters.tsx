@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../shared/contract';
 import { onShortcut, takeSearchRequest } from '../../app/shortcut-bus';
+import { AmountField } from '../../components/AmountField';
 import { DateRangeFields } from '../../components/DateField';
 import { useCategoryName } from './category-name';
 
@@ -79,28 +80,18 @@ export function TransactionFilters({ value, onChange, accounts, categories }: Tr
         resetKey={cleared}
         testIds={{ from: 'date-from', to: 'date-to' }}
       />
-      <label>
-        {t('transactions.amountMin')}
-        <input
-          type="number"
-          min={0}
-          step="0.01"
-          inputMode="decimal"
-          value={value.amountMin}
-          onChange={(e) => set('amountMin', e.target.value)}
-        />
-      </label>
-      <label>
-        {t('transactions.amountMax')}
-        <input
-          type="number"
-          min={0}
-          step="0.01"
-          inputMode="decimal"
-          value={value.amountMax}
-          onChange={(e) => set('amountMax', e.target.value)}
-        />
-      </label>
+      <AmountField
+        label={t('transactions.amountMin')}
+        value={value.amountMin}
+        onChange={(v) => set('amountMin', v)}
+        testId="amount-min"
+      />
+      <AmountField
+        label={t('transactions.amountMax')}
+        value={value.amountMax}
+        onChange={(v) => set('amountMax', v)}
+        testId="amount-max"
+      />
       <label>
         {t('transactions.direction')}
         <select value={value.type} onChange={(e) => set('type', e.target.value as FilterForm['type'])}>

@@ -111,7 +111,7 @@ export function TransactionTable({
                   {accountName(tx.accountId)}
                 </span>
                 <span role="cell" className={`num ${signed < 0 ? 'bad' : 'ok'}`}>
-                  {formatMoney(signed, currency, lng)}
+                  <span data-testid="transaction-amount">{formatMoney(signed, currency, lng)}</span>
                   {foreign && (
                     <span className="hint tx-foreign">
                       {' '}
