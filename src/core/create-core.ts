@@ -19,7 +19,7 @@ import { createPluggyClient, type PluggyClient } from './pluggy';
 import { createRouter, type Handlers, type Route } from './router/router';
 import { createNodeKeyStore, readOnlySecrets, type KeyStore } from './secrets';
 import { openSettingsFile } from './settings/settings-file';
-import { openDatabase } from './store';
+import { interruptDeadOwnerRuns, openDatabase } from './store';
 import { createDbCacheStore } from './store/db-cache-store';
 import type { Db } from './store/db';
 import { createScheduler, type Scheduler } from './sync/scheduler';
@@ -113,6 +113,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     // Kept outside the DB it could not open, for the security review once it does; no key in it.
     if (dbError.code === 'db_wrong_key') recordWrongKeyAttempt(paths.root, 'keystore', clock.now());
   }
+  if (db) endDeadProcessRuns(db, clock.now(), logger);
   // A key that cannot open the DB may be the wrong one: nothing may be sealed with it (a secrets file made
   // now would lock the right key out), so until the DB opens the secrets are read-only.
   const keyStore = dbError ? readOnlySecrets(anyKeyStore, dbError) : anyKeyStore;
@@ -229,4 +230,15 @@ async function deviceId(keyStore: KeyStore): Promise<string> {
   const id = randomUUID();
   await keyStore.setSecret('device.id', id);
   return id;
+}
+
+/** Runs a dead process left 'running' end as interrupted; a live one's (`cofre sync` beside the app) stay. */
+function endDeadProcessRuns(db: Db, now: number, logger: Logger): void {
+  try {
+    const interrupted = interruptDeadOwnerRuns(db, Date.now(), new Date(now).toISOString());
+    if (interrupted.length > 0) logger.info({ interrupted }, 'runs of an exited process interrupted');
+  } catch (err) {
+    // Not fatal: the next run of each item sweeps again before it takes its lease.
+    logger.warn({ err }, 'could not end the runs of exited processes');
+  }
 }

@@ -31,6 +31,7 @@ describe('the cofre data commands (demo mode, app closed)', () => {
         status: 'UPDATED',
         executionStatus: 'SUCCESS',
         lastSyncedAt: expect.any(String),
+        syncing: false,
         message: 'Tudo certo com Pluggy Bank. Os dados estão atualizados.',
         action: 'none',
       },

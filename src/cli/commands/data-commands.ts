@@ -12,6 +12,8 @@ import { followRuns } from '../sync-progress';
 
 type Lang = 'pt-BR' | 'en';
 
+const SYNCING: Record<Lang, string> = { 'pt-BR': 'sincronizando agora', en: 'syncing now' };
+
 function message(c: Connection, lang: Lang): string {
   const catalog = (lang === 'en' ? statusMessagesEn : statusMessagesPtBR).status as Record<string, string>;
   const template = catalog[c.messageKey.replace(/^status\./, '')] ?? c.messageKey;
@@ -113,6 +115,8 @@ export function registerDataCommands(program: Command): void {
         status: c.status,
         executionStatus: c.executionStatus,
         lastSyncedAt: c.lastSyncedAt,
+        // True also while another process (the app, a `cofre sync` from cron) syncs it.
+        syncing: c.syncing,
         message: message(c, opts.lang),
         action: c.action,
       }));
@@ -120,7 +124,9 @@ export function registerDataCommands(program: Command): void {
       else if (rows.length === 0) console.log('no connections yet: add one with `cofre connect`');
       else
         for (const r of rows)
-          console.log(`${r.connector} (${r.itemId}) ${r.status}/${r.executionStatus}\n  ${r.message}`);
+          console.log(
+            `${r.connector} (${r.itemId}) ${r.status}/${r.executionStatus}${r.syncing ? ` — ${SYNCING[opts.lang]}` : ''}\n  ${r.message}`,
+          );
     });
   });
 

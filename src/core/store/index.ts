@@ -20,6 +20,7 @@ export * from './transactions';
 export * from './connections';
 export * from './accounts';
 export * from './sync-runs';
+export * from './sync-leases';
 export * from './retry-queue';
 export * from './notices';
 export * from './cache';

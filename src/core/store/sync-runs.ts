@@ -54,12 +54,14 @@ export function startSyncRun(
   connectionId: string,
   reason: SyncReason,
   at: string = nowIso(),
+  /** The process that runs it (sync-leases.ts): when that process dies, the next opener interrupts it. */
+  owner: string | null = null,
 ): number {
   parseInput(SyncReason, reason, 'sync reason');
   const result = prepared(
     db,
-    'INSERT INTO sync_runs (connection_id, reason, started_at) VALUES (?, ?, ?)',
-  ).run(connectionId, reason, at);
+    'INSERT INTO sync_runs (connection_id, reason, started_at, owner) VALUES (?, ?, ?, ?)',
+  ).run(connectionId, reason, at, owner);
   return Number(result.lastInsertRowid);
 }
 
@@ -90,25 +92,6 @@ export function finishSyncRun(db: Db, id: number, finish: FinishSyncRun): boolea
     ).run(finish.at ?? nowIso(), outcome, counts, finish.errorCode ?? null, finish.errorMessage ?? null, id)
       .changes > 0
   );
-}
-
-/** At startup: runs left 'running' by a crash become 'interrupted'; returns their connection ids. */
-export function interruptRunningSyncRuns(db: Db, at: string = nowIso()): string[] {
-  return db
-    .transaction(() => {
-      const rows = prepared(
-        db,
-        `SELECT DISTINCT connection_id AS id FROM sync_runs WHERE outcome = 'running'`,
-      ).all() as {
-        id: string;
-      }[];
-      prepared(
-        db,
-        `UPDATE sync_runs SET outcome = 'interrupted', finished_at = ? WHERE outcome = 'running'`,
-      ).run(at);
-      return rows.map((r) => r.id);
-    })
-    .immediate();
 }
 
 export function getSyncRun(db: Db, id: number): SyncRun | null {

@@ -6,6 +6,7 @@ import type { Logger } from '../logging/logger';
 import type { Db } from '../store/db';
 import type { DecodePage } from './page-decoder/page-decoder';
 import type { PageCommitter } from './read-account';
+import type { LeaseTiming } from './run-leases';
 import type { SyncApi } from './sync-api';
 
 export interface SyncDeps {
@@ -20,6 +21,8 @@ export interface SyncDeps {
   accountConcurrency?: number;
   /** Turns a transactions page's body into rows; by default on the process's page decoder thread. */
   decodePage?: DecodePage;
+  /** Cross-process lease timing (run-leases.ts); tests shorten it. */
+  leaseTiming?: Partial<LeaseTiming>;
 }
 
 export interface RunContext extends SyncDeps {

@@ -3,14 +3,7 @@ import type { SyncReason } from '../../shared/contract';
 import type { Item } from '../../shared/pluggy';
 import type { Clock } from '../clock';
 import type { Logger } from '../logging/logger';
-import {
-  dueRetries,
-  getConnection,
-  interruptRunningSyncRuns,
-  listConnections,
-  removeRetry,
-  upsertConnection,
-} from '../store';
+import { dueRetries, getConnection, listConnections, removeRetry, upsertConnection } from '../store';
 import type { Db } from '../store/db';
 import type { SyncApi } from './sync-api';
 import type { SyncEngine } from './sync-engine';
@@ -30,7 +23,7 @@ export interface SchedulerDeps {
 export interface Scheduler {
   /** Does whatever is due now (retries, a poll); the timer calls it, tests call it after moving the clock. */
   tick(): Promise<void>;
-  /** At startup: mark crashed runs interrupted, then check every connection. */
+  /** At startup: check every connection (runs a dead process left were ended when the DB opened). */
   start(timerMs?: number): Promise<void>;
   /** After the machine woke up: check every connection now. */
   resume(): Promise<void>;
@@ -98,8 +91,6 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       return ticking;
     },
     async start(timerMs = 30_000) {
-      const interrupted = interruptRunningSyncRuns(deps.db, new Date(deps.clock.now()).toISOString());
-      if (interrupted.length > 0) deps.logger.info({ interrupted }, 'runs interrupted by the last exit');
       await check('startup');
       timer = setInterval(() => void this.tick(), timerMs);
       timer.unref();

@@ -14,6 +14,7 @@ import { classifyFailure, type Failure } from './classify-failure';
 import { applyFailurePolicy } from './failure-policy';
 import { sharedPageDecoder } from './page-decoder/page-decoder';
 import { createPageCommitter } from './read-account';
+import { createRunLeases, OTHER_PROCESS_STATUS } from './run-leases';
 import { nowIso, type RunContext, type SyncDeps } from './run-context';
 import { executeRun, refreshesAtBank, type RunTotals } from './sync-run';
 
@@ -68,6 +69,8 @@ interface Running {
   abort: AbortController;
   /** Past waiting on the bank: a change Pluggy reports now may fall behind what this run reads. */
   reading: boolean;
+  /** Still waiting for another process's run of the item to end (nothing read or written yet). */
+  waitingTurn: boolean;
 }
 
 interface Queued {
@@ -90,6 +93,24 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
   const wakers = new Map<string, () => void>();
   let closing = false;
   let idleCheckpoint: NodeJS.Timeout | undefined;
+  // Declared dead by another process (heartbeat lapsed): that process may sync these items now, so stop.
+  const leases = createRunLeases(deps, deps.leaseTiming ?? {}, () => {
+    for (const [itemId, r] of running) {
+      r.abort.abort();
+      wakers.get(itemId)?.();
+    }
+  });
+
+  /** This process's runs keep its owner alive; with none left, it leaves the lease table. */
+  function leaveWhenIdle(): void {
+    if (running.size > 0 || queued.size > 0) return;
+    try {
+      leases.idle();
+    } catch (err) {
+      // Harmless: the row expires by itself with its heartbeat.
+      deps.logger.warn({ err }, 'could not retire the sync lease owner');
+    }
+  }
 
   /** Once no run is left, fold the log the runs wrote into the main file (a PASSIVE checkpoint). */
   function checkpointWhenIdle(): void {
@@ -121,7 +142,6 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     abort: AbortController,
     options: SyncOptions,
   ): Promise<RunResult> {
-    const startedAt = nowIso(deps.clock);
     const bank = getConnection(deps.db, itemId)?.connectorName ?? itemId;
     let last: SyncProgress = {
       itemId,
@@ -135,28 +155,35 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       accountsTotal: 0,
       pages: 0,
       rows: 0,
-      at: startedAt,
+      at: nowIso(deps.clock),
     };
-    const seenMark = takeSeenMark(deps.db);
     const current = running.get(itemId);
-    const ctx: RunContext = {
-      ...deps,
-      itemId,
-      runId,
-      reason,
-      startedAt,
-      seenMark,
-      signal: abort.signal,
-      progress(update) {
-        last = { ...last, ...update, at: nowIso(deps.clock) };
-        if (current && !WAITING_PHASES.has(last.phase)) current.reading = true;
-        deps.events.emit('sync.progress', last);
-      },
-      pages: createPageCommitter({ db: deps.db, itemId, runId, startedAt, seenMark }),
-      decodePage,
-      ...(options.parameters ? { refreshParameters: options.parameters } : {}),
+    const progress = (update: Partial<SyncProgress>): void => {
+      last = { ...last, ...update, at: nowIso(deps.clock) };
+      if (current && !WAITING_PHASES.has(last.phase)) current.reading = true;
+      deps.events.emit('sync.progress', last);
     };
+    // Filled in once the lease is ours: the failure policy needs a context even when the wait fails.
+    let ctx: RunContext = runContext(itemId, reason, runId, abort, options, progress, nowIso(deps.clock), 0);
+    let leased = false;
     try {
+      // Another process (the CLI from cron, the app) may be syncing this item: wait our turn, bounded.
+      await leases.acquire(itemId, runId, abort.signal, () =>
+        progress({ phase: 'waiting', itemStatus: OTHER_PROCESS_STATUS }),
+      );
+      leased = true;
+      if (current) current.waitingTurn = false;
+      // Taken with the lease, so runs of one item see marks and times in the order they really ran.
+      ctx = runContext(
+        itemId,
+        reason,
+        runId,
+        abort,
+        options,
+        progress,
+        nowIso(deps.clock),
+        takeSeenMark(deps.db),
+      );
       const totals = await executeRun(ctx, wakeSignal(itemId));
       finishSyncRun(deps.db, runId, { outcome: 'success', counts: totals, at: nowIso(deps.clock) });
       ctx.progress({ phase: 'done' });
@@ -185,8 +212,43 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       ctx.progress({ phase: 'failed' });
       return { runId, outcome: 'failed', failure, nextRetryAt };
     } finally {
+      if (leased) releaseLeaseOf(itemId);
       wakers.delete(itemId);
       deps.events.emit('connections.changed', { itemId, at: nowIso(deps.clock) });
+    }
+  }
+
+  function runContext(
+    itemId: string,
+    reason: SyncReason,
+    runId: number,
+    abort: AbortController,
+    options: SyncOptions,
+    progress: RunContext['progress'],
+    startedAt: string,
+    seenMark: number,
+  ): RunContext {
+    return {
+      ...deps,
+      itemId,
+      runId,
+      reason,
+      startedAt,
+      seenMark,
+      signal: abort.signal,
+      progress,
+      pages: createPageCommitter({ db: deps.db, itemId, runId, startedAt, seenMark }),
+      decodePage,
+      ...(options.parameters ? { refreshParameters: options.parameters } : {}),
+    };
+  }
+
+  function releaseLeaseOf(itemId: string): void {
+    try {
+      leases.release(itemId);
+    } catch (err) {
+      // The lease dies with this process's heartbeat instead; another process waits until then.
+      deps.logger.warn({ itemId, err }, 'could not release the sync lease');
     }
   }
 
@@ -207,13 +269,22 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
   }
 
   function begin(itemId: string, reason: SyncReason, options: SyncOptions, reserved?: number): RunHandle {
-    const runId = reserved ?? startSyncRun(deps.db, itemId, reason, nowIso(deps.clock));
+    if (reserved === undefined) leases.hold();
+    const runId = reserved ?? startSyncRun(deps.db, itemId, reason, nowIso(deps.clock), leases.owner);
     const abort = new AbortController();
     setMaxListeners(RUN_SIGNAL_LISTENERS, abort.signal);
-    const entry: Running = { runId, reason, abort, reading: false, done: Promise.resolve(null as never) };
+    const entry: Running = {
+      runId,
+      reason,
+      abort,
+      reading: false,
+      waitingTurn: true,
+      done: Promise.resolve(null as never),
+    };
     running.set(itemId, entry);
     entry.done = run(itemId, reason, runId, abort, options).finally(() => {
       running.delete(itemId);
+      leaveWhenIdle();
       checkpointWhenIdle();
     });
     return { runId, started: true, done: entry.done };
@@ -231,7 +302,8 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
     }
     requireConnection(itemId);
     // Reserved now so the caller can follow it by id (the CLI waits for its progress events).
-    const runId = startSyncRun(deps.db, itemId, reason, nowIso(deps.clock));
+    leases.hold();
+    const runId = startSyncRun(deps.db, itemId, reason, nowIso(deps.clock), leases.owner);
     const entry: Queued = { runId, reason, options, done: Promise.resolve(null as never) };
     const startWhenFree = async (): Promise<RunResult> => {
       for (let current = running.get(itemId); current; current = running.get(itemId)) await current.done;
@@ -239,6 +311,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       const connection = getConnection(deps.db, itemId);
       if (closing || !connection || connection.archivedAt !== null) {
         finishSyncRun(deps.db, runId, { outcome: 'cancelled', at: nowIso(deps.clock) });
+        leaveWhenIdle();
         return { runId, outcome: 'cancelled' };
       }
       return begin(itemId, entry.reason, entry.options, runId).done;
@@ -273,7 +346,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       }
       return after(itemId, reason, {});
     },
-    isSyncing: (itemId) => running.has(itemId),
+    isSyncing: (itemId) => running.has(itemId) || leases.syncingElsewhere(itemId),
     wake(itemId) {
       wakers.get(itemId)?.();
     },
@@ -288,6 +361,8 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       // No new run from here on (a follow-up chained to a finishing run included), then wait for the rest.
       closing = true;
       clearTimeout(idleCheckpoint);
+      // A run still waiting for another process's turn has done nothing yet: quitting must not wait for it.
+      for (const r of running.values()) if (r.waitingTurn) r.abort.abort();
       while (running.size > 0 || queued.size > 0) {
         await Promise.all([...running.values(), ...queued.values()].map((r) => r.done));
       }

@@ -5,6 +5,7 @@ import { createEventBus } from '../../../src/core/events/event-bus';
 import { silentLogger } from '../../../src/core/logging/logger';
 import { createPluggyClient } from '../../../src/core/pluggy';
 import { getConnection, openDatabase, upsertConnection } from '../../../src/core/store';
+import { OTHER_PROCESS_STATUS } from '../../../src/core/sync/run-leases';
 import { createSyncEngine } from '../../../src/core/sync/sync-engine';
 import { SyncReason } from '../../../src/shared/contract';
 
@@ -25,7 +26,12 @@ const clock = {
 const client = createPluggyClient({ baseUrl: url, clientId, clientSecret, clock, logger: silentLogger() });
 if (!getConnection(db, itemId)) upsertConnection(db, await client.getItem(itemId));
 const events = createEventBus();
-events.on('sync.progress', (p) => process.stdout.write(`progress ${p.phase} ${p.pages}\n`));
+// `turn`: waiting for another process's run of the item (two-processes.test.ts), not for the bank.
+events.on('sync.progress', (p) =>
+  process.stdout.write(
+    `progress ${p.phase} ${p.pages}${p.itemStatus === OTHER_PROCESS_STATUS ? ' turn' : ''}\n`,
+  ),
+);
 const engine = createSyncEngine({
   db,
   api: client,
@@ -33,7 +39,9 @@ const engine = createSyncEngine({
   events,
   logger: silentLogger(),
 });
-const result = await engine.sync(itemId, reason).done;
+const handle = engine.sync(itemId, reason);
+process.stdout.write(`run ${handle.runId}\n`);
+const result = await handle.done;
 db.close();
 process.stdout.write(`done ${result.outcome}\n`);
 process.exit(result.outcome === 'success' ? 0 : 2);

@@ -10,6 +10,7 @@ import { migration0070 } from './0070-raw-remainder';
 import { migration0080 } from './0080-centavos';
 import { migration0100 } from './0100-seen-marks';
 import { migration0101 } from './0101-account-watermarks';
+import { migration0102 } from './0102-sync-leases';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0010,
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0080,
   migration0100,
   migration0101,
+  migration0102,
 ];
