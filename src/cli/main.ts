@@ -1,6 +1,7 @@
 // The `cofre` command line: every command, global flags, and one-line errors with a non-zero exit.
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../core';
+import { registerBackupCommands } from './commands/backup';
 import { registerDataCommands } from './commands/data-commands';
 import { registerMigrateCommand } from './commands/migrate';
 import { registerRelayCommand } from './commands/relay';
@@ -19,6 +20,7 @@ registerSandboxCommand(program);
 registerDataCommands(program);
 registerRelayCommand(program);
 registerMigrateCommand(program);
+registerBackupCommands(program);
 
 // `cofre export … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -11,7 +11,7 @@ import {
   realpathSync,
   renameSync,
   rmSync,
-  writeSync,
+  writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { AppError } from '../shared/errors';
@@ -56,7 +56,7 @@ export function checkOutFile(path: string, options: OutFileOptions): string {
 }
 
 /** Writes `content` to the checked target through a fresh 0600 temp file beside it. */
-export function writeOutFile(path: string, content: string, options: OutFileOptions): string {
+export function writeOutFile(path: string, content: string | Uint8Array, options: OutFileOptions): string {
   const target = checkOutFile(path, options);
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   // O_EXCL | O_NOFOLLOW: the temp name is new, so nothing planted there can redirect the write.
@@ -67,7 +67,8 @@ export function writeOutFile(path: string, content: string, options: OutFileOpti
   );
   try {
     try {
-      writeSync(fd, content);
+      // writeFileSync on a descriptor loops until every byte is written (writeSync may stop short).
+      writeFileSync(fd, content);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -1,7 +1,7 @@
 // The composition of the core: DB, Pluggy client, sync engine, scheduler and every handler behind `handle`.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { AppInfo, AppMode } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import type { HealthProbe } from './app/health';
@@ -14,7 +14,7 @@ import { moneyHandlers } from './handlers/money-handlers';
 import { recordHandlers } from './handlers/record-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { silentLogger, type Logger } from './logging/logger';
-import { ensureDataDir } from './paths/data-dir';
+import { databaseFile, ensureDataDir } from './paths/data-dir';
 import { createPluggyClient, type PluggyClient } from './pluggy';
 import { createRouter, type Handlers, type Route } from './router/router';
 import { createNodeKeyStore, readOnlySecrets, type KeyStore } from './secrets';
@@ -30,6 +30,9 @@ import { relayHandlers } from './handlers/relay-handlers';
 import { raiseHealthNotices } from './notices/health-notices';
 import { createConnectSessions } from './connections/connect-sessions';
 import { securityHandlers } from './handlers/security-handlers';
+import { backupHandlers } from './handlers/backup-handlers';
+import { applyPendingRestore } from './backup/apply-restore';
+import { checkBackupReminder } from './backup/backup-reminder';
 import { startDailyReview } from './security-review/daily-review';
 import { importWrongKeyAttempts, recordWrongKeyAttempt } from './security-review/wrong-key-log';
 
@@ -78,10 +81,7 @@ export interface Core {
   close(): Promise<void>;
 }
 
-/** Demo data lives apart from real data, so trying the app never mixes with a real bank's rows. */
-export function databaseFile(root: string, mode: AppMode): string {
-  return mode === 'demo' ? join(root, 'demo', 'cofre.db') : join(root, 'cofre.db');
-}
+export { databaseFile };
 
 export async function createCore(deps: CoreDeps): Promise<Core> {
   const logger = deps.logger ?? silentLogger();
@@ -89,7 +89,6 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const paths = ensureDataDir(deps.dataDir);
   const events = createEventBus();
   const anyKeyStore = deps.keyStore ?? createNodeKeyStore({ paths });
-  const settings = openSettingsFile(paths.settingsFile);
   const startedAt = clock.now();
   const connectSessions = createConnectSessions(clock);
 
@@ -100,6 +99,11 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   try {
     const file = databaseFile(paths.root, deps.mode);
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    // A backup verified by the last session waits here: put in place before the DB opens.
+    applyPendingRestore(
+      { dbFile: file, settingsFile: paths.settingsFile },
+      await anyKeyStore.getOrCreateKey(),
+    );
     db = openDatabase({ file, key: await anyKeyStore.getOrCreateKey() });
     importWrongKeyAttempts(db, paths.root);
   } catch (error) {
@@ -114,6 +118,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     if (dbError.code === 'db_wrong_key') recordWrongKeyAttempt(paths.root, 'keystore', clock.now());
   }
   if (db) endDeadProcessRuns(db, clock.now(), logger);
+  // Read after a pending restore has put its settings in place.
+  const settings = openSettingsFile(paths.settingsFile);
   // A key that cannot open the DB may be the wrong one: nothing may be sealed with it (a secrets file made
   // now would lock the right key out), so until the DB opens the secrets are read-only.
   const keyStore = dbError ? readOnlySecrets(anyKeyStore, dbError) : anyKeyStore;
@@ -176,6 +182,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     }),
     ...relayHandlers(ctx),
     ...securityHandlers(ctx),
+    ...backupHandlers(ctx),
   } satisfies Handlers;
 
   const scheduler =
@@ -191,7 +198,10 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
             const interval = settings.read().syncIntervalMinutes * 60_000;
             return relay?.live() ? Math.max(interval, RELAXED_POLL_MS) : interval;
           },
-          afterCheck: () => raiseHealthNotices(db, events, clock.now()),
+          afterCheck: () => {
+            raiseHealthNotices(db, events, clock.now());
+            checkBackupReminder(db, events, clock.now());
+          },
         })
       : null;
   if (relay && deps.relay !== false) {

@@ -1,7 +1,8 @@
 // The browser host: the core behind POST /rpc/:channel and GET /events, plus the built renderer, on loopback.
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { MAX_BACKUP_BASE64 } from '../shared/contract';
 import type { Core, Logger } from '../core';
 import { AppError } from '../shared/errors';
 import { streamEvents } from './event-stream';
@@ -70,12 +71,19 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     return reply.code(500).send(errorBody(new AppError('internal', 'The host failed to answer.')));
   });
 
-  app.post<{ Params: { channel: string } }>('/rpc/:channel', async (request, reply) => {
+  const rpc = async (channel: string, request: FastifyRequest, reply: FastifyReply) => {
     if (!authorised(request)) return reply.code(401).send(unauthorised());
-    const result = await options.core.handle(request.params.channel, request.body ?? {});
+    const result = await options.core.handle(channel, request.body ?? {});
     const status = result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 200);
     return reply.code(status).send(result);
-  });
+  };
+  app.post<{ Params: { channel: string } }>('/rpc/:channel', (request, reply) =>
+    rpc(request.params.channel, request, reply),
+  );
+  // A backup travels whole in one call: only this channel's body may be larger than 1 MB.
+  app.post('/rpc/backup.restore', { bodyLimit: MAX_BACKUP_BASE64 + 64 * 1024 }, (request, reply) =>
+    rpc('backup.restore', request, reply),
+  );
 
   // The Connect frame's one-time URL: the token goes from here to the Connect page, never through the page.
   // An iframe cannot send the launch token, so the id is the credential: 192 random bits, handed only to an

@@ -41,3 +41,8 @@ export function ensureDataDir(root: string): DataPaths {
   mkdirSync(paths.logsDir, { recursive: true, mode: 0o700 });
   return paths;
 }
+
+/** Demo data lives apart from real data, so trying the app never mixes with a real bank's rows. */
+export function databaseFile(root: string, mode: 'demo' | 'live'): string {
+  return mode === 'demo' ? join(root, 'demo', 'cofre.db') : join(root, 'cofre.db');
+}

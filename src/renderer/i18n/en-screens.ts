@@ -253,6 +253,8 @@ export const enScreens: ScreenMessages = {
     stale: '{{bank}} has brought no new data since {{since}}, although the link looks fine.',
     repeated_failures: '{{bank}} failed {{failures}} times in a row. Cofre keeps trying; see Diagnostics.',
     security_review: '{{when}}: {{summary}} — was it you?',
+    backup_reminder: 'Your last backup is from {{since}}, over a month ago. Make a new one in Settings.',
+    backup_never: 'You have not backed up your data yet. Make a backup in Settings.',
     relay_rotation_due:
       "The relay's webhook secret is over 90 days old: time to rotate it. The steps are in Settings, under Notice relay.",
     title: 'Notices',

@@ -4,6 +4,7 @@ import { enScreens } from './en-screens';
 import { enSystem } from './en-system';
 import { enSecurity } from './en-security';
 import type { Messages } from './pt-BR';
+import { enBackup } from './en-backup';
 
 export const en: Messages = {
   app: { name: 'Cofre', tagline: 'Your banks, on your computer' },
@@ -32,6 +33,7 @@ export const en: Messages = {
   ...enScreens,
   ...enSystem,
   ...enSecurity,
+  ...enBackup,
   diagnostics: {
     title: 'Diagnostics',
     intro: "Cofre's state on this computer, to check when something does not work.",

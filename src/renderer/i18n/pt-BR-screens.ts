@@ -253,6 +253,9 @@ export const ptBRScreens = {
     repeated_failures:
       '{{bank}} falhou {{failures}} vezes seguidas. O Cofre continua tentando; veja o Diagnóstico.',
     security_review: '{{when}}: {{summary}} — foi você?',
+    backup_reminder:
+      'Sua última cópia de segurança é de {{since}}, há mais de um mês. Faça uma nova em Configurações.',
+    backup_never: 'Você ainda não fez uma cópia de segurança dos seus dados. Faça uma em Configurações.',
     relay_rotation_due:
       'O segredo de webhook do relay tem mais de 90 dias: é hora de trocá-lo. Os passos estão em Configurações, no Relay de avisos.',
     title: 'Avisos',

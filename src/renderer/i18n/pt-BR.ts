@@ -3,6 +3,7 @@ import { statusMessagesPtBR } from '../../shared/messages/status-messages';
 import { ptBRScreens } from './pt-BR-screens';
 import { ptBRSystem } from './pt-BR-system';
 import { ptBRSecurity } from './pt-BR-security';
+import { ptBRBackup } from './pt-BR-backup';
 
 export const ptBR = {
   app: { name: 'Cofre', tagline: 'Seus bancos, no seu computador' },
@@ -31,6 +32,7 @@ export const ptBR = {
   ...ptBRScreens,
   ...ptBRSystem,
   ...ptBRSecurity,
+  ...ptBRBackup,
   diagnostics: {
     title: 'Diagnóstico',
     intro: 'O estado do Cofre neste computador, para conferir quando algo não funciona.',

@@ -6,6 +6,7 @@ import { moneyCalls } from './calls/money';
 import { recordCalls, recordEvents } from './calls/records';
 import { relayCalls, relayEvents, settingsCalls } from './calls/settings';
 import { securityCalls } from './calls/security';
+import { backupCalls } from './calls/backup';
 
 export * from './define';
 export * from './calls/app';
@@ -14,6 +15,7 @@ export * from './calls/money';
 export * from './calls/records';
 export * from './calls/settings';
 export * from './calls/security';
+export * from './calls/backup';
 export type { CofreBridge } from './bridge-api';
 
 export const calls = {
@@ -24,6 +26,7 @@ export const calls = {
   ...settingsCalls,
   ...relayCalls,
   ...securityCalls,
+  ...backupCalls,
 };
 
 export const events = {

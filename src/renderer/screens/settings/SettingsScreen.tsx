@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyTheme, storedTheme, THEMES, type Theme } from '../../app/theme';
 import { changeLanguage, LANGUAGES, type Language } from '../../i18n';
+import { BackupSettings } from './BackupSettings';
 import { PluggySettings } from './PluggySettings';
 
 export function SettingsScreen() {
@@ -50,6 +51,7 @@ export function SettingsScreen() {
           </label>
         </form>
         <PluggySettings />
+        <BackupSettings />
       </div>
     </section>
   );
