@@ -1,4 +1,5 @@
 // Follows sync runs through `sync.progress` events: one live line per run on a terminal, and the outcome.
+import { OTHER_PROCESS_STATUS } from '../core/sync/run-leases';
 import type { SyncProgress } from '../shared/contract';
 import type { CliCore } from './cli-core';
 
@@ -13,8 +14,14 @@ export function followRuns(cli: CliCore, out: NodeJS.WriteStream = process.stder
   const ended = new Map<number, RunEnd>();
   const waiters = new Set<() => void>();
   const live = out.isTTY === true;
+  const told = new Set<number>();
   const unsubscribe = cli.started.core.events.on('sync.progress', (p: SyncProgress) => {
     if (live) out.write(`\r\x1b[2K${describe(p)}`);
+    else if (p.itemStatus === OTHER_PROCESS_STATUS && !told.has(p.runId)) {
+      // Cron's log says why this run took long: it waited for the app (or another `cofre sync`).
+      told.add(p.runId);
+      out.write(`${describe(p)}\n`);
+    }
     if (p.phase === 'done' || p.phase === 'failed') {
       if (live) out.write('\n');
       else out.write(`${describe(p)}\n`);

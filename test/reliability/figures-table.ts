@@ -16,6 +16,7 @@ const LABELS: Record<string, string> = {
   secrets: 'Secrets and data at rest',
   hostileHost: 'Hostile neighbours of the browser host (cookie to a foreign port)',
   hostileCli: 'Hostile CLI use (export onto data-dir files and symlinks, wrong key, empty DB beside its WAL)',
+  twoProcesses: 'Two processes syncing one data dir (one SIGKILLed mid-run, holder or waiter)',
   hostileRelay:
     'Hostile relay conditions (store deleted and read-only under load, item claims, cursor ahead, oversized unknown events)',
 };

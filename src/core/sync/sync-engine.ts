@@ -173,6 +173,8 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       );
       leased = true;
       if (current) current.waitingTurn = false;
+      // The other process is done: its status must not stick to this run's next steps.
+      last = { ...last, itemStatus: null };
       // Taken with the lease, so runs of one item see marks and times in the order they really ran.
       ctx = runContext(
         itemId,

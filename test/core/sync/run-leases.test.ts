@@ -129,4 +129,22 @@ describe('two processes syncing one item', () => {
     expect(a.engine.isSyncing(itemId)).toBe(true);
     expect((await first.done).outcome).toBe('success');
   }, 60_000);
+
+  it('stops a run whose process another one took for dead (heartbeat lapsed); the other run finishes', async () => {
+    const a = openProcess('a4');
+    const b = openProcess('b4');
+    const itemId = await connectItem(a.db, 'user-ok');
+    const first = a.engine.sync(itemId, 'manual');
+    await expect.poll(() => log.some((e) => e.engine === 'a4')).toBe(true);
+    // As if a's machine slept past its TTL: to b, a's heartbeat has lapsed (b's sweep runs in this same tick).
+    b.db.prepare('UPDATE sync_owners SET expires_at = 0').run();
+    const second = b.engine.sync(itemId, 'manual');
+    expect(getSyncRun(b.db, first.runId)!.outcome).toBe('interrupted');
+    // a learns it at its next heartbeat and stops instead of writing beside b.
+    expect((await first.done).outcome).toBe('cancelled');
+    expect((await second.done).outcome).toBe('success');
+    expect(getSyncRun(a.db, first.runId)!.outcome).toBe('interrupted');
+    const convergence = compareWithTruth(b.db, itemId, await fetchTruth(sandbox.url, itemId));
+    expect(convergence).toMatchObject({ missing: 0, extra: 0, liveMarkedRemoved: 0 });
+  }, 60_000);
 });
