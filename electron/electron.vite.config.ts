@@ -14,6 +14,8 @@ export default defineConfig({
           index: here('main/index.ts'),
           // The sync's page decoder thread (src/core/sync/page-decoder/page-decoder.ts looks for it here).
           'page-decoder-worker': here('../src/core/sync/page-decoder/worker.ts'),
+          // The DB upgrade thread (src/core/store/upgrade/upgrade-in-worker.ts looks for it here).
+          'upgrade-worker': here('../src/core/store/upgrade/worker.ts'),
         },
         external: ['better-sqlite3-multiple-ciphers'],
       },

@@ -1,6 +1,6 @@
 // Starts the core for the desktop app: demo mode (the sandbox in-process, on loopback) or live Pluggy.
 // Mirrors src/host/start-core.ts, which electron/ may not import.
-import { APP_VERSION, createCore, type Core, type Logger } from '../../src/core';
+import { APP_VERSION, createCore, type Core, type CoreDeps, type Logger } from '../../src/core';
 import { resolvePluggyCredentials } from '../../src/core/pluggy-credentials';
 import type { KeyStore } from '../../src/core/secrets';
 import type { DataPaths } from '../../src/core';
@@ -26,7 +26,18 @@ export interface ElectronCore {
   close(): Promise<void>;
 }
 
+/** The mode chosen and the sandbox started; `create` then opens the DB (a long upgrade reports progress). */
+export interface PreparedElectronCore {
+  mode: 'demo' | 'live';
+  connectUrl: string | null;
+  create(extra?: Pick<CoreDeps, 'events' | 'onStoreProgress'>): Promise<ElectronCore>;
+}
+
 export async function startElectronCore(options: ElectronCoreOptions): Promise<ElectronCore> {
+  return (await prepareElectronCore(options)).create();
+}
+
+export async function prepareElectronCore(options: ElectronCoreOptions): Promise<PreparedElectronCore> {
   const { paths, keyStore } = options;
   const env = options.env ?? process.env;
   const credentials = await resolvePluggyCredentials(env, paths.settingsFile, keyStore);
@@ -41,35 +52,43 @@ export async function startElectronCore(options: ElectronCoreOptions): Promise<E
       })
     : null;
   const connectUrl = sandbox ? `${sandbox.url}/connect` : null;
-  let core: Core;
-  try {
-    core = await createCore({
-      dataDir: paths.root,
-      mode: demo ? 'demo' : 'live',
-      host: 'electron',
-      version: options.version ?? APP_VERSION,
-      logger: options.logger,
-      keyStore,
-      pluggy: sandbox
-        ? { baseUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret }
-        : credentials.config,
-      envCredentials: credentials.fromEnv,
-      connectUrl,
-      // Open Finance banks send the user back here after their OAuth step.
-      oauthRedirectUri: OAUTH_REDIRECT_URI,
-      ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
-    });
-  } catch (error) {
-    await sandbox?.close();
-    throw error;
-  }
+  const mode = demo ? 'demo' : 'live';
   return {
-    core,
-    mode: demo ? 'demo' : 'live',
+    mode,
     connectUrl,
-    async close() {
-      await core.close();
-      await sandbox?.close();
+    async create(extra = {}) {
+      let core: Core;
+      try {
+        core = await createCore({
+          dataDir: paths.root,
+          mode,
+          host: 'electron',
+          version: options.version ?? APP_VERSION,
+          logger: options.logger,
+          keyStore,
+          pluggy: sandbox
+            ? { baseUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret }
+            : credentials.config,
+          envCredentials: credentials.fromEnv,
+          connectUrl,
+          // Open Finance banks send the user back here after their OAuth step.
+          oauthRedirectUri: OAUTH_REDIRECT_URI,
+          ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
+          ...extra,
+        });
+      } catch (error) {
+        await sandbox?.close();
+        throw error;
+      }
+      return {
+        core,
+        mode,
+        connectUrl,
+        async close() {
+          await core.close();
+          await sandbox?.close();
+        },
+      };
     },
   };
 }

@@ -15,10 +15,10 @@ import {
   Tray,
   type BrowserWindow,
 } from 'electron';
-import { createLogger, defaultDataDir, ensureDataDir } from '../../src/core';
+import { createLogger, createStartupGate, defaultDataDir, ensureDataDir, type Core } from '../../src/core';
 import { Connection } from '../../src/shared/contract';
 import { APP_SCHEME } from './app-origin';
-import { startElectronCore } from './core-composition';
+import { prepareElectronCore } from './core-composition';
 import { contentSecurityPolicy, loopbackOrigin, type CspOptions } from './csp';
 import { siteHost } from './external-links';
 import { installGracefulQuit } from './graceful-quit';
@@ -127,17 +127,19 @@ export async function runShell(files: ShellPaths): Promise<void> {
     return;
   }
 
-  const started = await startElectronCore({ paths, keyStore, logger, version: app.getVersion() });
-  const { core } = started;
-  openConnectFrame = (id) => core.openConnectFrame(id);
+  // The window opens before the core: a long DB conversion or migration shows its progress there
+  // (the page asks app.startup, which the gate answers until the core is ready).
+  const gate = createStartupGate();
+  const prepared = await prepareElectronCore({ paths, keyStore, logger, version: app.getVersion() });
+  openConnectFrame = (id) => gate.openConnectFrame(id);
   csp = {
-    mode: started.mode,
-    demoConnectOrigin: started.connectUrl ? loopbackOrigin(started.connectUrl) : null,
+    mode: prepared.mode,
+    demoConnectOrigin: prepared.connectUrl ? loopbackOrigin(prepared.connectUrl) : null,
   };
 
   const guards: NavigationGuardDeps = {
     bankHosts: async () => {
-      const result = await core.handle('connections.list', {});
+      const result = await gate.handle('connections.list', {});
       if (!result.ok) return [];
       return Connection.array()
         .parse(result.value)
@@ -160,8 +162,16 @@ export async function runShell(files: ShellPaths): Promise<void> {
     hideOnClose: () => tray !== null && !quitting,
   });
   const currentWindow = () => window;
-  bindContract(ipcMain, core, currentWindow);
-  forwardEvents(core, currentWindow);
+  bindContract(ipcMain, gate, currentWindow);
+  forwardEvents(gate, currentWindow);
+  const started = await prepared
+    .create({ events: gate.events, onStoreProgress: gate.progress })
+    .catch((error: unknown) => {
+      gate.fail(error);
+      throw error;
+    });
+  gate.ready(started.core);
+  const { core } = started;
 
   showNoticesAsOsNotifications(core, {
     supported: () => Notification.isSupported(),
@@ -213,7 +223,7 @@ function registerProtocolClient(): void {
 function createTray(
   iconsDir: string,
   text: ReturnType<typeof shellText>,
-  core: Awaited<ReturnType<typeof startElectronCore>>['core'],
+  core: Core,
   open: () => void,
   logger: ReturnType<typeof createLogger>,
 ): Tray | null {

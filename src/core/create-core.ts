@@ -20,6 +20,8 @@ import { createRouter, type Handlers, type Route } from './router/router';
 import { createNodeKeyStore, readOnlySecrets, type KeyStore } from './secrets';
 import { openSettingsFile } from './settings/settings-file';
 import { interruptDeadOwnerRuns, openDatabase } from './store';
+import type { StoreProgressListener } from './store/store-progress';
+import { upgradeDatabase } from './store/upgrade/upgrade-in-worker';
 import { createDbCacheStore } from './store/db-cache-store';
 import type { Db } from './store/db';
 import { createScheduler, type Scheduler } from './sync/scheduler';
@@ -66,6 +68,10 @@ export interface CoreDeps {
   relay?: boolean;
   /** Throw the DB's error instead of starting without it (one-shot CLI commands, which need the DB). */
   requireDb?: boolean;
+  /** The bus events go out on (a host that serves before the core exists hands its own in). */
+  events?: EventBus;
+  /** Hears a cipher conversion's or migration's progress while the DB is brought up to date. */
+  onStoreProgress?: StoreProgressListener;
 }
 
 export interface Core {
@@ -87,7 +93,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const logger = deps.logger ?? silentLogger();
   const clock = deps.clock ?? systemSleepClock;
   const paths = ensureDataDir(deps.dataDir);
-  const events = createEventBus();
+  const events = deps.events ?? createEventBus();
   const anyKeyStore = deps.keyStore ?? createNodeKeyStore({ paths });
   const startedAt = clock.now();
   const connectSessions = createConnectSessions(clock);
@@ -99,12 +105,16 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   try {
     const file = databaseFile(paths.root, deps.mode);
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    const key = await anyKeyStore.getOrCreateKey();
     // A backup verified by the last session waits here: put in place before the DB opens.
-    applyPendingRestore(
-      { dbFile: file, settingsFile: paths.settingsFile },
-      await anyKeyStore.getOrCreateKey(),
-    );
-    db = openDatabase({ file, key: await anyKeyStore.getOrCreateKey() });
+    applyPendingRestore({ dbFile: file, settingsFile: paths.settingsFile }, key);
+    // A long conversion or migration runs on a worker thread, so the host keeps answering meanwhile.
+    await upgradeDatabase({
+      file,
+      key,
+      ...(deps.onStoreProgress ? { onProgress: deps.onStoreProgress } : {}),
+    });
+    db = openDatabase({ file, key });
     importWrongKeyAttempts(db, paths.root);
   } catch (error) {
     dbError =

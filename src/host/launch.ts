@@ -1,9 +1,10 @@
-// Browser mode's composition root: the core in its mode, and the host in front of it.
+// Browser mode's composition root: the sandbox, the host in front at once, then the core behind the host.
+// The host serves the page before the core exists, so a long DB upgrade shows its progress, not nothing.
 import { fileURLToPath } from 'node:url';
-import { createLogger, type Logger } from '../core';
+import { createLogger, createStartupGate, type Logger } from '../core';
 import type { SandboxStartOptions } from '../sandbox';
 import { startHost, type RunningHost } from './server';
-import { logFile, startCore, type StartedCore } from './start-core';
+import { logFile, prepareCore, type StartedCore } from './start-core';
 
 export interface LaunchOptions {
   dataDir: string;
@@ -16,7 +17,9 @@ export interface LaunchOptions {
 
 export interface LaunchedApp {
   host: RunningHost;
-  started: StartedCore;
+  mode: StartedCore['mode'];
+  /** The core started (after any conversion or migration); rejects when it could not start. */
+  ready: Promise<StartedCore>;
   close(): Promise<void>;
 }
 
@@ -24,27 +27,45 @@ export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer',
 
 export async function launchBrowserApp(options: LaunchOptions): Promise<LaunchedApp> {
   const logger = options.logger ?? createLogger({ file: logFile(options.dataDir) });
-  const started = await startCore({
+  const prepared = await prepareCore({
     dataDir: options.dataDir,
     demo: options.demo,
     host: 'browser',
     logger,
     ...(options.sandbox ? { sandbox: options.sandbox } : {}),
   });
-  const host = await startHost({
-    core: started.core,
-    port: options.port ?? 0,
-    rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
-    // The demo Connect page is the sandbox's, on its own loopback port: the page may frame exactly it.
-    frameSources: started.sandbox ? [started.sandbox.url] : ['https://connect.pluggy.ai'],
-    logger,
-  });
+  const gate = createStartupGate();
+  let host: RunningHost;
+  try {
+    host = await startHost({
+      core: gate,
+      port: options.port ?? 0,
+      rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
+      // The demo Connect page is the sandbox's, on its own loopback port: the page may frame exactly it.
+      frameSources: prepared.sandbox ? [prepared.sandbox.url] : ['https://connect.pluggy.ai'],
+      logger,
+    });
+  } catch (error) {
+    await prepared.sandbox?.close();
+    throw error;
+  }
+  const ready = prepared.create({ events: gate.events, onStoreProgress: gate.progress });
+  ready.then(
+    (started) => gate.ready(started.core),
+    (error: unknown) => {
+      logger.error({ err: error }, 'core did not start');
+      gate.fail(error);
+    },
+  );
   return {
     host,
-    started,
+    mode: prepared.mode,
+    ready,
     async close() {
       await host.close();
-      await started.close();
+      // Closing during an upgrade waits for it: the worker's transaction ends whole, never half-written.
+      const started = await ready.catch(() => null);
+      await started?.close();
     },
   };
 }

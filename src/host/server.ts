@@ -9,8 +9,11 @@ import { streamEvents } from './event-stream';
 import { allowedHosts, allowedOrigins, bearerToken, newLaunchToken, tokensMatch } from './host-auth';
 import { contentSecurityPolicy, loadIndexHtml } from './renderer-page';
 
+/** What the host serves: a started core, or the startup gate standing in for it while it starts. */
+export type HostedCore = Pick<Core, 'handle' | 'events' | 'openConnectFrame'>;
+
 export interface HostOptions {
-  core: Core;
+  core: HostedCore;
   port?: number;
   token?: string;
   /** Folder of the built renderer (vite output); without it only the API is served. */

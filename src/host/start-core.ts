@@ -1,6 +1,6 @@
 // Starts the core in the right mode for a Node host: demo (in-process sandbox) or live (real Pluggy).
 import { join } from 'node:path';
-import { APP_VERSION, createCore, ensureDataDir, type Core, type Logger } from '../core';
+import { APP_VERSION, createCore, ensureDataDir, type Core, type CoreDeps, type Logger } from '../core';
 import { resolvePluggyCredentials } from '../core/pluggy-credentials';
 import { createNodeKeyStore } from '../core/secrets';
 import { startSandbox, type RunningSandbox, type SandboxStartOptions } from '../sandbox';
@@ -29,7 +29,17 @@ export interface StartedCore {
   close(): Promise<void>;
 }
 
+/** The mode chosen and the sandbox started; the core (DB open, maybe a long upgrade) is created next. */
+export interface PreparedCore extends Omit<StartedCore, 'core' | 'close'> {
+  /** Creates the core; `events` and `onStoreProgress` come from a host serving before it is ready. */
+  create(extra?: Pick<CoreDeps, 'events' | 'onStoreProgress'>): Promise<StartedCore>;
+}
+
 export async function startCore(options: StartCoreOptions): Promise<StartedCore> {
+  return (await prepareCore(options)).create();
+}
+
+export async function prepareCore(options: StartCoreOptions): Promise<PreparedCore> {
   const paths = ensureDataDir(options.dataDir);
   const env = options.env ?? process.env;
   const keyStore = createNodeKeyStore({ paths, env });
@@ -44,33 +54,43 @@ export async function startCore(options: StartCoreOptions): Promise<StartedCore>
         ...options.sandbox,
       })
     : null;
-  const core = await createCore({
-    dataDir: paths.root,
-    mode: demo ? 'demo' : 'live',
-    host: options.host,
-    version: APP_VERSION,
-    logger: options.logger,
-    keyStore,
-    pluggy: sandbox
-      ? { baseUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret }
-      : credentials.config,
-    envCredentials: credentials.fromEnv,
-    connectUrl: sandbox ? `${sandbox.url}/connect` : null,
-    ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
-    ...(options.relay === undefined ? {} : { relay: options.relay }),
-    ...(options.requireDb === undefined ? {} : { requireDb: options.requireDb }),
-  }).catch(async (error: unknown) => {
-    await sandbox?.close();
-    throw error;
-  });
+  const mode = demo ? 'demo' : 'live';
+  const pluggyBaseUrl = sandbox ? sandbox.url : (credentials.config?.baseUrl ?? null);
   return {
-    core,
-    mode: demo ? 'demo' : 'live',
-    pluggyBaseUrl: sandbox ? sandbox.url : (credentials.config?.baseUrl ?? null),
+    mode,
+    pluggyBaseUrl,
     sandbox,
-    async close() {
-      await core.close();
-      await sandbox?.close();
+    async create(extra = {}) {
+      const core = await createCore({
+        dataDir: paths.root,
+        mode,
+        host: options.host,
+        version: APP_VERSION,
+        logger: options.logger,
+        keyStore,
+        pluggy: sandbox
+          ? { baseUrl: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret }
+          : credentials.config,
+        envCredentials: credentials.fromEnv,
+        connectUrl: sandbox ? `${sandbox.url}/connect` : null,
+        ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
+        ...(options.relay === undefined ? {} : { relay: options.relay }),
+        ...(options.requireDb === undefined ? {} : { requireDb: options.requireDb }),
+        ...extra,
+      }).catch(async (error: unknown) => {
+        await sandbox?.close();
+        throw error;
+      });
+      return {
+        core,
+        mode,
+        pluggyBaseUrl,
+        sandbox,
+        async close() {
+          await core.close();
+          await sandbox?.close();
+        },
+      };
     },
   };
 }

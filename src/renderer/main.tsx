@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { LocaleProvider } from './app/LocaleProvider';
+import { StartupGate } from './app/StartupGate';
 import { applyTheme, storedTheme } from './app/theme';
 import { ClientProvider } from './client/client-context';
 import { clientFromWindow } from './client/create-client';
@@ -25,7 +26,9 @@ createRoot(root).render(
     <ClientProvider client={clientFromWindow()}>
       <QueryClientProvider client={queryClient}>
         <LocaleProvider>
-          <App />
+          <StartupGate>
+            <App />
+          </StartupGate>
         </LocaleProvider>
       </QueryClientProvider>
     </ClientProvider>

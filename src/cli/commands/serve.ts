@@ -21,8 +21,12 @@ export function registerServeCommand(program: Command): void {
       demo: opts.demo,
       ...(opts.demoExecutionMs === undefined ? {} : { sandbox: { executionMs: opts.demoExecutionMs } }),
     });
-    const mode = app.started.mode === 'demo' ? 'demo mode (built-in Pluggy sandbox)' : 'live mode';
+    const mode = app.mode === 'demo' ? 'demo mode (built-in Pluggy sandbox)' : 'live mode';
     console.log(`Cofre is running at ${app.host.launchUrl} — ${mode}`);
+    // The page says it too; the terminal hears it for whoever started the command.
+    app.ready.catch((error: unknown) => {
+      console.error(`Cofre could not start: ${error instanceof Error ? error.message : String(error)}`);
+    });
     const stop = () => {
       void app.close().then(() => process.exit(0));
     };

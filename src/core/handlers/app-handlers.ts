@@ -6,7 +6,7 @@ import type { CoreContext } from '../core-context';
 import type { Handlers } from '../router/router';
 import { dbStats } from '../store';
 
-type AppHandlers = Pick<Handlers, 'app.info' | 'health.get' | 'diagnostics.database'>;
+type AppHandlers = Pick<Handlers, 'app.startup' | 'app.info' | 'health.get' | 'diagnostics.database'>;
 
 function databaseProbe(ctx: CoreContext): HealthProbe {
   return async () => {
@@ -87,6 +87,8 @@ export function appHandlers(ctx: CoreContext, extraProbes: HealthProbe[], starte
   ];
   let lastStatus: Health['status'] | undefined;
   return {
+    // Once the core answers at all, it has started; the host answers `starting`/`upgrading` before.
+    'app.startup': () => ({ state: 'ready' as const, task: null, percent: null, error: null }),
     'app.info': () => ({
       name: 'Cofre' as const,
       version: ctx.version,

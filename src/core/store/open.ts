@@ -1,5 +1,6 @@
 // Opens the encrypted DB: checks key, damage and schema version before anything writes, then pragmas and migrations.
 import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../audit/append';
@@ -8,7 +9,7 @@ import { convertToAegis, removeConversionLeftovers, type CipherConversion } from
 import type { Db } from './db';
 import { keyToHex, type DbKeyInput } from './db-key';
 import { refuseEmptyBesideWal } from './empty-beside-wal';
-import { LATEST_VERSION, migrate, readUserVersion } from './migrate';
+import { LATEST_VERSION, migrate, readUserVersion, type MigrateResult } from './migrate';
 import { isCorruption, isNotADatabase, sqliteCode } from './sqlite-error';
 import type { StoreProgressListener } from './store-progress';
 
@@ -74,8 +75,10 @@ function openWith(options: Omit<OpenDatabaseOptions, 'key'>, hexKey: string | nu
         });
       }
     } else {
-      migrate(db, options.migrateTo ?? LATEST_VERSION, { onProgress: options.onProgress });
+      const started = performance.now();
+      const migrated = migrate(db, options.migrateTo ?? LATEST_VERSION, { onProgress: options.onProgress });
       if (conversion) recordConversion(db, conversion);
+      recordMigration(db, migrated, performance.now() - started);
     }
     return db;
   } catch (err) {
@@ -137,6 +140,17 @@ function probeScheme(file: string, hexKey: string): DatabaseInspection {
       throw legacyErr;
     }
   }
+}
+
+/** An upgrade of an existing DB (not the creation of a new one) leaves its line in the audit log. */
+function recordMigration(db: Db, result: MigrateResult, ms: number): void {
+  if (result.applied.length === 0 || result.from === 0 || result.to < AUDIT_VERSION) return;
+  appendAudit(db, {
+    actor: 'system',
+    action: 'store.migrated',
+    outcome: 'success',
+    details: { from: result.from, to: result.to, applied: result.applied, ms: Math.round(ms) },
+  });
 }
 
 function recordConversion(db: Db, conversion: CipherConversion): void {

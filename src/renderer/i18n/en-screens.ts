@@ -243,6 +243,8 @@ export const enScreens: ScreenMessages = {
       security__db_key__rejected: 'Wrong database key',
       relay__paired: 'Paired with the relay',
       relay__unpaired: 'Unpaired from the relay',
+      store__cipher__converted: 'Database moved to the AEGIS encryption',
+      store__migrated: 'Data updated for this version of Cofre',
     },
   },
   notices: {

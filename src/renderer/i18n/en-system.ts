@@ -53,6 +53,15 @@ export const enSystem: SystemMessages = {
       note: 'Cofre never sees the secrets: the relay only says that a rotation is due. Details in src/relay/DEPLOY.md.',
     },
   },
+  startup: {
+    opening: 'Opening Cofre…',
+    upgrading: 'Updating your data: {{percent}}%',
+    convert_cipher:
+      'The database file is moving to the new encryption. This happens once; if Cofre is closed, nothing is lost and it starts again next time.',
+    migrate:
+      'Your data is being prepared for this version of Cofre. This happens once; if Cofre is closed, nothing is lost and it starts again next time.',
+    failed: 'Cofre could not start.',
+  },
   database: {
     title: 'Database',
     fileSize: 'File size',

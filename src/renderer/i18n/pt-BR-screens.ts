@@ -242,6 +242,8 @@ export const ptBRScreens = {
       security__db_key__rejected: 'Chave errada do banco de dados',
       relay__paired: 'Pareado com o relay',
       relay__unpaired: 'Despareado do relay',
+      store__cipher__converted: 'Banco de dados passado para a criptografia AEGIS',
+      store__migrated: 'Dados atualizados para esta versão do Cofre',
     },
   },
   notices: {

@@ -53,6 +53,15 @@ export const ptBRSystem = {
       note: 'O Cofre nunca vê os segredos: o relay só informa que a troca está pendente. Detalhes em src/relay/DEPLOY.md.',
     },
   },
+  startup: {
+    opening: 'Abrindo o Cofre…',
+    upgrading: 'Atualizando seus dados: {{percent}}%',
+    convert_cipher:
+      'O arquivo do banco está passando para a nova criptografia. Isso acontece uma só vez; se o Cofre for fechado, nada se perde e ele recomeça na próxima abertura.',
+    migrate:
+      'Seus dados estão sendo preparados para esta versão do Cofre. Isso acontece uma só vez; se o Cofre for fechado, nada se perde e ele recomeça na próxima abertura.',
+    failed: 'O Cofre não conseguiu iniciar.',
+  },
   database: {
     title: 'Banco de dados',
     fileSize: 'Tamanho do arquivo',

@@ -118,7 +118,7 @@ export const scenario: BenchScenario = {
         return result.value;
       };
       const syncStart = Date.now();
-      const itemId = await connectPerfItem(rpc, app.started.core);
+      const itemId = await connectPerfItem(rpc, (await app.ready).core);
       for (;;) {
         const list = (await rpc('connections.list', {})) as {
           itemId: string;

@@ -1,5 +1,6 @@
 // Calls about the app itself: what it is and how healthy it is.
 import { z } from 'zod';
+import { AppErrorData } from '../../errors';
 import { call, event, NoInput } from '../define';
 
 export const AppMode = z.enum(['demo', 'live']);
@@ -50,7 +51,24 @@ export const DatabaseStats = z.object({
 });
 export type DatabaseStats = z.infer<typeof DatabaseStats>;
 
+/**
+ * Where the app is in starting: the host answers this before the core exists, so the page can show a long
+ * conversion or migration ("Atualizando seus dados: 45%") instead of nothing. `failed`: the core could not
+ * start at all (a database that merely cannot open still starts the app, which says why).
+ */
+export const AppStartup = z.object({
+  state: z.enum(['starting', 'upgrading', 'ready', 'failed']),
+  /** While upgrading: re-encrypting the file or migrating its rows. */
+  task: z.enum(['convert_cipher', 'migrate']).nullable(),
+  /** While upgrading: whole percent done, 0–100. */
+  percent: z.number().int().min(0).max(100).nullable(),
+  error: AppErrorData.nullable(),
+});
+export type AppStartup = z.infer<typeof AppStartup>;
+
 export const appCalls = {
+  /** Answered by the host itself until the core is ready; always `ready` from the core. */
+  'app.startup': call(NoInput, AppStartup),
   'app.info': call(NoInput, AppInfo),
   'health.get': call(NoInput, Health),
   /** Sizes, rows per table and cache health; `integrityCheck` adds a full (slow) check. */
