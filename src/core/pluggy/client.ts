@@ -32,6 +32,7 @@ import type { AnswerReader, BodyDecoder } from './decode-body';
 import { endpointUrl, nextPageUrl, toSearchParams } from './request-url';
 import type { CacheHealth } from './response-cache';
 import { logUnknownValues } from './unknown-values-log';
+import { productReads } from './product-reads';
 import {
   checkTransactionQuery,
   iterateTransactionPages,
@@ -141,6 +142,8 @@ export function createPluggyClient(options: PluggyClientOptions) {
   }
 
   return {
+    ...productReads({ base, get, logger }),
+
     /** A 30-minute token for the Connect widget; scoped to `itemId` when updating an existing item. */
     async createConnectToken(input: ConnectTokenInput = {}): Promise<ConnectTokenResponse> {
       const { itemId, ...rest } = input;

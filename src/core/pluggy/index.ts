@@ -12,4 +12,5 @@ export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 export { PLUGGY_LIMITS_PER_MINUTE, type LimiterOptions } from './rate-limiter';
 export { createMemoryCacheStore, type CacheStore, type CacheHealth } from './response-cache';
 export type { PageLink, TransactionQuery } from './transactions-iterator';
+export type { RowList } from './product-reads';
 export { decodeJson, type BodyDecoder, type Decoded } from './decode-body';

@@ -29,3 +29,6 @@ export * from './sync-state';
 export * from './account-watermarks';
 export * from './app-state';
 export * from './connector-status';
+export * from './investments';
+export * from './loans';
+export * from './product-reads';

@@ -26,6 +26,7 @@ import { scheduleRetryAfterSuccess } from './partial-retry';
 import { nowIso, type RunContext } from './run-context';
 import { isSettled, waitForSettledItem } from './wait-for-item';
 import { planReads } from './windows';
+import { startProductReads } from './read-products';
 
 /** Notices that a successful sync proves outdated (consent and staleness notices have their own checks). */
 const RESOLVED_BY_SUCCESS = ['action_needed', 'repeated_failures', 'mfa_waiting'];
@@ -153,8 +154,24 @@ export async function executeRun(ctx: RunContext, wake?: () => Promise<void>): P
     throw new ItemNotUpdatedError(explanation.code, item.status);
   }
 
+  // Investments and loans are read beside the accounts; their failures are their own (read-products.ts).
+  const products = startProductReads(ctx, item);
+  try {
+    return await readAccountsAndTransactions(ctx, item, settledAtOnce ? early : null, products.done);
+  } finally {
+    products.stop();
+    await products.done;
+  }
+}
+
+async function readAccountsAndTransactions(
+  ctx: RunContext,
+  item: Item,
+  early: Promise<Outcome<AccountList>> | null,
+  productsDone: Promise<void>,
+): Promise<RunTotals> {
   ctx.progress({ phase: 'accounts' });
-  const list = await listAccounts(ctx, settledAtOnce ? early : null);
+  const list = await listAccounts(ctx, early);
   storeAccounts(ctx, list, item);
   const accounts = list.results;
 
@@ -200,6 +217,8 @@ export async function executeRun(ctx: RunContext, wake?: () => Promise<void>): P
     if (next !== null) watermarks.set(account.id, next);
   });
 
+  // The run's success entry comes after the products' own entries.
+  await productsDone;
   // Only now, with every account read to its last page, may the watermark move.
   const at = nowIso(ctx.clock);
   ctx.db

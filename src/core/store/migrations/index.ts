@@ -11,6 +11,7 @@ import { migration0080 } from './0080-centavos';
 import { migration0100 } from './0100-seen-marks';
 import { migration0101 } from './0101-account-watermarks';
 import { migration0102 } from './0102-sync-leases';
+import { migration0120 } from './0120-investments-loans';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0010,
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0100,
   migration0101,
   migration0102,
+  migration0120,
 ];
