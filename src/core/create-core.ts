@@ -30,11 +30,13 @@ import { createWebhookIntake, type WebhookIntake } from './webhooks/webhook-inta
 import { createRelayLink, type RelayLink } from './relay-client/relay-link';
 import { relayHandlers } from './handlers/relay-handlers';
 import { raiseHealthNotices } from './notices/health-notices';
+import { createBankHealthWatch, type BankHealthWatch } from './bank-health/bank-health-watch';
 import { createConnectSessions } from './connections/connect-sessions';
 import { securityHandlers } from './handlers/security-handlers';
 import { backupHandlers } from './handlers/backup-handlers';
 import { applyPendingRestore } from './backup/apply-restore';
 import { checkBackupReminder } from './backup/backup-reminder';
+import { consentHandlers } from './handlers/consent-handlers';
 import { startDailyReview } from './security-review/daily-review';
 import { importWrongKeyAttempts, recordWrongKeyAttempt } from './security-review/wrong-key-log';
 
@@ -80,6 +82,8 @@ export interface Core {
   channels: readonly string[];
   events: EventBus;
   scheduler: Scheduler | null;
+  /** The banks' own health (connector status) between webhooks, and its notices. */
+  bankHealth: BankHealthWatch | null;
   /** Where webhook events enter (the relay client, tests): deduped, recorded, turned into syncs. */
   intakeWebhook: WebhookIntake;
   /** The Connect page URL of a session (token included), once; the host redirects the frame there. */
@@ -193,6 +197,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     ...relayHandlers(ctx),
     ...securityHandlers(ctx),
     ...backupHandlers(ctx),
+    ...consentHandlers(ctx),
   } satisfies Handlers;
 
   const scheduler =
@@ -222,6 +227,10 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     void scheduler.start().catch((error: unknown) => logger.error({ err: error }, 'scheduler start failed'));
   }
 
+  const bankHealth =
+    db && client ? createBankHealthWatch({ db, api: client, events, logger, now: () => clock.now() }) : null;
+  if (bankHealth && deps.scheduler !== false) bankHealth.start();
+
   const stopReview = db ? startDailyReview({ db, events, logger, now: () => clock.now() }) : null;
 
   const handle = createRouter(handlers, { logger, checkOutput: deps.checkOutput ?? false });
@@ -230,11 +239,13 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     channels: Object.keys(handlers),
     events,
     scheduler,
+    bankHealth,
     intakeWebhook,
     openConnectFrame: (id) => connectSessions.redeem(id),
     async close() {
       stopReview?.();
       scheduler?.stop();
+      bankHealth?.stop();
       await relay?.stop();
       await engine?.drain();
       db?.close();

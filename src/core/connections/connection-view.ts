@@ -3,6 +3,7 @@ import type { Connection } from '../../shared/contract';
 import type { ConnectorCredential, Item } from '../../shared/pluggy';
 import { CODE_REFUSALS, REFRESH_REFUSALS, explainCode, explainItem } from '../errors';
 import type { StoredConnection } from '../store';
+import { bankHealthOf, productFreshness, withBankBlame } from './bank-health-view';
 import type { Db } from '../store/db';
 import { countLiveAccounts, getConnectionItem, getSyncState, listRetries } from '../store';
 
@@ -57,6 +58,9 @@ export function connectionView(inputs: ViewInputs, stored: StoredConnection): Co
   if (explanation.retry.automatic && retry === null && !inputs.isSyncing(stored.id)) {
     explanation = { ...explanation, messageKey: 'status.RETRIES_EXHAUSTED', action: 'try_again' };
   }
+  const bankHealth = bankHealthOf(db, stored.connectorId);
+  const blame = withBankBlame(explanation, stored, bankHealth, retry !== null);
+  explanation = blame.explanation;
   const lastNewData = state.lastNewDataAt ? Date.parse(state.lastNewDataAt) : null;
   const stale = explanation.severity === 'ok' && lastNewData !== null && now - lastNewData > STALE_AFTER_MS;
   const accountCount = countLiveAccounts(db, stored.id);
@@ -102,5 +106,8 @@ export function connectionView(inputs: ViewInputs, stored: StoredConnection): Co
       stored.status === 'WAITING_USER_ACTION' && item?.userAction
         ? { instructions: item.userAction.instructions, expiresAt: item.userAction.expiresAt ?? null }
         : null,
+    bankHealth,
+    problemAt: blame.problemAt,
+    freshness: productFreshness(item),
   };
 }

@@ -2,11 +2,10 @@
 import type { EventBus } from '../events/event-bus';
 import { addNotice, getSyncState, listConnections } from '../store';
 import type { Db } from '../store/db';
+import { raiseConsentNotices } from './consent-notices';
 import { noticeView } from './notice-view';
 
 const DAY_MS = 86_400_000;
-/** Open Finance consents are renewed through Connect; a week's warning leaves time to do it. */
-export const CONSENT_WARNING_MS = 7 * DAY_MS;
 export const STALE_MS = 3 * DAY_MS;
 
 export function raiseHealthNotices(db: Db, events: EventBus, now: number): void {
@@ -14,21 +13,7 @@ export function raiseHealthNotices(db: Db, events: EventBus, now: number): void 
   for (const c of listConnections(db)) {
     const params = { bank: c.connectorName };
     const day = at.slice(0, 10);
-    if (c.consentExpiresAt) {
-      const left = Date.parse(c.consentExpiresAt) - now;
-      if (left < CONSENT_WARNING_MS) {
-        const added = addNotice(db, {
-          level: left < 0 ? 'error' : 'warning',
-          kind: 'consent_expiring',
-          connectionId: c.id,
-          messageKey: left < 0 ? 'notices.consent_expired' : 'notices.consent_expiring',
-          params: { ...params, date: c.consentExpiresAt.slice(0, 10) },
-          dedupeKey: `consent:${c.id}:${left < 0 ? 'expired' : 'soon'}`,
-          at,
-        });
-        if (added.created) events.emit('notices.new', noticeView(added.notice));
-      }
-    }
+    raiseConsentNotices(db, events, c, now);
     const state = getSyncState(db, c.id);
     const lastNew = state.lastNewDataAt ?? state.lastSuccessAt;
     if (c.status === 'UPDATED' && lastNew && now - Date.parse(lastNew) > STALE_MS) {

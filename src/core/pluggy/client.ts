@@ -28,6 +28,7 @@ import {
   unknownTransactionValues,
 } from '../../shared/pluggy';
 import { wireClient, type PluggyClientOptions } from './client-wiring';
+import { consentHealthCalls } from './consent-health-calls';
 import type { AnswerReader, BodyDecoder } from './decode-body';
 import { endpointUrl, nextPageUrl, toSearchParams } from './request-url';
 import type { CacheHealth } from './response-cache';
@@ -143,6 +144,7 @@ export function createPluggyClient(options: PluggyClientOptions) {
 
   return {
     ...productReads({ base, get, logger }),
+    ...consentHealthCalls({ base, get }),
 
     /** A 30-minute token for the Connect widget; scoped to `itemId` when updating an existing item. */
     async createConnectToken(input: ConnectTokenInput = {}): Promise<ConnectTokenResponse> {

@@ -32,3 +32,4 @@ export * from './connector-status';
 export * from './investments';
 export * from './loans';
 export * from './product-reads';
+export * from './consents';

@@ -151,3 +151,11 @@ export function resolveNotices(
     )
     .run(at, connectionId, ...kinds).changes;
 }
+
+/** Dismisses the active notices whose dedupe key starts with `prefix` (their problem is gone); returns how many. */
+export function resolveNoticesByKeyPrefix(db: Db, prefix: string, at: string = nowIso()): number {
+  return prepared(
+    db,
+    `UPDATE notices SET dismissed_at = ? WHERE dismissed_at IS NULL AND substr(dedupe_key, 1, length(?)) = ?`,
+  ).run(at, prefix, prefix).changes;
+}

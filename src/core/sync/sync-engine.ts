@@ -17,6 +17,7 @@ import { createPageCommitter } from './read-account';
 import { createRunLeases, OTHER_PROCESS_STATUS } from './run-leases';
 import { nowIso, type RunContext, type SyncDeps } from './run-context';
 import { executeRun, refreshesAtBank, type RunTotals } from './sync-run';
+import { checkConnectorHealth } from '../bank-health/connector-health';
 
 export type RunResult =
   | { runId: number; outcome: 'success'; totals: RunTotals }
@@ -84,9 +85,12 @@ const WAITING_PHASES = new Set(['refreshing', 'waiting']);
 
 /** How long the engine must stay idle before it checkpoints: long enough for a chained follow-up run to start. */
 const IDLE_CHECKPOINT_MS = 2000;
+/** After a failed run the bank's health is asked again unless Cofre heard of it this recently. */
+const BANK_CHECK_AFTER_FAILURE_MS = 5 * 60_000;
 
 export function createSyncEngine(deps: SyncDeps): SyncEngine {
   const decodePage = deps.decodePage ?? sharedPageDecoder(deps.logger).decode;
+  const bankCheck = { db: deps.db, api: deps.api, logger: deps.logger, now: () => deps.clock.now() };
   const running = new Map<string, Running>();
   /** The run chained to follow an item's current one (at most one; later triggers join it). */
   const queued = new Map<string, Queued>();
@@ -211,6 +215,10 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
         errorMessage: failure.message,
         at: nowIso(deps.clock),
       });
+      // Whether the bank itself is unwell says who the failure belongs to (the card shows it).
+      const connectorId = getConnection(deps.db, itemId)?.connectorId;
+      if (connectorId !== undefined)
+        await checkConnectorHealth(bankCheck, connectorId, BANK_CHECK_AFTER_FAILURE_MS);
       ctx.progress({ phase: 'failed' });
       return { runId, outcome: 'failed', failure, nextRetryAt };
     } finally {

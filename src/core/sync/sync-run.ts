@@ -27,6 +27,7 @@ import { nowIso, type RunContext } from './run-context';
 import { isSettled, waitForSettledItem } from './wait-for-item';
 import { planReads } from './windows';
 import { startProductReads } from './read-products';
+import { readConsents } from './read-consents';
 
 /** Notices that a successful sync proves outdated (consent and staleness notices have their own checks). */
 const RESOLVED_BY_SUCCESS = ['action_needed', 'repeated_failures', 'mfa_waiting'];
@@ -173,6 +174,7 @@ async function readAccountsAndTransactions(
   ctx.progress({ phase: 'accounts' });
   const list = await listAccounts(ctx, early);
   storeAccounts(ctx, list, item);
+  await readConsents(ctx, item);
   const accounts = list.results;
 
   const state = getSyncState(ctx.db, ctx.itemId);

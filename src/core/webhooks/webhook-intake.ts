@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import { DERIVED_EVENT_ID_PREFIX, WebhookEvent, webhookDedupeText } from '../../shared/pluggy';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../audit/append';
+import { raiseBankNotices } from '../bank-health/bank-notices';
+import { recordConnectorHealth } from '../bank-health/connector-health';
 import type { CoreContext } from '../core-context';
 import {
   claimWebhookEvent,
@@ -48,14 +50,19 @@ export function createWebhookIntake(ctx: IntakeContext) {
     }
   }
 
-  /** The bank's health as Pluggy reports it (`id` is the connector's); nothing to read again. */
-  function recordConnectorStatus(
+  /**
+   * The bank's health as Pluggy reports it (`id` is the connector's); a delivery without its status is
+   * answered by asking Pluggy. Its notice is raised or put away at once; nothing else is read again.
+   */
+  async function recordConnectorStatus(
     connectorId: string | null | undefined,
     status: string | null | undefined,
-  ): IntakeAction {
+  ): Promise<IntakeAction> {
     const id = Number(connectorId);
-    if (!Number.isInteger(id) || id < 0 || !status) return 'ignored';
-    setConnectorStatus(ctx.db(), { connectorId: id, status, at: now() });
+    if (!connectorId || !Number.isInteger(id) || id < 0) return 'ignored';
+    if (status) setConnectorStatus(ctx.db(), { connectorId: id, status, at: now(), source: 'webhook' });
+    else recordConnectorHealth(ctx.db(), await ctx.pluggy().getConnectorHealth(id), now(), 'api');
+    raiseBankNotices(ctx.db(), ctx.events, ctx.clock.now());
     ctx.events.emit('connections.changed', { itemId: null, at: now() });
     return 'recorded';
   }

@@ -250,8 +250,14 @@ export const enScreens: ScreenMessages = {
   notices: {
     mfa_waiting: '{{bank}} is waiting for the verification code. Answer it to continue the sync.',
     consent_expiring:
-      'The consent for {{bank}} expires on {{date}}. Reconnect before then to keep receiving data.',
+      'The consent for {{bank}} expires on {{date}}. Renew it before then to keep receiving data.',
     consent_expired: 'The consent for {{bank}} expired on {{date}}. Reconnect to receive data again.',
+    consent_revoked:
+      'The consent for {{bank}} was revoked on {{date}}: nothing new comes from this bank. Renew the consent to receive data again.',
+    bank_unstable:
+      '{{bank}} has been unstable for more than an hour (since {{since}}, says Pluggy). Your connection is fine; this notice goes away when the bank is back.',
+    bank_offline:
+      '{{bank}} has been offline for more than an hour (since {{since}}, says Pluggy). Your connection is fine; this notice goes away when the bank is back.',
     stale: '{{bank}} has brought no new data since {{since}}, although the link looks fine.',
     repeated_failures: '{{bank}} failed {{failures}} times in a row. Cofre keeps trying; see Diagnostics.',
     security_review: '{{when}}: {{summary}} — was it you?',

@@ -249,8 +249,14 @@ export const ptBRScreens = {
   notices: {
     mfa_waiting: '{{bank}} está esperando o código de verificação. Responda para continuar a sincronização.',
     consent_expiring:
-      'O consentimento de {{bank}} vence em {{date}}. Reconecte antes para não parar de receber dados.',
+      'O consentimento de {{bank}} vence em {{date}}. Renove antes para não parar de receber dados.',
     consent_expired: 'O consentimento de {{bank}} venceu em {{date}}. Reconecte para voltar a receber dados.',
+    consent_revoked:
+      'O consentimento de {{bank}} foi revogado em {{date}}: nada novo chega desse banco. Renove o consentimento para voltar a receber dados.',
+    bank_unstable:
+      'O {{bank}} está instável há mais de uma hora (desde {{since}}, segundo o Pluggy). Não é a sua conexão; o aviso some quando o banco voltar.',
+    bank_offline:
+      'O {{bank}} está fora do ar há mais de uma hora (desde {{since}}, segundo o Pluggy). Não é a sua conexão; o aviso some quando o banco voltar.',
     stale: '{{bank}} não traz dados novos desde {{since}}, embora a conexão pareça estar bem.',
     repeated_failures:
       '{{bank}} falhou {{failures}} vezes seguidas. O Cofre continua tentando; veja o Diagnóstico.',

@@ -7,6 +7,7 @@ import { recordCalls, recordEvents } from './calls/records';
 import { relayCalls, relayEvents, settingsCalls } from './calls/settings';
 import { securityCalls } from './calls/security';
 import { backupCalls } from './calls/backup';
+import { consentCalls } from './calls/consents';
 
 export * from './define';
 export * from './calls/app';
@@ -16,6 +17,8 @@ export * from './calls/records';
 export * from './calls/settings';
 export * from './calls/security';
 export * from './calls/backup';
+export * from './calls/consents';
+export * from './calls/bank-health';
 export type { CofreBridge } from './bridge-api';
 
 export const calls = {
@@ -27,6 +30,7 @@ export const calls = {
   ...relayCalls,
   ...securityCalls,
   ...backupCalls,
+  ...consentCalls,
 };
 
 export const events = {

@@ -54,11 +54,19 @@ export const statusMessagesPtBR = {
     MFA_PARAMERTER_WAS_ALREADY_USED_ERROR:
       'O código de verificação de {{bank}} já foi usado na última atualização. Informe um código novo.',
     UNKNOWN: '{{bank}} informou um estado desconhecido ({{code}}). O Cofre tenta de novo sozinho.',
+    BANK_UNSTABLE:
+      'O {{bank}} está instável agora (Pluggy). Não é a sua conexão: o Cofre sincroniza de novo quando o banco voltar.',
+    BANK_OFFLINE:
+      'O {{bank}} está fora do ar agora (Pluggy). Não é a sua conexão: o Cofre sincroniza de novo quando o banco voltar.',
   },
   notices: {
     repeated_failures: '{{bank}} falhou {{failures}} vezes seguidas. O Cofre continua tentando.',
     consent_expiring: 'O consentimento de {{bank}} vence em {{date}}. Reconecte para renovar.',
     consent_expired: 'O consentimento de {{bank}} venceu em {{date}}. Reconecte para voltar a sincronizar.',
+    consent_revoked:
+      'O consentimento de {{bank}} foi revogado em {{date}}. Renove para voltar a sincronizar.',
+    bank_unstable: 'O {{bank}} está instável há mais de uma hora (desde {{since}}, segundo o Pluggy).',
+    bank_offline: 'O {{bank}} está fora do ar há mais de uma hora (desde {{since}}, segundo o Pluggy).',
     stale: 'Nenhum dado novo de {{bank}} desde {{since}}.',
     mfa_waiting: '{{bank}} está esperando o código de verificação.',
   },
@@ -131,11 +139,18 @@ export const statusMessagesEn: StatusMessages = {
     MFA_PARAMERTER_WAS_ALREADY_USED_ERROR:
       "{{bank}}'s verification code was already used in the last update. Enter a new code.",
     UNKNOWN: '{{bank}} reported an unknown state ({{code}}). Cofre retries by itself.',
+    BANK_UNSTABLE:
+      '{{bank}} is unstable right now (Pluggy). Your connection is fine: Cofre syncs again when the bank is back.',
+    BANK_OFFLINE:
+      '{{bank}} is offline right now (Pluggy). Your connection is fine: Cofre syncs again when the bank is back.',
   },
   notices: {
     repeated_failures: '{{bank}} failed {{failures}} times in a row. Cofre keeps trying.',
     consent_expiring: 'The consent for {{bank}} expires on {{date}}. Reconnect to renew it.',
     consent_expired: 'The consent for {{bank}} expired on {{date}}. Reconnect to sync again.',
+    consent_revoked: 'The consent for {{bank}} was revoked on {{date}}. Renew it to sync again.',
+    bank_unstable: '{{bank}} has been unstable for more than an hour (since {{since}}, says Pluggy).',
+    bank_offline: '{{bank}} has been offline for more than an hour (since {{since}}, says Pluggy).',
     stale: 'No new data from {{bank}} since {{since}}.',
     mfa_waiting: '{{bank}} is waiting for the verification code.',
   },

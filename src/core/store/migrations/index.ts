@@ -12,6 +12,7 @@ import { migration0100 } from './0100-seen-marks';
 import { migration0101 } from './0101-account-watermarks';
 import { migration0102 } from './0102-sync-leases';
 import { migration0120 } from './0120-investments-loans';
+import { migration0130 } from './0130-consents-bank-health';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0010,
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0101,
   migration0102,
   migration0120,
+  migration0130,
 ];

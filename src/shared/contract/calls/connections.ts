@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ConnectionAction, Severity } from '../../connections/status';
 import { ConnectorCredential } from '../../pluggy';
 import { call, event, NoInput } from '../define';
+import { BankHealth, ProductFreshness } from './bank-health';
 
 /** Pluggy ids are UUIDs; anything else from the renderer is refused before it reaches a URL. */
 export const ItemId = z.uuid();
@@ -49,6 +50,12 @@ export const Connection = z.object({
   mfa: ConnectorCredential.nullable(),
   /** Instructions while the bank waits for the user to act elsewhere (QR, app approval). */
   userAction: z.object({ instructions: z.string(), expiresAt: z.string().nullable() }).nullable(),
+  /** The bank's own health (Pluggy's connector status), when Cofre has heard of it. */
+  bankHealth: BankHealth.nullable().optional(),
+  /** Where the current problem lies: the bank itself (Pluggy says it is unwell) or the link; null if none. */
+  problemAt: z.enum(['bank', 'link']).nullable().optional(),
+  /** Each product as the bank's last execution left it. */
+  freshness: z.array(ProductFreshness).max(20).optional(),
 });
 export type Connection = z.infer<typeof Connection>;
 
