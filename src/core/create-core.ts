@@ -37,6 +37,7 @@ import { backupHandlers } from './handlers/backup-handlers';
 import { applyPendingRestore } from './backup/apply-restore';
 import { checkBackupReminder } from './backup/backup-reminder';
 import { consentHandlers } from './handlers/consent-handlers';
+import { editHandlers } from './handlers/edit-handlers';
 import { startDailyReview } from './security-review/daily-review';
 import { importWrongKeyAttempts, recordWrongKeyAttempt } from './security-review/wrong-key-log';
 
@@ -198,6 +199,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     ...securityHandlers(ctx),
     ...backupHandlers(ctx),
     ...consentHandlers(ctx),
+    ...editHandlers(ctx),
   } satisfies Handlers;
 
   const scheduler =

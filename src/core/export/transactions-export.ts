@@ -1,7 +1,7 @@
 // Exports the transactions matching a filter as CSV (one file) or OFX (one statement per account, concatenated).
 import { AppError } from '../../shared/errors';
 import type { TransactionFilter } from '../../shared/contract';
-import { getAccount, listAccounts, pageTransactions, type StoredTransaction } from '../store';
+import { editsOf, getAccount, listAccounts, pageTransactions, type StoredTransaction } from '../store';
 import type { Db } from '../store/db';
 import { csvHeader, csvRow, type CsvVariant } from './transactions-csv';
 import { ofxDocument } from './transactions-ofx';
@@ -13,12 +13,23 @@ export interface ExportFile {
   rows: number;
 }
 
-/** Every matching transaction, newest first, one keyset page at a time. */
+/**
+ * Every matching transaction, newest first, one keyset page at a time, as the person sees it: their category
+ * over the bank's, and none they left out of their reports.
+ */
 export function* allTransactions(db: Db, filter: TransactionFilter): Generator<StoredTransaction> {
   let after: string | undefined;
   do {
     const page = pageTransactions(db, { filter, limit: 500, ...(after ? { after } : {}) });
-    yield* page.rows;
+    const edits = editsOf(
+      db,
+      page.rows.map((t) => t.id),
+    );
+    for (const t of page.rows) {
+      const edit = edits.get(t.id);
+      if (edit?.ignored) continue;
+      yield edit?.category ? { ...t, category: edit.category } : t;
+    }
     after = page.nextCursor ?? undefined;
   } while (after);
 }

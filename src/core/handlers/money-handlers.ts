@@ -8,14 +8,16 @@ import { recordExport } from '../security-review/record-export';
 import {
   balanceOverTime,
   countTransactions,
+  editsOf,
   listAccounts,
   listConnections,
-  listLiveCategories,
+  listShownCategories,
   pageTransactions,
   spendingByCategory,
   transactionTotals,
   type StoredAccount,
   type StoredTransaction,
+  type TransactionEdit,
 } from '../store';
 
 type MoneyHandlers = Pick<
@@ -36,7 +38,7 @@ export function maskNumber(number: string | null): string | null {
   return `•••• ${number.slice(-4)}`;
 }
 
-function transactionView(t: StoredTransaction): TransactionView {
+export function transactionView(t: StoredTransaction, edit: TransactionEdit | null = null): TransactionView {
   return {
     id: t.id,
     accountId: t.accountId,
@@ -55,6 +57,10 @@ function transactionView(t: StoredTransaction): TransactionView {
     installmentNumber: t.installmentNumber,
     totalInstallments: t.totalInstallments,
     removedAt: t.removedAt,
+    personCategory: edit?.category ?? null,
+    note: edit?.note ?? null,
+    tags: edit?.tags ?? [],
+    ignored: edit?.ignored ?? false,
   };
 }
 
@@ -94,11 +100,19 @@ export function moneyHandlers(ctx: CoreContext): MoneyHandlers {
       return listAccounts(db, { includeRemoved: includeRemoved ?? false }).map((a) => accountView(banks, a));
     },
     'transactions.page': ({ filter, after, limit }) => {
-      const page = pageTransactions(ctx.db(), { filter, limit, ...(after ? { after } : {}) });
-      return { rows: page.rows.map(transactionView), next: page.nextCursor };
+      const db = ctx.db();
+      const page = pageTransactions(db, { filter, limit, ...(after ? { after } : {}) });
+      const edits = editsOf(
+        db,
+        page.rows.map((t) => t.id),
+      );
+      return {
+        rows: page.rows.map((t) => transactionView(t, edits.get(t.id) ?? null)),
+        next: page.nextCursor,
+      };
     },
     'transactions.count': ({ filter }) => ({ count: countTransactions(ctx.db(), filter) }),
-    'transactions.categories': () => listLiveCategories(ctx.db()),
+    'transactions.categories': () => listShownCategories(ctx.db()),
     'transactions.totals': ({ filter }) => transactionTotals(ctx.db(), filter),
     'transactions.export': ({ format, filter, csvVariant }) => {
       const at = new Date(ctx.clock.now()).toISOString();

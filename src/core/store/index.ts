@@ -33,3 +33,4 @@ export * from './investments';
 export * from './loans';
 export * from './product-reads';
 export * from './consents';
+export * from './edits';

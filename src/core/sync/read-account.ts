@@ -181,7 +181,11 @@ function storePage(
   ctx: Pick<RunContext, 'db' | 'itemId' | 'runId' | 'startedAt' | 'seenMark'>,
   { accountId, kind, range, rows, skipped }: PageWrite,
 ): UpsertCounts {
-  const counts = upsertTransactionRows(ctx.db, rows, { seenAt: ctx.startedAt, seenMark: ctx.seenMark });
+  const counts = upsertTransactionRows(ctx.db, rows, {
+    seenAt: ctx.startedAt,
+    seenMark: ctx.seenMark,
+    source: { actor: 'sync', runId: ctx.runId },
+  });
   appendAudit(ctx.db, {
     actor: 'sync',
     action: 'open_finance.sync.page',
@@ -232,7 +236,10 @@ function addPage(result: AccountReadResult, rows: readonly RowValues[], counts: 
 export function removeTransactions(ctx: RunContext, accountId: string, ids: string[], why: string): number {
   return ctx.db
     .transaction(() => {
-      const removed = markTransactionsRemoved(ctx.db, ids, ctx.startedAt);
+      const removed = markTransactionsRemoved(ctx.db, ids, ctx.startedAt, {
+        actor: 'sync',
+        runId: ctx.runId,
+      });
       appendAudit(ctx.db, {
         actor: 'sync',
         action: 'open_finance.transactions.removed',

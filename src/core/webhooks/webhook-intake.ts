@@ -97,7 +97,11 @@ export function createWebhookIntake(ctx: IntakeContext) {
           const db = ctx.db();
           // Seen now: a run reading this account meanwhile must not take these rows for deleted.
           db.transaction(() => {
-            upsertTransactions(db, page, { seenAt: now(), seenMark: latestSeenMark(db) });
+            upsertTransactions(db, page, {
+              seenAt: now(),
+              seenMark: latestSeenMark(db),
+              source: { actor: 'webhook' },
+            });
           }).immediate();
         }
         return 'reread';
@@ -111,7 +115,7 @@ export function createWebhookIntake(ctx: IntakeContext) {
           for (const t of page) existing.add(t.id);
         }
         const gone = event.transactionIds.filter((id) => !existing.has(id));
-        if (gone.length > 0) markTransactionsRemoved(ctx.db(), gone, now());
+        if (gone.length > 0) markTransactionsRemoved(ctx.db(), gone, now(), { actor: 'webhook' });
         return gone.length > 0 ? 'removed' : 'ignored';
       }
     }

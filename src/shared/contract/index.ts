@@ -8,6 +8,7 @@ import { relayCalls, relayEvents, settingsCalls } from './calls/settings';
 import { securityCalls } from './calls/security';
 import { backupCalls } from './calls/backup';
 import { consentCalls } from './calls/consents';
+import { editCalls } from './calls/edits';
 
 export * from './define';
 export * from './calls/app';
@@ -19,6 +20,7 @@ export * from './calls/security';
 export * from './calls/backup';
 export * from './calls/consents';
 export * from './calls/bank-health';
+export * from './calls/edits';
 export type { CofreBridge } from './bridge-api';
 
 export const calls = {
@@ -31,6 +33,7 @@ export const calls = {
   ...securityCalls,
   ...backupCalls,
   ...consentCalls,
+  ...editCalls,
 };
 
 export const events = {

@@ -96,6 +96,7 @@ describe('money sums', () => {
       net: 479_088,
       count: 5,
       movedCount: 4,
+      ignoredCount: 0,
     });
     expect(transactionTotals(db, { accountIds: [CARD], text: 'nada-assim' })).toMatchObject({ count: 0 });
   });

@@ -13,6 +13,7 @@ import { migration0101 } from './0101-account-watermarks';
 import { migration0102 } from './0102-sync-leases';
 import { migration0120 } from './0120-investments-loans';
 import { migration0130 } from './0130-consents-bank-health';
+import { migration0140 } from './0140-person-edits';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0010,
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0102,
   migration0120,
   migration0130,
+  migration0140,
 ];

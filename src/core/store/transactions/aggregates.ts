@@ -9,6 +9,7 @@ import { filterClause, flatWhere } from './query';
 import { sortKeyFloor } from './sort-key';
 import { parseInput } from '../parse-input';
 import { COUNTS_AS_SPENDING } from './spending-rules';
+import { EFFECTIVE_CATEGORY, NOT_IGNORED } from '../edits/edits';
 
 // In the account's currency: a foreign purchase counts as what it cost in R$ (US$ 15.53 is R$ 88.52).
 const ACCOUNT_AMOUNT = 'abs(coalesce(t.amount_in_account_currency, t.amount))';
@@ -51,11 +52,12 @@ export function spendingByCategory(db: Db, request: SpendingRequest): CategorySp
   }
   return prepared(
     db,
-    `SELECT t.category AS category,
+    `SELECT ${EFFECTIVE_CATEGORY} AS category,
        sum(${OUTFLOW}) AS outflow, sum(${INFLOW}) AS inflow, count(*) AS count
      FROM transactions t
-     WHERE t.sort_key >= ? AND t.sort_key < ? AND t.removed_at IS NULL AND ${COUNTS_AS_SPENDING}${accounts}
-     GROUP BY t.category
+     WHERE t.sort_key >= ? AND t.sort_key < ? AND t.removed_at IS NULL AND ${COUNTS_AS_SPENDING}
+       AND ${NOT_IGNORED}${accounts}
+     GROUP BY 1
      ORDER BY outflow DESC, category`,
   ).all(...params) as CategorySpending[];
 }
@@ -115,20 +117,23 @@ export interface TransactionTotals {
   count: number;
   /** Matching rows left out: card-bill payments, transfers between own accounts, investment moves. */
   movedCount: number;
+  /** Matching rows the person left out of their reports ("ignorar nos relatórios"). */
+  ignoredCount: number;
 }
 
 /** Entradas, saídas and saldo of the transactions a filter matches, in the accounts' currency. */
 export function transactionTotals(db: Db, filter: TransactionFilter = {}): TransactionTotals {
   const where = filterClause(parseInput(TransactionFilter, filter, 'transaction filter'), db);
-  if (!where) return { inflow: 0, outflow: 0, net: 0, count: 0, movedCount: 0 };
+  if (!where) return { inflow: 0, outflow: 0, net: 0, count: 0, movedCount: 0, ignoredCount: 0 };
   const { sql, params } = flatWhere(where);
   const row = prepared(
     db,
     `SELECT coalesce(sum(CASE WHEN s THEN ${INFLOW} END), 0) AS inflow,
        coalesce(sum(CASE WHEN s THEN ${OUTFLOW} END), 0) AS outflow,
-       count(CASE WHEN s THEN 1 END) AS count, count(CASE WHEN NOT s THEN 1 END) AS movedCount
-     FROM (SELECT t.type, t.amount, t.amount_in_account_currency, ${COUNTS_AS_SPENDING} AS s
-       FROM transactions t WHERE ${sql}) t`,
+       count(CASE WHEN s THEN 1 END) AS count, count(CASE WHEN NOT s AND NOT i THEN 1 END) AS movedCount,
+       count(CASE WHEN i THEN 1 END) AS ignoredCount
+     FROM (SELECT t.type, t.amount, t.amount_in_account_currency, NOT ${NOT_IGNORED} AS i,
+       ${COUNTS_AS_SPENDING} AND ${NOT_IGNORED} AS s FROM transactions t WHERE ${sql}) t`,
   ).get(...params) as Omit<TransactionTotals, 'net'>;
   return { ...row, net: row.inflow - row.outflow };
 }

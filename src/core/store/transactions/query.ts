@@ -9,6 +9,7 @@ import { restoreTransaction, type FoldedColumns } from './raw-remainder';
 import { sortKeyFloor } from './sort-key';
 import { STORED_ROW_COLUMNS, toStoredTransaction, type StoredRow } from './stored-row';
 import { parseInput } from '../parse-input';
+import { EFFECTIVE_CATEGORY } from '../edits/edits';
 
 export interface StoredTransaction {
   id: string;
@@ -92,7 +93,8 @@ export function filterClause(filter: TransactionFilter, db?: Db): WhereClause | 
   if (filter.type) add('t.type = ?', filter.type);
   if (filter.status) add('t.status = ?', filter.status);
   if (filter.categories && filter.categories.length > 0) {
-    add(`t.category IN (${filter.categories.map(() => '?').join(', ')})`, ...filter.categories);
+    // The category the person sees: theirs (or a rule's) over the bank's.
+    add(`${EFFECTIVE_CATEGORY} IN (${filter.categories.map(() => '?').join(', ')})`, ...filter.categories);
   }
   let match: string | null = null;
   if (filter.text !== undefined && filter.text.trim() !== '') {
@@ -170,9 +172,20 @@ const LIVE_CATEGORIES_SQL = `WITH RECURSIVE c(category) AS (
   )
   SELECT category FROM c WHERE category IS NOT NULL`;
 
-/** The distinct categories of live (not removed) transactions, in ascending order. */
+const PERSON_CATEGORIES_SQL = `SELECT DISTINCT e.category FROM transaction_edits e
+  JOIN transactions t ON t.id = e.transaction_id WHERE e.category IS NOT NULL AND t.removed_at IS NULL`;
+
+/** The distinct bank categories of live (not removed) transactions, in ascending order. */
 export function listLiveCategories(db: Db): string[] {
   return prepared(db, LIVE_CATEGORIES_SQL).pluck().all() as string[];
+}
+
+/** The categories a live row shows: the bank's and the person's (or their rules'), ascending. */
+export function listShownCategories(db: Db): string[] {
+  const bank = listLiveCategories(db);
+  const person = prepared(db, PERSON_CATEGORIES_SQL).pluck().all() as string[];
+  if (person.length === 0) return bank;
+  return [...new Set([...bank, ...person])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** One transaction by Pluggy id (removed ones included), or null. */

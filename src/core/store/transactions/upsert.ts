@@ -6,6 +6,10 @@ import { nowIso, prepared } from '../prepared';
 import { sqliteCode } from '../sqlite-error';
 import { DATA_COLUMNS, mappedRow, toRowValues, type MappedTransaction, type RowValues } from './row-mapping';
 import { SortKeyAllocator } from './sort-key';
+import { applyRulesToNewRows } from '../edits/apply-rules';
+import { followEditsFromRemoved, followEditsToInserted } from '../edits/follow';
+import { appendHistory, type ChangeSource } from '../edits/history';
+import { recordBankChanges } from './bank-changes';
 
 export interface UpsertCounts {
   inserted: number;
@@ -18,10 +22,12 @@ export interface UpsertOptions {
   seenAt?: string;
   /** The sync run's seen mark (migration 100), stamped in the same write; never lowers a row's mark. */
   seenMark?: number;
+  /** Who brought the rows (a sync run or a webhook), for each row's history; default: a sync without a run. */
+  source?: ChangeSource;
 }
 
 const INSERT_SQL = `INSERT INTO transactions (sort_key, ${DATA_COLUMNS.join(', ')}, first_seen_at, last_seen_at,
-  changed_at, seen_mark) VALUES (?, ${DATA_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?, ?)`;
+  changed_at, seen_mark, created_run_id) VALUES (?, ${DATA_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?, ?, ?)`;
 
 const UPDATE_SQL = `UPDATE transactions SET sort_key = ?, ${DATA_COLUMNS.map((c) => `${c} = ?`).join(', ')},
   last_seen_at = max(last_seen_at, ?), changed_at = ?, removed_at = NULL, seen_mark = max(seen_mark, ?)
@@ -50,6 +56,8 @@ interface Op {
   kind: 'insert' | 'update' | 'touch';
   sortKey: number;
   row: MappedTransaction;
+  /** The stored row an update replaces, for its history. */
+  before?: RowState;
 }
 
 /** A stored row as STATE_SQL reads it: [sort_key, removed_at, ...DATA_COLUMNS]. */
@@ -81,6 +89,7 @@ export function upsertTransactionRows(
 ): UpsertCounts {
   const seenAt = options.seenAt ?? nowIso();
   const seenMark = options.seenMark ?? 0;
+  const source = options.source ?? { actor: 'sync' };
   const rows = page.map(mappedRow);
   const insert = prepared(db, INSERT_SQL);
   const update = prepared(db, UPDATE_SQL);
@@ -118,21 +127,39 @@ export function upsertTransactionRows(
       } else if (state[STATE_REMOVED_AT] !== null || !sameValues(state, row)) {
         const stored = state[STATE_SORT_KEY] as number;
         const sortKey = state[STATE_DATE] === row.date ? stored : keys.allocate(row.date);
-        ops.set(row.id, { kind: 'update', sortKey, row });
+        ops.set(row.id, { kind: 'update', sortKey, row, before: state });
         counts.updated++;
       } else {
         ops.set(row.id, { kind: 'touch', sortKey: state[STATE_SORT_KEY] as number, row });
         counts.unchanged++;
       }
     }
+    const inserted: MappedTransaction[] = [];
     for (const op of [...ops.values()].sort((a, b) => a.sortKey - b.sortKey)) {
       if (op.kind === 'insert') {
-        insert.run(op.sortKey, ...op.row.values, seenAt, seenAt, seenAt, seenMark);
+        insert.run(op.sortKey, ...op.row.values, seenAt, seenAt, seenAt, seenMark, source.runId ?? null);
         ftsInsert.run(op.sortKey, ...op.row.searchable); // see migration 20: no insert trigger, on purpose
-      } else if (op.kind === 'update')
+        inserted.push(op.row);
+      } else if (op.kind === 'update') {
         update.run(op.sortKey, ...op.row.values, seenAt, seenAt, seenMark, op.row.id);
-      else touch.run(seenAt, seenMark, op.row.id, seenAt, seenMark);
+        recordBankChanges(
+          db,
+          op.before!.slice(STATE_VALUES),
+          op.before![STATE_REMOVED_AT] as string | null,
+          op.row,
+          source,
+          seenAt,
+        );
+      } else touch.run(seenAt, seenMark, op.row.id, seenAt, seenMark);
     }
+    // The person's layer over the new rows: edits of a row they re-create, then the rules.
+    followEditsToInserted(db, inserted.map(candidateOf), source, seenAt);
+    applyRulesToNewRows(
+      db,
+      inserted.map((r) => r.id),
+      seenAt,
+      source.runId ?? null,
+    );
   });
   try {
     run.immediate();
@@ -148,15 +175,37 @@ export function upsertTransactionRows(
   return counts;
 }
 
-/** Marks the given Pluggy ids as removed (kept for history, hidden from lists); returns how many changed. */
-export function markTransactionsRemoved(db: Db, ids: readonly string[], at: string = nowIso()): number {
+/**
+ * Marks the given Pluggy ids as removed (kept for history, hidden from lists); returns how many changed. Each
+ * gets a history line, and its edits go to the row that re-creates it, if one is stored.
+ */
+export function markTransactionsRemoved(
+  db: Db,
+  ids: readonly string[],
+  at: string = nowIso(),
+  source: ChangeSource = { actor: 'sync' },
+): number {
   const stmt = prepared(db, 'UPDATE transactions SET removed_at = ? WHERE id = ? AND removed_at IS NULL');
-  let changed = 0;
+  const removed: string[] = [];
   db.transaction(() => {
-    for (const id of ids) changed += stmt.run(at, id).changes;
+    for (const id of ids) {
+      if (stmt.run(at, id).changes === 0) continue;
+      removed.push(id);
+      appendHistory(db, id, 'removed', source, at);
+    }
+    followEditsFromRemoved(db, removed, source, at);
   }).immediate();
-  return changed;
+  return removed.length;
 }
+
+const candidateOf = (row: MappedTransaction) => ({
+  id: row.id,
+  accountId: row.accountId,
+  date: row.date,
+  amount: row.values[3],
+  type: row.values[5],
+  description: row.values[7],
+});
 
 /** The newest Pluggy ingestion time stored for an account (walks that account's rows). */
 export function latestTransactionCreatedAt(db: Db, accountId: string): string | null {

@@ -73,6 +73,12 @@ export const TransactionView = z.object({
   installmentNumber: z.number().int().nullable(),
   totalInstallments: z.number().int().nullable(),
   removedAt: z.string().nullable(),
+  /** The person's own layer (see calls/edits.ts): `category` above stays the bank's. */
+  personCategory: z.string().nullable(),
+  note: z.string().nullable(),
+  tags: z.array(z.string()),
+  /** Left out of spending, totals and exports by the person (or one of their rules). */
+  ignored: z.boolean(),
 });
 export type TransactionView = z.infer<typeof TransactionView>;
 
@@ -107,6 +113,8 @@ export const moneyCalls = {
       net: Centavos,
       count: z.number().int(),
       movedCount: z.number().int(),
+      /** Rows the person left out of their reports. */
+      ignoredCount: z.number().int(),
     }),
   ),
   /** The file's text; the renderer offers it as a download (browser) or save dialog (Electron). */
