@@ -167,8 +167,21 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       if (current && !WAITING_PHASES.has(last.phase)) current.reading = true;
       deps.events.emit('sync.progress', last);
     };
-    // Filled in once the lease is ours: the failure policy needs a context even when the wait fails.
-    let ctx: RunContext = runContext(itemId, reason, runId, abort, options, progress, nowIso(deps.clock), 0);
+    const contextFrom = (startedAt: string, seenMark: number): RunContext => ({
+      ...deps,
+      itemId,
+      runId,
+      reason,
+      startedAt,
+      seenMark,
+      signal: abort.signal,
+      progress,
+      pages: createPageCommitter({ db: deps.db, itemId, runId, startedAt, seenMark }),
+      decodePage,
+      ...(options.parameters ? { refreshParameters: options.parameters } : {}),
+    });
+    // Made again once the lease is ours; the failure policy needs one even when the wait itself fails.
+    let ctx = contextFrom(nowIso(deps.clock), 0);
     let leased = false;
     try {
       // Another process (the CLI from cron, the app) may be syncing this item: wait our turn, bounded.
@@ -180,16 +193,7 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       // The other process is done: its status must not stick to this run's next steps.
       last = { ...last, itemStatus: null };
       // Taken with the lease, so runs of one item see marks and times in the order they really ran.
-      ctx = runContext(
-        itemId,
-        reason,
-        runId,
-        abort,
-        options,
-        progress,
-        nowIso(deps.clock),
-        takeSeenMark(deps.db),
-      );
+      ctx = contextFrom(nowIso(deps.clock), takeSeenMark(deps.db));
       const totals = await executeRun(ctx, wakeSignal(itemId));
       finishSyncRun(deps.db, runId, { outcome: 'success', counts: totals, at: nowIso(deps.clock) });
       ctx.progress({ phase: 'done' });
@@ -226,31 +230,6 @@ export function createSyncEngine(deps: SyncDeps): SyncEngine {
       wakers.delete(itemId);
       deps.events.emit('connections.changed', { itemId, at: nowIso(deps.clock) });
     }
-  }
-
-  function runContext(
-    itemId: string,
-    reason: SyncReason,
-    runId: number,
-    abort: AbortController,
-    options: SyncOptions,
-    progress: RunContext['progress'],
-    startedAt: string,
-    seenMark: number,
-  ): RunContext {
-    return {
-      ...deps,
-      itemId,
-      runId,
-      reason,
-      startedAt,
-      seenMark,
-      signal: abort.signal,
-      progress,
-      pages: createPageCommitter({ db: deps.db, itemId, runId, startedAt, seenMark }),
-      decodePage,
-      ...(options.parameters ? { refreshParameters: options.parameters } : {}),
-    };
   }
 
   function releaseLeaseOf(itemId: string): void {
