@@ -16,3 +16,10 @@ export function daysAgo(days: number, from: Date = new Date()): Date {
   d.setDate(d.getDate() - days);
   return d;
 }
+
+/** This month and the `count - 1` before it, newest first, as YYYY-MM. */
+export function recentMonths(from: Date, count: number): string[] {
+  return Array.from({ length: count }, (_, i) =>
+    monthString(new Date(from.getFullYear(), from.getMonth() - i, 1)),
+  );
+}

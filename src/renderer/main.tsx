@@ -12,6 +12,7 @@ import { setupI18n } from './i18n';
 import './styles.css';
 import './system.css';
 import './security.css';
+import './connections.css';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 5_000 } },

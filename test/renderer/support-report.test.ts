@@ -16,6 +16,10 @@ const health: Health = {
 };
 const connection = {
   itemId,
+  name: 'Pluggy Bank',
+  nickname: null,
+  accounts: [],
+  ownerFirstName: null,
   connector: {
     id: 0,
     name: 'Pluggy Bank',

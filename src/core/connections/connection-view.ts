@@ -5,7 +5,8 @@ import { CODE_REFUSALS, REFRESH_REFUSALS, explainCode, explainItem } from '../er
 import type { StoredConnection } from '../store';
 import { bankHealthOf, productFreshness, withBankBlame } from './bank-health-view';
 import type { Db } from '../store/db';
-import { countLiveAccounts, getConnectionItem, getSyncState, listRetries } from '../store';
+import { getConnectionItem, getSyncState, listAccounts, listRetries } from '../store';
+import { connectionName, maskNumber, ownerFirstName } from '../../shared/connections/name';
 
 /** "Stale": the link says it is fine, yet no new data arrived for this long. */
 export const STALE_AFTER_MS = 3 * 86_400_000;
@@ -63,9 +64,19 @@ export function connectionView(inputs: ViewInputs, stored: StoredConnection): Co
   explanation = blame.explanation;
   const lastNewData = state.lastNewDataAt ? Date.parse(state.lastNewDataAt) : null;
   const stale = explanation.severity === 'ok' && lastNewData !== null && now - lastNewData > STALE_AFTER_MS;
-  const accountCount = countLiveAccounts(db, stored.id);
+  const accounts = listAccounts(db, { connectionId: stored.id });
+  const name = connectionName(stored);
   return {
     itemId: stored.id,
+    name,
+    nickname: stored.nickname,
+    accounts: accounts.map((a) => ({
+      id: a.id,
+      name: a.marketingName ?? a.name,
+      type: a.type,
+      numberMasked: maskNumber(a.number),
+    })),
+    ownerFirstName: ownerFirstName(accounts.find((a) => a.owner)?.owner),
     connector: {
       id: stored.connectorId,
       name: stored.connectorName,
@@ -79,7 +90,7 @@ export function connectionView(inputs: ViewInputs, stored: StoredConnection): Co
     severity: explanation.severity,
     messageKey: explanation.messageKey,
     messageParams: {
-      bank: stored.connectorName,
+      bank: name,
       code: explanation.code,
       // An ISO instant: the renderer shows it as a date and time in the user's language.
       ...(blocked ? { until: blocked } : {}),
@@ -95,7 +106,7 @@ export function connectionView(inputs: ViewInputs, stored: StoredConnection): Co
     stale,
     syncing: inputs.isSyncing(stored.id),
     archived: stored.archivedAt !== null,
-    accountCount,
+    accountCount: accounts.length,
     mfa:
       stored.status === 'WAITING_USER_INPUT'
         ? (item?.parameter ?? null)

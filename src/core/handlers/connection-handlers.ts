@@ -11,6 +11,7 @@ import {
   deleteConnection,
   getConnection,
   listConnections,
+  setConnectionNickname,
   unarchiveConnection,
   upsertConnection,
 } from '../store';
@@ -24,6 +25,7 @@ type ConnectionHandlers = Pick<
   | 'connections.syncAll'
   | 'connections.submitMfa'
   | 'connections.disconnect'
+  | 'connections.rename'
 >;
 
 export function connectionHandlers(ctx: CoreContext): ConnectionHandlers {
@@ -146,6 +148,17 @@ export function connectionHandlers(ctx: CoreContext): ConnectionHandlers {
       // A run already waiting on the bank picks the answer up; otherwise start one to follow it through.
       if (!ctx.engine().isSyncing(itemId)) ctx.engine().sync(itemId, 'connect');
       else ctx.engine().wake(itemId);
+      ctx.events.emit('connections.changed', { itemId, at: now() });
+      return view(itemId);
+    },
+
+    'connections.rename': ({ itemId, nickname }) => {
+      const before = getConnection(ctx.db(), itemId);
+      const next = nickname?.trim() || null;
+      if (!before || !setConnectionNickname(ctx.db(), itemId, next)) {
+        throw new AppError('not_found', 'There is no connection with this id.', { details: { itemId } });
+      }
+      userAudit('open_finance.connection.renamed', itemId, { from: before.nickname, to: next });
       ctx.events.emit('connections.changed', { itemId, at: now() });
       return view(itemId);
     },

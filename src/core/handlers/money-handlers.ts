@@ -1,5 +1,6 @@
 // Handlers of accounts.*, transactions.* and charts.*: reads of the local DB only, never the network.
 import type { AccountView, TransactionView } from '../../shared/contract';
+import { connectionName, maskNumber, ownerFirstName } from '../../shared/connections/name';
 import { signedBalance, signedCentavos } from '../../shared/money';
 import type { Handlers } from '../router/router';
 import type { CoreContext } from '../core-context';
@@ -32,11 +33,8 @@ type MoneyHandlers = Pick<
   | 'charts.balance'
 >;
 
-/** Account numbers are shown masked: the last 4 characters are enough to tell accounts apart. */
-export function maskNumber(number: string | null): string | null {
-  if (!number) return null;
-  return `•••• ${number.slice(-4)}`;
-}
+/** Re-exported: the transaction detail panel masks numbers the same way. */
+export { maskNumber };
 
 export function transactionView(t: StoredTransaction, edit: TransactionEdit | null = null): TransactionView {
   return {
@@ -66,12 +64,14 @@ export function transactionView(t: StoredTransaction, edit: TransactionEdit | nu
 
 export function moneyHandlers(ctx: CoreContext): MoneyHandlers {
   const accountView = (
-    banks: Map<string, { name: string; color: string | null }>,
+    banks: Map<string, { name: string; connectionName: string; color: string | null }>,
     a: StoredAccount,
   ): AccountView => ({
     id: a.id,
     connectionId: a.connectionId,
     bankName: banks.get(a.connectionId)?.name ?? '',
+    connectionName: banks.get(a.connectionId)?.connectionName ?? '',
+    ownerFirstName: ownerFirstName(a.owner),
     bankColor: banks.get(a.connectionId)?.color ?? null,
     type: a.type,
     subtype: a.subtype,
@@ -94,7 +94,7 @@ export function moneyHandlers(ctx: CoreContext): MoneyHandlers {
       const banks = new Map(
         listConnections(db, { includeArchived: true }).map((c) => [
           c.id,
-          { name: c.connectorName, color: c.connectorPrimaryColor },
+          { name: c.connectorName, connectionName: connectionName(c), color: c.connectorPrimaryColor },
         ]),
       );
       return listAccounts(db, { includeRemoved: includeRemoved ?? false }).map((a) => accountView(banks, a));

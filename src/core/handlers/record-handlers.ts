@@ -12,13 +12,16 @@ import {
   listNotices,
   listSyncRuns,
 } from '../store';
-import type { SyncRun } from '../store';
+import type { StoredConnection, SyncRun } from '../store';
 import { noticeView } from '../notices/notice-view';
 import { recordChainReport } from '../security-review/chain-check';
 import { recordExport } from '../security-review/record-export';
 import { raiseReviewNotices } from '../security-review/review-notice';
 import { reviewDay } from '../security-review/review';
 import type { Db } from '../store/db';
+import { connectionName } from '../../shared/connections/name';
+
+const nameOf = (c: StoredConnection | null) => (c ? connectionName(c) : undefined);
 
 type RecordHandlers = Pick<
   Handlers,
@@ -79,7 +82,7 @@ function runView(db: Db, run: SyncRun): SyncRunView {
   return {
     id: run.id,
     itemId: run.connectionId,
-    bankName: getConnection(db, run.connectionId)?.connectorName ?? run.connectionId,
+    bankName: nameOf(getConnection(db, run.connectionId)) ?? run.connectionId,
     reason: run.reason,
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,

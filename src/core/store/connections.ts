@@ -27,6 +27,8 @@ export interface StoredConnection {
   changedAt: string;
   /** Set when the link was removed at Pluggy but its data kept here. */
   archivedAt: string | null;
+  /** The person's own name for the link; Pluggy's updates never touch it. */
+  nickname: string | null;
 }
 
 export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
@@ -37,7 +39,7 @@ const COLUMNS = `id, connector_id AS connectorId, connector_name AS connectorNam
   error_message AS errorMessage, consent_expires_at AS consentExpiresAt, last_updated_at AS lastUpdatedAt,
   next_auto_sync_at AS nextAutoSyncAt, client_user_id AS clientUserId, pluggy_created_at AS pluggyCreatedAt,
   pluggy_updated_at AS pluggyUpdatedAt, first_seen_at AS firstSeenAt, changed_at AS changedAt,
-  archived_at AS archivedAt`;
+  archived_at AS archivedAt, nickname`;
 
 const UPSERT_SQL = `INSERT INTO connections (id, connector_id, connector_name, connector_image_url,
   connector_primary_color, is_open_finance, status, execution_status, error_code, error_message,
@@ -160,4 +162,9 @@ export function countLiveAccounts(db: Db, connectionId: string): number {
     'SELECT count(*) AS n FROM accounts WHERE connection_id = ? AND removed_at IS NULL',
   ).get(connectionId) as { n: number };
   return row.n;
+}
+
+/** Sets (or, with null, removes) the person's name for a link. Returns false when the id is unknown. */
+export function setConnectionNickname(db: Db, id: string, nickname: string | null): boolean {
+  return prepared(db, 'UPDATE connections SET nickname = ? WHERE id = ?').run(nickname, id).changes > 0;
 }

@@ -37,6 +37,7 @@ export function useLiveEvents(): void {
         showToast({
           level: notice.level,
           kind: notice.kind,
+          connectionId: notice.connectionId,
           messageKey: notice.messageKey,
           params: notice.params,
         });

@@ -6,12 +6,14 @@ import { useClient } from '../client/client-context';
 import { keys } from '../client/query-keys';
 import { formatDateTime } from '../format';
 import { ErrorState } from './QueryState';
+import { useConnectionNames, withConnectionName } from '../client/connection-names';
 import { NoticeLink, noticeParams } from './notice-extras';
 
 const POLL_MS = 30_000;
 
 export function NoticeBell() {
   const { t, i18n } = useTranslation();
+  const connectionName = useConnectionNames();
   const client = useClient();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -90,7 +92,7 @@ export function NoticeBell() {
               <li key={n.id} className={`notice notice-${n.level}`}>
                 <p>
                   {t(n.messageKey, {
-                    ...noticeParams(n, t, i18n.language),
+                    ...withConnectionName(noticeParams(n, t, i18n.language), connectionName(n.connectionId)),
                     defaultValue: t('notices.generic'),
                   })}
                 </p>

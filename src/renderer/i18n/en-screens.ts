@@ -3,6 +3,10 @@ import type { ScreenMessages } from './pt-BR-screens';
 
 export const enScreens: ScreenMessages = {
   connections: {
+    nickname: 'Link nickname',
+    rename: 'Rename',
+    renameBank: 'Rename {{bank}}',
+    saveNickname: 'Save',
     title: 'Connections',
     intro: 'Your banks linked through Open Finance, how each link is doing, and what to do when one fails.',
     connect: 'Connect a bank',
@@ -118,6 +122,7 @@ export const enScreens: ScreenMessages = {
   accounts: {
     title: 'Accounts',
     list: 'Your accounts',
+    listOf: 'Accounts at {{bank}}',
     emptyTitle: 'No accounts yet',
     emptyText: 'Accounts show up here once you connect a bank.',
     inAccounts: 'In accounts',
@@ -225,6 +230,7 @@ export const enScreens: ScreenMessages = {
     actions: {
       open_finance__connection__created: 'Link created',
       open_finance__connection__updated: 'Link updated',
+      open_finance__connection__renamed: 'Link renamed',
       open_finance__connection__deleted: 'Link removed',
       open_finance__connect_token__created: 'Connect token issued',
       open_finance__mfa__submitted: 'Verification code sent',

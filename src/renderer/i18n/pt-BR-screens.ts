@@ -2,6 +2,10 @@
 import { CATEGORY_NAMES_PT_BR } from '../../shared/categories/pt-BR';
 export const ptBRScreens = {
   connections: {
+    nickname: 'Apelido da conexão',
+    rename: 'Renomear',
+    renameBank: 'Renomear {{bank}}',
+    saveNickname: 'Salvar',
     title: 'Conexões',
     intro:
       'Seus bancos conectados pelo Open Finance, com o estado de cada conexão e o que fazer quando algo falha.',
@@ -117,6 +121,7 @@ export const ptBRScreens = {
   accounts: {
     title: 'Contas',
     list: 'Suas contas',
+    listOf: 'Contas de {{bank}}',
     emptyTitle: 'Nenhuma conta ainda',
     emptyText: 'As contas aparecem aqui depois que você conecta um banco.',
     inAccounts: 'Em contas',
@@ -224,6 +229,7 @@ export const ptBRScreens = {
     actions: {
       open_finance__connection__created: 'Conexão criada',
       open_finance__connection__updated: 'Conexão atualizada',
+      open_finance__connection__renamed: 'Conexão renomeada',
       open_finance__connection__deleted: 'Conexão removida',
       open_finance__connect_token__created: 'Token de conexão emitido',
       open_finance__mfa__submitted: 'Código de verificação enviado',

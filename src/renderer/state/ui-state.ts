@@ -13,6 +13,8 @@ export interface Toast {
   params: Record<string, string>;
   /** The notice's kind, when the toast announces one (some kinds word their parameters). */
   kind?: string;
+  /** The link the notice is about: its name is shown as the link is named now. */
+  connectionId?: string | null;
 }
 
 export const toastStore = createStore<readonly Toast[]>([]);

@@ -8,6 +8,7 @@ import { migration0050 } from './0050-app-state';
 import { migration0060 } from './0060-list-helpers';
 import { migration0070 } from './0070-raw-remainder';
 import { migration0080 } from './0080-centavos';
+import { migration0085 } from './0085-connection-nicknames';
 import { migration0100 } from './0100-seen-marks';
 import { migration0101 } from './0101-account-watermarks';
 import { migration0102 } from './0102-sync-leases';
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0060,
   migration0070,
   migration0080,
+  migration0085,
   migration0100,
   migration0101,
   migration0102,

@@ -15,6 +15,30 @@ const SpendingChart = lazy(() => import('./SpendingChart').then((m) => ({ defaul
 
 const isCard = (a: AccountView) => a.type === 'CREDIT';
 
+interface AccountGroup {
+  connectionId: string;
+  name: string;
+  owner: string | null;
+  accounts: AccountView[];
+}
+
+/** Accounts under the link they came from, links in the order the list gives them. */
+function groupByConnection(accounts: AccountView[]): AccountGroup[] {
+  const groups = new Map<string, AccountGroup>();
+  for (const a of accounts) {
+    const group = groups.get(a.connectionId) ?? {
+      connectionId: a.connectionId,
+      name: a.connectionName,
+      owner: null,
+      accounts: [],
+    };
+    group.owner ??= a.ownerFirstName;
+    group.accounts.push(a);
+    groups.set(a.connectionId, group);
+  }
+  return [...groups.values()];
+}
+
 export function AccountsScreen() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
@@ -59,52 +83,65 @@ export function AccountsScreen() {
               <dd data-testid="accounts-total">{money(inAccounts + onCards)}</dd>
             </div>
           </dl>
-          <ul className="cards account-cards" aria-label={t('accounts.list')}>
-            {list.map((a) => (
-              <li key={a.id} className="card account-card" data-testid="account-card">
-                <span className="hint">
-                  {a.bankName} ·{' '}
-                  {t(`accounts.types.${a.subtype ?? a.type}`, {
-                    // A type Pluggy added after this version: said in words, with Pluggy's name for it.
-                    defaultValue: t('accounts.types.unknown', { code: a.subtype ?? a.type }),
-                  })}
-                </span>
-                <strong className="account-name">{a.marketingName ?? a.name}</strong>
-                {a.numberMasked && <span className="hint mono">{a.numberMasked}</span>}
-                <span className={`account-balance ${isCard(a) ? 'bad' : ''}`}>
-                  {money(a.balance, a.currencyCode)}
-                </span>
-                {isCard(a) && (
-                  <dl className="mini-facts">
-                    {a.creditLimit !== null && (
-                      <>
-                        <dt>{t('accounts.limit')}</dt>
-                        <dd>{money(a.creditLimit, a.currencyCode)}</dd>
-                      </>
+          {groupByConnection(list).map((group) => (
+            <section
+              key={group.connectionId}
+              className="account-group"
+              aria-labelledby={`accounts-of-${group.connectionId}`}
+              data-testid="account-group"
+            >
+              <h2 id={`accounts-of-${group.connectionId}`} className="account-group-title">
+                {group.name}
+                {group.owner && <span className="hint"> · {group.owner}</span>}
+              </h2>
+              <ul className="cards account-cards" aria-label={t('accounts.listOf', { bank: group.name })}>
+                {group.accounts.map((a) => (
+                  <li key={a.id} className="card account-card" data-testid="account-card">
+                    <span className="hint">
+                      {a.bankName} ·{' '}
+                      {t(`accounts.types.${a.subtype ?? a.type}`, {
+                        // A type Pluggy added after this version: said in words, with Pluggy's name for it.
+                        defaultValue: t('accounts.types.unknown', { code: a.subtype ?? a.type }),
+                      })}
+                    </span>
+                    <strong className="account-name">{a.marketingName ?? a.name}</strong>
+                    {a.numberMasked && <span className="hint mono">{a.numberMasked}</span>}
+                    <span className={`account-balance ${isCard(a) ? 'bad' : ''}`}>
+                      {money(a.balance, a.currencyCode)}
+                    </span>
+                    {isCard(a) && (
+                      <dl className="mini-facts">
+                        {a.creditLimit !== null && (
+                          <>
+                            <dt>{t('accounts.limit')}</dt>
+                            <dd>{money(a.creditLimit, a.currencyCode)}</dd>
+                          </>
+                        )}
+                        {a.availableCreditLimit !== null && (
+                          <>
+                            <dt>{t('accounts.available')}</dt>
+                            <dd>{money(a.availableCreditLimit, a.currencyCode)}</dd>
+                          </>
+                        )}
+                        {a.balanceCloseDate && (
+                          <>
+                            <dt>{t('accounts.closes')}</dt>
+                            <dd>{formatDate(a.balanceCloseDate, lng)}</dd>
+                          </>
+                        )}
+                        {a.balanceDueDate && (
+                          <>
+                            <dt>{t('accounts.due')}</dt>
+                            <dd>{formatDate(a.balanceDueDate, lng)}</dd>
+                          </>
+                        )}
+                      </dl>
                     )}
-                    {a.availableCreditLimit !== null && (
-                      <>
-                        <dt>{t('accounts.available')}</dt>
-                        <dd>{money(a.availableCreditLimit, a.currencyCode)}</dd>
-                      </>
-                    )}
-                    {a.balanceCloseDate && (
-                      <>
-                        <dt>{t('accounts.closes')}</dt>
-                        <dd>{formatDate(a.balanceCloseDate, lng)}</dd>
-                      </>
-                    )}
-                    {a.balanceDueDate && (
-                      <>
-                        <dt>{t('accounts.due')}</dt>
-                        <dd>{formatDate(a.balanceDueDate, lng)}</dd>
-                      </>
-                    )}
-                  </dl>
-                )}
-              </li>
-            ))}
-          </ul>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
           <Suspense fallback={<Loading />}>
             <BalanceChart accounts={list} />
             <SpendingChart currency={currency} />

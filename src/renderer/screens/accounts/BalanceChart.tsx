@@ -8,6 +8,7 @@ import { useClient } from '../../client/client-context';
 import { keys } from '../../client/query-keys';
 import { Empty, ErrorState, Loading } from '../../components/QueryState';
 import { dayString, daysAgo } from '../../dates';
+import { accountLabel } from '../../account-label';
 import { formatDate, formatMoney, formatMoneyCompact } from '../../format';
 
 const RANGES = [30, 90, 365] as const;
@@ -37,7 +38,7 @@ export function BalanceChart({ accounts }: { accounts: AccountView[] }) {
           <select value={account?.id ?? ''} onChange={(e) => setAccountId(e.target.value)}>
             {accounts.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.bankName} · {a.marketingName ?? a.name}
+                {accountLabel(a)}
               </option>
             ))}
           </select>

@@ -6,7 +6,10 @@ import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recha
 import { useClient } from '../../client/client-context';
 import { keys } from '../../client/query-keys';
 import { Empty, ErrorState, Loading } from '../../components/QueryState';
-import { monthString } from '../../dates';
+import { monthString, recentMonths } from '../../dates';
+
+/** Two years back: older spending is in the exports and the Transactions screen. */
+const MONTHS_SHOWN = 24;
 import { formatMoney, formatMonth } from '../../format';
 import { useCategoryName } from '../transactions/category-name';
 
@@ -31,12 +34,14 @@ export function SpendingChart({ currency }: { currency: string }) {
         <h2 id="spending-title">{t('accounts.spending')}</h2>
         <label className="inline">
           {t('accounts.month')}
-          <input
-            type="month"
-            value={month}
-            onChange={(e) => e.target.value && setMonth(e.target.value)}
-            data-testid="spending-month"
-          />
+          {/* A list of months in the app's language: the browser's month input speaks its own (English). */}
+          <select value={month} onChange={(e) => setMonth(e.target.value)} data-testid="spending-month">
+            {recentMonths(new Date(), MONTHS_SHOWN).map((m) => (
+              <option key={m} value={m}>
+                {formatMonth(m, lng)}
+              </option>
+            ))}
+          </select>
         </label>
       </header>
       {spending.isPending && <Loading />}

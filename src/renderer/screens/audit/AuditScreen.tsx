@@ -69,8 +69,7 @@ export function AuditScreen() {
     onSuccess: (file) => downloadText(file),
   });
   const rows = pages.data?.pages.flatMap((p) => p.rows) ?? [];
-  const bankName = (id: string) =>
-    connections.data?.find((c) => c.itemId === id)?.connector.name ?? id.slice(0, 8);
+  const bankName = (id: string) => connections.data?.find((c) => c.itemId === id)?.name ?? id.slice(0, 8);
   const set = <K extends keyof Form>(key: K, v: Form[K]) => setForm((f) => ({ ...f, [key]: v }));
   const lng = i18n.language;
 
@@ -133,7 +132,7 @@ export function AuditScreen() {
             <option value="">{t('audit.allConnections')}</option>
             {(connections.data ?? []).map((c) => (
               <option key={c.itemId} value={c.itemId}>
-                {c.connector.name}
+                {c.name}
               </option>
             ))}
           </select>

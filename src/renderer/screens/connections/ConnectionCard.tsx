@@ -10,6 +10,7 @@ import { isCredentialState } from '../../../shared/connections/attention';
 import { localiseParams } from '../../components/notice-params';
 import { formatCountdown, formatDate, formatDateTime, formatRelative, formatTime } from '../../format';
 import { CardFix, CardNote } from './CardFix';
+import { ConnectionTitle } from './ConnectionTitle';
 import { SyncProgressBar } from './SyncProgressBar';
 
 const HOUR_MS = 3_600_000;
@@ -29,7 +30,7 @@ export function ConnectionCard({ connection: c, progress, now, onRequest }: Conn
   const client = useClient();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
-  const bank = c.connector.name;
+  const bank = c.name;
   const sync = useMutation({
     mutationFn: () => client.invoke('connections.sync', { itemId: c.itemId }),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: keys.connections }),
@@ -51,8 +52,8 @@ export function ConnectionCard({ connection: c, progress, now, onRequest }: Conn
       data-item-id={c.itemId}
     >
       <header className="conn-header">
-        <BankLogo name={bank} imageUrl={c.connector.imageUrl} color={c.connector.primaryColor} />
-        <h2 id={titleId}>{bank}</h2>
+        <BankLogo name={c.connector.name} imageUrl={c.connector.imageUrl} color={c.connector.primaryColor} />
+        <ConnectionTitle connection={c} titleId={titleId} />
         <span className={`badge badge-${c.severity}`} data-testid="connection-badge">
           {running ? t('connections.badge.syncing') : t(`connections.badge.${c.severity}`)}
         </span>

@@ -38,7 +38,7 @@ export function ConnectionStatuses() {
           <tbody>
             {connections.data.map((c) => (
               <tr key={c.itemId}>
-                <td>{c.connector.name}</td>
+                <td>{c.name}</td>
                 <td className="mono">{c.status}</td>
                 <td className="mono">{c.executionStatus}</td>
                 <td>

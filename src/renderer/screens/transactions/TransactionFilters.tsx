@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../shared/contract';
 import { onShortcut, takeSearchRequest } from '../../app/shortcut-bus';
+import { accountLabel } from '../../account-label';
 import { AmountField } from '../../components/AmountField';
 import { DateRangeFields } from '../../components/DateField';
 import { useCategoryName } from './category-name';
@@ -68,7 +69,7 @@ export function TransactionFilters({ value, onChange, accounts, categories }: Tr
           <option value="">{t('transactions.allAccounts')}</option>
           {accounts.map((a) => (
             <option key={a.id} value={a.id}>
-              {a.bankName} · {a.marketingName ?? a.name}
+              {accountLabel(a)}
             </option>
           ))}
         </select>

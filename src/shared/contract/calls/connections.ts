@@ -1,5 +1,6 @@
 // Calls about bank links: list, Connect tokens, save after Connect, sync, MFA answers, disconnect.
 import { z } from 'zod';
+import { NICKNAME_MAX } from '../../connections/name';
 import { ConnectionAction, Severity } from '../../connections/status';
 import { ConnectorCredential } from '../../pluggy';
 import { call, event, NoInput } from '../define';
@@ -13,6 +14,20 @@ export type SyncReason = z.infer<typeof SyncReason>;
 
 export const Connection = z.object({
   itemId: z.string(),
+  /** What Cofre calls this link everywhere: the person's nickname, else the bank's name. */
+  name: z.string(),
+  nickname: z.string().nullable(),
+  /** The link's live accounts, so two links to one bank can be told apart. */
+  accounts: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      type: z.string(),
+      numberMasked: z.string().nullable(),
+    }),
+  ),
+  /** The first account holder's first name, when Pluggy gives an owner. */
+  ownerFirstName: z.string().nullable(),
   connector: z.object({
     id: z.number().int(),
     name: z.string(),
@@ -121,6 +136,16 @@ export const connectionCalls = {
         itemId: ItemId,
         /** `{ "<parameter.name>": "<value>" }`, as Pluggy's MFA endpoint takes it. */
         values: z.record(z.string().min(1).max(100), z.string().max(10_000)),
+      })
+      .strict(),
+    Connection,
+  ),
+  /** The person's name for a link; null or blank goes back to the bank's name. */
+  'connections.rename': call(
+    z
+      .object({
+        itemId: ItemId,
+        nickname: z.string().max(NICKNAME_MAX).nullable(),
       })
       .strict(),
     Connection,

@@ -15,6 +15,10 @@ export const AccountView = z.object({
   id: z.string(),
   connectionId: z.string(),
   bankName: z.string(),
+  /** The link's name as Cofre shows it everywhere (the person's nickname, else the bank). */
+  connectionName: z.string(),
+  /** The account holder's first name, when Pluggy gives the owner. */
+  ownerFirstName: z.string().nullable(),
   bankColor: z.string().nullable(),
   type: z.string(),
   subtype: z.string().nullable(),
