@@ -35,6 +35,8 @@ if (binary) {
     "Electron's binary is not installed on this machine (it could not be downloaded), so Cofre starts in browser mode: open the URL below.",
   );
   build(['vite', 'build', '--config', 'src/renderer/vite.config.ts', '--logLevel', 'warn']);
+  // The CLI as one built file: `cofre serve` then starts without compiling TypeScript (bin/cli-bundle.js).
+  build(['vite', 'build', '--config', 'src/cli/vite.config.ts', '--logLevel', 'warn']);
   forward(
     spawn(process.execPath, [`${root}bin/cofre.js`, 'serve', ...passThrough], {
       cwd: root,

@@ -1,6 +1,6 @@
 // Startup scenario: a 1M-row DB — process start to the first rows of the Transactions screen (browser host
 // and Chromium), a fresh core's open to its first page, and the core's RSS once idle.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -14,10 +14,12 @@ import { toRowValues } from '../../../src/core/store/transactions/row-mapping';
 import { seedConnection } from '../../core/store/seed';
 import { COFRE_BIN } from '../../helpers/cli';
 import { percentile } from '../stats';
+import { upgradeRows } from '../startup/upgrade-at-scale';
 import type { BenchRow, BenchScenario } from '../types';
 import { ACCOUNTS, benchTransaction } from './store';
 
 const ROWS = Number(process.env['COFRE_BENCH_STARTUP_ROWS'] ?? 1_000_000);
+const UPGRADE_ROWS = Number(process.env['COFRE_BENCH_UPGRADE_ROWS'] ?? ROWS);
 const RUNS = 3;
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('../startup/core-open-child.ts', import.meta.url));
@@ -84,13 +86,17 @@ function runCoreOpen(file: string, key: Buffer): Promise<CoreOpen> {
   });
 }
 
-/** Milliseconds from spawning `cofre serve` to the first transaction row drawn in Chromium. */
-async function runBrowserStart(dir: string): Promise<number> {
+/**
+ * Milliseconds from spawning `cofre serve` to the first transaction row drawn in Chromium: from the
+ * TypeScript through tsx (`fromSource`), or from the built CLI bundle (what `npm start` runs).
+ */
+async function runBrowserStart(dir: string, fromSource: boolean): Promise<number> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   const startedAt = Date.now();
   const server = spawn(process.execPath, [COFRE_BIN, 'serve', '--demo', '--port', '0', '--data-dir', dir], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, COFRE_FROM_SOURCE: fromSource ? '1' : '0' },
   });
   try {
     const url = await new Promise<string>((resolve, reject) => {
@@ -119,6 +125,19 @@ async function runBrowserStart(dir: string): Promise<number> {
   }
 }
 
+/** The CLI bundle `npm start` builds (src/cli/vite.config.ts), built now so the runs use today's code. */
+function buildCliBundle(): void {
+  const built = spawnSync(
+    'npx',
+    ['vite', 'build', '--config', 'src/cli/vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
+  if (built.status !== 0) throw new Error('the CLI bundle did not build');
+}
+
 function row(metric: string, value: number, unit: string, note?: string): BenchRow {
   return { scenario: 'startup', metric, value, unit, ...(note ? { note } : {}) };
 }
@@ -127,26 +146,39 @@ const load = () => `load ${loadavg()[0]!.toFixed(1)}`;
 
 export const scenario: BenchScenario = {
   name: 'startup',
-  description: `${ROWS.toLocaleString('en-US')}-row DB: process start to first rows in Chromium, core open to first page, idle RSS`,
+  description: `${ROWS.toLocaleString('en-US')}-row DB: process start to first rows in Chromium, core open to first page, idle RSS; AEGIS conversion and migrations 70, 80 at ${UPGRADE_ROWS.toLocaleString('en-US')} rows`,
   async run(): Promise<BenchRow[]> {
     const dir = mkdtempSync(join(tmpdir(), 'cofre-bench-startup-'));
     try {
       const { file, key } = buildDataDir(dir);
       const opens: CoreOpen[] = [];
       for (let i = 0; i < RUNS; i++) opens.push(await runCoreOpen(file, key));
+      buildCliBundle();
+      // Interleaved, so both see the same machine: tsx from source (before) and the bundle (after).
+      const fromSource: number[] = [];
       const browser: number[] = [];
-      for (let i = 0; i < RUNS; i++) browser.push(await runBrowserStart(dir));
+      for (let i = 0; i < RUNS; i++) {
+        fromSource.push(await runBrowserStart(dir, true));
+        browser.push(await runBrowserStart(dir, false));
+      }
       const median = (xs: number[]) =>
         percentile(
           [...xs].sort((a, b) => a - b),
           50,
         );
+      const upgrade = upgradeRows(dir, UPGRADE_ROWS);
       return [
         row(
           'process start → first rows (browser host, Chromium)',
           median(browser),
           'ms',
-          `median of ${RUNS}: spawn of \`cofre serve --demo\` (tsx, in-process sandbox) to the first row drawn; goal ≤ 1.5 s; ${load()}`,
+          `median of ${RUNS}: spawn of \`cofre serve --demo\` (built CLI bundle, in-process sandbox) to the first row drawn; goal ≤ 1.5 s; ${load()}`,
+        ),
+        row(
+          'the same from source (tsx), before',
+          median(fromSource),
+          'ms',
+          `median of ${RUNS}, interleaved with the bundle's runs; COFRE_FROM_SOURCE=1`,
         ),
         row(
           'core open → first page',
@@ -172,6 +204,7 @@ export const scenario: BenchScenario = {
           'MiB',
           `2 s after the first page; goal ≤ 150 MB; ${load()}`,
         ),
+        ...upgrade,
       ];
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -10,6 +10,8 @@ export function insertAsVersion70(
   db: Db,
   page: readonly Transaction[],
   seenAt = '2025-03-02T00:00:00.000Z',
+  /** Keep the whole transaction in `raw`, as versions before 70 did (the bench times migration 70 on it). */
+  fullRaw = false,
 ): void {
   const hasFts =
     db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'transactions_fts'`).get() !== undefined;
@@ -49,7 +51,7 @@ export function insertAsVersion70(
         v[9],
         v[10],
         v[11],
-        JSON.stringify(raw),
+        fullRaw ? JSON.stringify(t) : JSON.stringify(raw),
         seenAt,
         seenAt,
         seenAt,
