@@ -1,12 +1,6 @@
 // `cofre relay migrate [--status]`: the relay store's schema version before and after, step by step.
 import type { Command } from 'commander';
-import {
-  migrateRelayStore,
-  relayStoreStatus,
-  type RelayConfig,
-  type SchemaStatus,
-  type StepInfo,
-} from '../../relay';
+import type { RelayConfig, SchemaStatus, StepInfo } from '../../relay';
 
 type StoreFlags = Partial<Record<'dataDir' | 'redisUrl' | 'redisPrefix', string>>;
 
@@ -34,6 +28,8 @@ export async function runRelayMigrate(
   options: { status: boolean },
   out: (line: string) => void,
 ): Promise<void> {
+  // Loaded here, not at the top: the relay's stores (ioredis) would slow every other command's start.
+  const { migrateRelayStore, relayStoreStatus } = await import('../../relay/store/store-schema');
   const before = await relayStoreStatus(config);
   if (options.status) return printStatus(before, out);
   out(storeLine(before));

@@ -5,10 +5,9 @@ import {
   parseList,
   parseRelayConfig,
   parseTrustProxy,
-  runRelayUntilStopped,
   type RelayConfig,
   type RelayConfigInput,
-} from '../../relay';
+} from '../../relay/config';
 import { registerRelayMigrate } from './relay-migrate';
 
 /** Flag → [environment variable, config key]; the flags take the same values as the variables. */
@@ -110,6 +109,8 @@ export function registerRelayCommand(program: Command): void {
     );
   for (const [flag, envName, , help] of FLAGS) command.option(flag, `${help} [env ${envName}]`);
   command.action(async (flags: FlagValues) => {
+    // Loaded here, not at the top: the relay's server and stores (ioredis) would slow every other command's start.
+    const { runRelayUntilStopped } = await import('../../relay/run');
     await runRelayUntilStopped(relayConfigFromOptions(flags));
   });
   registerRelayMigrate(command, (flags) => relayConfigFromOptions(flags));
