@@ -34,6 +34,7 @@ import { createBankHealthWatch, type BankHealthWatch } from './bank-health/bank-
 import { createConnectSessions } from './connections/connect-sessions';
 import { securityHandlers } from './handlers/security-handlers';
 import { backupHandlers } from './handlers/backup-handlers';
+import { ledgerHandlers } from './handlers/ledger-handlers';
 import { applyPendingRestore } from './backup/apply-restore';
 import { checkBackupReminder } from './backup/backup-reminder';
 import { consentHandlers } from './handlers/consent-handlers';
@@ -200,6 +201,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     ...backupHandlers(ctx),
     ...consentHandlers(ctx),
     ...editHandlers(ctx),
+    ...ledgerHandlers(ctx),
   } satisfies Handlers;
 
   const scheduler =

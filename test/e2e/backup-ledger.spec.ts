@@ -19,6 +19,8 @@ test('a backup made in Settings downloads, a changed copy is refused, the real o
   page,
   app,
 }, testInfo) => {
+  // A passphrase costs scrypt (128 MiB, ~0.5 s on a quiet machine) at every make and check.
+  test.setTimeout(180_000);
   await page.goto(app.launchUrl);
   await connectBank(page, { user: 'user-ok' });
   await waitUntilSynced(page);
@@ -37,7 +39,7 @@ test('a backup made in Settings downloads, a changed copy is refused, the real o
   expect(download.suggestedFilename()).toMatch(/^cofre-backup-.*\.cofrebak$/);
   const file = testInfo.outputPath('backup.cofrebak');
   await download.saveAs(file);
-  await expect(form.getByTestId('backup-made')).toContainText('Cópia feita:');
+  await expect(form.getByTestId('backup-made')).toContainText('Cópia feita:', { timeout: 30_000 });
   await expect(form.getByTestId('backup-last')).toContainText('Última cópia:');
 
   const restore = page.getByTestId('restore-form');
@@ -50,6 +52,7 @@ test('a backup made in Settings downloads, a changed copy is refused, the real o
   await restore.getByTestId('restore-submit').click();
   await expect(restore.getByTestId('restore-error')).toHaveText(
     'A cópia está danificada ou foi alterada (cortada ou com bytes trocados). Nada foi mudado.',
+    { timeout: 30_000 },
   );
 
   await restore.getByTestId('restore-file').setInputFiles(file);
@@ -57,11 +60,13 @@ test('a backup made in Settings downloads, a changed copy is refused, the real o
   await restore.getByTestId('restore-submit').click();
   await expect(restore.getByTestId('restore-error')).toHaveText(
     'A frase secreta não abre esta cópia. Nada foi mudado.',
+    { timeout: 30_000 },
   );
   await restore.getByTestId('restore-passphrase').fill('correct horse battery');
   await restore.getByTestId('restore-submit').click();
   await expect(restore.getByTestId('restore-done')).toContainText(
     'Reinicie o Cofre para concluir a restauração.',
+    { timeout: 30_000 },
   );
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });

@@ -20,6 +20,7 @@ import {
   upsertAccounts,
   upsertConnection,
 } from '../store';
+import { recordBalanceSnapshots } from '../ledger/balance-snapshots';
 import { ItemNotUpdatedError } from './classify-failure';
 import { emptyCounts, readAccount, type AccountCounts } from './read-account';
 import { scheduleRetryAfterSuccess } from './partial-retry';
@@ -232,6 +233,8 @@ async function readAccountsAndTransactions(
         newData: totals.inserted + totals.updated + totals.removed > 0,
       });
       scheduleRetryAfterSuccess(ctx, item.executionStatus);
+      // Every account read whole: what the ledger check compares its balance against (ledger/).
+      recordBalanceSnapshots(ctx.db, ctx.itemId, ctx.runId, at);
       // A sync that worked answers every notice about this link that asked for a fix.
       resolveNotices(ctx.db, ctx.itemId, RESOLVED_BY_SUCCESS, at);
       appendAudit(ctx.db, {

@@ -17,9 +17,14 @@ export interface AccountRecord {
   extras: Transaction[];
   /** Ids of deleted transactions (generated or extra). */
   removed: string[];
+  /**
+   * Ids left out of every answer while the balance still counts them (POST /__sandbox/hide): an API that
+   * misses a transaction, which Cofre's ledger check must notice. Absent in state files from before.
+   */
+  hidden?: string[];
   /** Field changes on generated transactions (pending → posted, category edits). */
   overrides: Record<string, Partial<Transaction>>;
-  /** Balance and card figures, fixed at creation. */
+  /** Balance (a card's: what is owed) at creation, moved by each transaction a later sync brings. */
   balance: number;
   number: string;
   createdAtMs: number;

@@ -136,6 +136,17 @@ export interface Changes {
   deleted: string[];
 }
 
+/**
+ * The balance after a new transaction, as a bank keeps it: money in raises an account's balance and lowers
+ * a card's (what is owed); money out the reverse. Direction from `type`, in the account's currency.
+ */
+export function movedBalance(r: AccountRecord, tx: Transaction): number {
+  const amount = Math.abs(tx.amountInAccountCurrency ?? tx.amount);
+  const inflow = tx.type === 'CREDIT' ? amount : -amount;
+  const next = r.kind === 'card' ? r.balance - inflow : r.balance + inflow;
+  return Math.round(next * 100) / 100;
+}
+
 /** One sync's worth of change: new transactions, some pending posted, one card transaction re-created. */
 export function evolve(ledger: AccountLedger, generation: number, nowMs: number): Changes {
   const r = ledger.record;
@@ -155,6 +166,7 @@ export function evolve(ledger: AccountLedger, generation: number, nowMs: number)
       rngFor(r.seedKey, 'extra-tx', generation, j),
     );
     ledger.add(tx);
+    r.balance = movedBalance(r, tx);
     changes.created.push(tx);
   }
   if (r.kind === 'card') {

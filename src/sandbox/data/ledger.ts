@@ -77,7 +77,7 @@ export class AccountLedger {
     } else {
       tx = this.record.extras[position - base];
     }
-    if (tx === undefined || this.removed.has(tx.id)) return undefined;
+    if (tx === undefined || this.removed.has(tx.id) || this.record.hidden?.includes(tx.id)) return undefined;
     return withBillLink(this.record, tx);
   }
 
@@ -132,7 +132,16 @@ export class AccountLedger {
   }
 
   count(): number {
-    return this.size - this.removed.size;
+    const hidden = (this.record.hidden ?? []).filter((id) => !this.removed.has(id)).length;
+    return this.size - this.removed.size - hidden;
+  }
+
+  /** Leaves a transaction out of every answer (or lists it again); the balance keeps counting it. */
+  hide(id: string, hidden: boolean): boolean {
+    if (this.positionOf(id) === undefined || this.removed.has(id)) return false;
+    const rest = (this.record.hidden ?? []).filter((h) => h !== id);
+    this.record.hidden = hidden ? [...rest, id] : rest;
+    return true;
   }
 
   /** Live PENDING transactions up to `untilMs` (generated ones only live near the end of the year). */

@@ -128,6 +128,20 @@ export function adminRoutes(app: FastifyInstance, ctx: SandboxContext): void {
     return { now: new Date(ctx.clock.now()).toISOString() };
   });
 
+  // Leaves one transaction out of every answer (or lists it again) while the account's balance still counts
+  // it: an API that misses a row, which Cofre's ledger check must show as a gap until the row comes back.
+  app.post('/__sandbox/hide', opts, async (request) => {
+    const body = z
+      .object({ transactionId: z.string().min(1), hidden: z.boolean().default(true) })
+      .safeParse(request.body ?? {});
+    if (!body.success) throw validationError(body.error);
+    const { transactionId, hidden } = body.data;
+    const ledger = [...ctx.store.ledgers.values()].find((l) => l.positionOf(transactionId) !== undefined);
+    if (!ledger?.hide(transactionId, hidden)) throw notFound('Transaction');
+    ctx.store.changed();
+    return { transactionId, hidden };
+  });
+
   app.get('/__sandbox/deliveries', opts, async () => ({ attempts: ctx.hooks.attempts }));
 
   // Makes one transaction or account off the spec from now on (fields replaced as given, e.g. an amount

@@ -9,6 +9,7 @@ import { securityCalls } from './calls/security';
 import { backupCalls } from './calls/backup';
 import { consentCalls } from './calls/consents';
 import { editCalls } from './calls/edits';
+import { ledgerCalls } from './calls/ledger';
 
 export * from './define';
 export * from './calls/app';
@@ -21,6 +22,7 @@ export * from './calls/backup';
 export * from './calls/consents';
 export * from './calls/bank-health';
 export * from './calls/edits';
+export * from './calls/ledger';
 export type { CofreBridge } from './bridge-api';
 
 export const calls = {
@@ -34,6 +36,7 @@ export const calls = {
   ...backupCalls,
   ...consentCalls,
   ...editCalls,
+  ...ledgerCalls,
 };
 
 export const events = {

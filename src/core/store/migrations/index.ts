@@ -15,6 +15,7 @@ import { migration0102 } from './0102-sync-leases';
 import { migration0120 } from './0120-investments-loans';
 import { migration0130 } from './0130-consents-bank-health';
 import { migration0140 } from './0140-person-edits';
+import { migration0150 } from './0150-balance-snapshots';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0010,
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0120,
   migration0130,
   migration0140,
+  migration0150,
 ];
