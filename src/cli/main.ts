@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../core';
 import { registerBackupCommands } from './commands/backup';
 import { registerDataCommands } from './commands/data-commands';
+import { registerInvestmentCommands } from './commands/investments';
 import { registerMigrateCommand } from './commands/migrate';
 import { registerRelayCommand } from './commands/relay';
 import { registerSandboxCommand } from './commands/sandbox';
@@ -21,6 +22,7 @@ registerDataCommands(program);
 registerRelayCommand(program);
 registerMigrateCommand(program);
 registerBackupCommands(program);
+registerInvestmentCommands(program);
 
 // `cofre export … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -11,6 +11,7 @@ import { createEventBus, type EventBus } from './events/event-bus';
 import { appHandlers } from './handlers/app-handlers';
 import { connectionHandlers } from './handlers/connection-handlers';
 import { moneyHandlers } from './handlers/money-handlers';
+import { investmentHandlers } from './handlers/investment-handlers';
 import { recordHandlers } from './handlers/record-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { silentLogger, type Logger } from './logging/logger';
@@ -202,6 +203,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     ...consentHandlers(ctx),
     ...editHandlers(ctx),
     ...ledgerHandlers(ctx),
+    ...investmentHandlers(ctx),
   } satisfies Handlers;
 
   const scheduler =

@@ -6,6 +6,7 @@ import { moneyCalls } from './calls/money';
 import { recordCalls, recordEvents } from './calls/records';
 import { relayCalls, relayEvents, settingsCalls } from './calls/settings';
 import { securityCalls } from './calls/security';
+import { investmentCalls } from './calls/investments';
 import { backupCalls } from './calls/backup';
 import { consentCalls } from './calls/consents';
 import { editCalls } from './calls/edits';
@@ -18,6 +19,7 @@ export * from './calls/money';
 export * from './calls/records';
 export * from './calls/settings';
 export * from './calls/security';
+export * from './calls/investments';
 export * from './calls/backup';
 export * from './calls/consents';
 export * from './calls/bank-health';
@@ -37,6 +39,7 @@ export const calls = {
   ...consentCalls,
   ...editCalls,
   ...ledgerCalls,
+  ...investmentCalls,
 };
 
 export const events = {

@@ -1,0 +1,69 @@
+// Handlers of investments.* and loans.*: reads of the local DB only, never the network.
+import { AppError } from '../../shared/errors';
+import type { CoreContext } from '../core-context';
+import { netWorth } from '../investments/net-worth';
+import { coverageOf, investmentTransactionView, investmentView, loanView } from '../investments/views';
+import type { Handlers } from '../router/router';
+import {
+  getInvestment,
+  listAccounts,
+  listConnections,
+  listInvestmentTransactions,
+  listInvestments,
+  listLoans,
+  listProductReads,
+  type Db,
+} from '../store';
+
+type InvestmentHandlers = Pick<
+  Handlers,
+  'investments.list' | 'investments.transactions' | 'investments.netWorth' | 'loans.list'
+>;
+
+function bankNames(db: Db): Map<string, string> {
+  return new Map(listConnections(db, { includeArchived: true }).map((c) => [c.id, c.connectorName]));
+}
+
+function coverage(db: Db) {
+  const live = listConnections(db);
+  const reads = listProductReads(db);
+  return { investments: coverageOf(live, reads, 'investments'), loans: coverageOf(live, reads, 'loans') };
+}
+
+export function investmentHandlers(ctx: CoreContext): InvestmentHandlers {
+  return {
+    'investments.list': () => {
+      const db = ctx.db();
+      const banks = bankNames(db);
+      return {
+        positions: listInvestments(db).map((i) => investmentView(banks.get(i.connectionId) ?? '', i)),
+        coverage: coverage(db).investments,
+      };
+    },
+    'investments.transactions': ({ investmentId }) => {
+      const db = ctx.db();
+      if (!getInvestment(db, investmentId))
+        throw new AppError('not_found', 'No such investment.', { details: { investmentId } });
+      return listInvestmentTransactions(db, investmentId).map(investmentTransactionView);
+    },
+    'investments.netWorth': () => {
+      const db = ctx.db();
+      return netWorth({
+        accounts: listAccounts(db),
+        investments: listInvestments(db),
+        loans: listLoans(db),
+        // Faturas are not read yet: the line says so instead of counting them as zero.
+        openBills: null,
+        coverage: coverage(db),
+      });
+    },
+    'loans.list': () => {
+      const db = ctx.db();
+      const banks = bankNames(db);
+      return {
+        loans: listLoans(db).map((l) => loanView(banks.get(l.connectionId) ?? '', l)),
+        coverage: coverage(db).loans,
+      };
+    },
+  };
+}
