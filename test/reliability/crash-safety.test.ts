@@ -6,16 +6,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/core/audit';
-import { createEventBus } from '../../src/core/events/event-bus';
-import { silentLogger } from '../../src/core/logging/logger';
-import { createPluggyClient } from '../../src/core/pluggy';
 import { openDatabase, type Db } from '../../src/core/store';
-import { createSyncEngine } from '../../src/core/sync/sync-engine';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox';
 import { tempDir } from '../helpers/temp-dir';
 import { compareWithTruth, fetchTruth, type Truth } from './convergence';
 import { writeFigures } from './figures';
 import { seededRandom } from './prng';
+import { newSandboxItem, quickEngine } from './sandbox-sync';
 import { SETTINGS } from './settings';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -113,21 +110,6 @@ function runChild(
   });
 }
 
-async function newItem(): Promise<string> {
-  const auth = await fetch(`${sandbox.url}/auth`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ clientId: sandbox.clientId, clientSecret: sandbox.clientSecret }),
-  });
-  const { apiKey } = (await auth.json()) as { apiKey: string };
-  const res = await fetch(`${sandbox.url}/items`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
-    body: JSON.stringify({ connectorId: 0, parameters: { user: 'user-ok', password: 'password-ok' } }),
-  });
-  return ((await res.json()) as { id: string }).id;
-}
-
 function checkOpens(file: string): void {
   const db = openDatabase({ file, key });
   try {
@@ -148,7 +130,7 @@ describe('crash safety', () => {
     'kill %i: the DB opens clean and the next syncs converge to the truth',
     async (kill) => {
       const file = join(dir, `cofre-${kill}.db`);
-      const itemId = await newItem();
+      const itemId = await newSandboxItem(sandbox);
       // Pages of a first sync: checking + card at full size, savings at 1/25 (see the sandbox's options).
       const expectedPages = Math.ceil((2 * SETTINGS.crashTransactions) / PAGE_SIZE);
       const killAtPage = Math.floor(random() * expectedPages);
@@ -165,7 +147,7 @@ describe('crash safety', () => {
         // The next sync finishes what the killed one started; then the bank moves on (new, posted,
         // deleted and re-created rows) and a later sync follows it. (A bank change between the kill and
         // the next sync is reliability/first-sync-removals.test.ts.)
-        const engine = engineFor(db);
+        const engine = quickEngine(sandbox, db);
         expect((await engine.sync(itemId, 'poll').done).outcome).toBe('success');
         expectConverged(db, itemId, await fetchTruth(sandbox.url, itemId), run);
         await fetch(`${sandbox.url}/__sandbox/advance?itemId=${itemId}`, { method: 'POST' });
@@ -180,21 +162,6 @@ describe('crash safety', () => {
     120_000,
   );
 });
-
-function engineFor(db: Db) {
-  const clock = {
-    now: Date.now,
-    sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, Math.min(ms, 50))),
-  };
-  const client = createPluggyClient({
-    baseUrl: sandbox.url,
-    clientId: sandbox.clientId,
-    clientSecret: sandbox.clientSecret,
-    clock,
-    logger: silentLogger(),
-  });
-  return createSyncEngine({ db, api: client, clock, events: createEventBus(), logger: silentLogger() });
-}
 
 function expectConverged(db: Db, itemId: string, truth: Truth, run: ChildRun): void {
   const report = compareWithTruth(db, itemId, truth);

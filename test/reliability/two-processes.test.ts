@@ -6,16 +6,13 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventBus } from '../../src/core/events/event-bus';
-import { silentLogger } from '../../src/core/logging/logger';
-import { createPluggyClient } from '../../src/core/pluggy';
 import { listSyncRuns, openDatabase, type Db } from '../../src/core/store';
-import { createSyncEngine, type SyncEngine } from '../../src/core/sync/sync-engine';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox';
 import { tempDir } from '../helpers/temp-dir';
 import { compareWithTruth, fetchTruth } from './convergence';
 import { writeFigures } from './figures';
 import { seededRandom } from './prng';
+import { newSandboxItem, quickEngine } from './sandbox-sync';
 import { FULL } from './settings';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -130,36 +127,6 @@ function startChild(file: string, itemId: string, reason: string): Child {
   };
 }
 
-async function newItem(): Promise<string> {
-  const auth = await fetch(`${sandbox.url}/auth`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ clientId: sandbox.clientId, clientSecret: sandbox.clientSecret }),
-  });
-  const { apiKey } = (await auth.json()) as { apiKey: string };
-  const res = await fetch(`${sandbox.url}/items`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
-    body: JSON.stringify({ connectorId: 0, parameters: { user: 'user-ok', password: 'password-ok' } }),
-  });
-  return ((await res.json()) as { id: string }).id;
-}
-
-function nextOpener(db: Db): SyncEngine {
-  const clock = {
-    now: Date.now,
-    sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, Math.min(ms, 50))),
-  };
-  const api = createPluggyClient({
-    baseUrl: sandbox.url,
-    clientId: sandbox.clientId,
-    clientSecret: sandbox.clientSecret,
-    clock,
-    logger: silentLogger(),
-  });
-  return createSyncEngine({ db, api, clock, events: createEventBus(), logger: silentLogger() });
-}
-
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function expectConverged(db: Db, itemId: string): Promise<void> {
@@ -191,7 +158,7 @@ describe('two processes syncing one data dir', () => {
       const file = join(dir, `cofre-${round}.db`);
       // The data dir exists (the app made it): both processes open a migrated DB, as they would.
       openDatabase({ file, key }).close();
-      const itemId = await newItem();
+      const itemId = await newSandboxItem(sandbox);
       // Both start at once, as cron's `cofre sync` beside the app: one works, the other waits its turn.
       const one = startChild(file, itemId, 'connect');
       const two = startChild(file, itemId, 'manual');
@@ -225,7 +192,7 @@ describe('two processes syncing one data dir', () => {
       // The bank moves on, and the next process to open the data dir (this one) syncs it too.
       await fetch(`${sandbox.url}/__sandbox/advance?itemId=${itemId}`, { method: 'POST' });
       const db = openDatabase({ file, key });
-      const engine = nextOpener(db);
+      const engine = quickEngine(sandbox, db);
       try {
         expect((await engine.sync(itemId, 'poll').done).outcome).toBe('success');
         const runs = new Map(listSyncRuns(db, itemId).map((r) => [r.id, r.outcome]));
