@@ -8,6 +8,7 @@ import { registerMigrateCommand } from './commands/migrate';
 import { registerRelayCommand } from './commands/relay';
 import { registerSandboxCommand } from './commands/sandbox';
 import { registerServeCommand } from './commands/serve';
+import { registerRulesCommand } from './commands/rules';
 
 const program = new Command()
   .name('cofre')
@@ -23,6 +24,7 @@ registerRelayCommand(program);
 registerMigrateCommand(program);
 registerBackupCommands(program);
 registerInvestmentCommands(program);
+registerRulesCommand(program);
 
 // `cofre export … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
