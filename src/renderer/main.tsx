@@ -13,6 +13,7 @@ import './styles.css';
 import './system.css';
 import './security.css';
 import './connections.css';
+import './screens/edits/edits.css';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 5_000 } },

@@ -1,5 +1,6 @@
 // English: every key of pt-BR, checked by the type.
 import { statusMessagesEn } from '../../shared/messages/status-messages';
+import { enEdits } from './en-edits';
 import { enScreens } from './en-screens';
 import { enSystem } from './en-system';
 import { enSecurity } from './en-security';
@@ -34,6 +35,7 @@ export const en: Messages = {
   ...enSystem,
   ...enSecurity,
   ...enBackup,
+  ...enEdits,
   diagnostics: {
     title: 'Diagnostics',
     intro: "Cofre's state on this computer, to check when something does not work.",

@@ -1,5 +1,6 @@
 // Portuguese (Brazil): the default language and the source of truth for every message key.
 import { statusMessagesPtBR } from '../../shared/messages/status-messages';
+import { ptBREdits } from './pt-BR-edits';
 import { ptBRScreens } from './pt-BR-screens';
 import { ptBRSystem } from './pt-BR-system';
 import { ptBRSecurity } from './pt-BR-security';
@@ -33,6 +34,7 @@ export const ptBR = {
   ...ptBRSystem,
   ...ptBRSecurity,
   ...ptBRBackup,
+  ...ptBREdits,
   diagnostics: {
     title: 'Diagnóstico',
     intro: 'O estado do Cofre neste computador, para conferir quando algo não funciona.',

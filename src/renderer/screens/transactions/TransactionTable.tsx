@@ -19,6 +19,8 @@ export interface TransactionTableProps {
   accountName: (id: string) => string;
   /** The account's currency: a foreign purchase is shown in it (US$ 15.53 → R$ 88.52). */
   accountCurrency?: (id: string) => string;
+  /** Opens a row's detail panel. */
+  onOpen?: (id: string) => void;
 }
 
 export function TransactionTable({
@@ -29,6 +31,7 @@ export function TransactionTable({
   onLoadMore,
   accountName,
   accountCurrency = () => 'BRL',
+  onOpen,
 }: TransactionTableProps) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
@@ -87,11 +90,24 @@ export function TransactionTable({
             return (
               <div
                 key={tx.id}
-                className={`tx-row ${pending ? 'tx-pending' : ''}`}
+                className={`tx-row ${pending ? 'tx-pending' : ''} ${tx.ignored ? 'tx-ignored' : ''} ${onOpen ? 'tx-openable' : ''}`}
                 role="row"
                 aria-rowindex={item.index + 2}
                 style={style}
                 data-testid="transaction-row"
+                tabIndex={onOpen ? 0 : undefined}
+                aria-label={onOpen ? t('edits.open', { description: tx.description }) : undefined}
+                onClick={onOpen ? () => onOpen(tx.id) : undefined}
+                onKeyDown={
+                  onOpen
+                    ? (e) => {
+                        if (e.key === 'Enter' || e.key === ' ') {
+                          e.preventDefault();
+                          onOpen(tx.id);
+                        }
+                      }
+                    : undefined
+                }
               >
                 <span role="cell">{formatDate(tx.date, lng)}</span>
                 <span role="cell" className="tx-desc">
@@ -105,8 +121,23 @@ export function TransactionTable({
                       </span>
                     )}
                   {pending && <span className="badge badge-warning">{t('transactions.pendingBadge')}</span>}
+                  {tx.ignored && <span className="badge">{t('edits.ignoredBadge')}</span>}
                 </span>
-                <span role="cell">{categoryName(tx.category)}</span>
+                <span role="cell" data-testid="transaction-category">
+                  {tx.personCategory !== null ? (
+                    <>
+                      {categoryName(tx.personCategory)}
+                      {tx.personCategory !== tx.category && (
+                        <span className="hint tx-bank-category" title={t('edits.bankCategory')}>
+                          {' '}
+                          ({categoryName(tx.category)})
+                        </span>
+                      )}
+                    </>
+                  ) : (
+                    categoryName(tx.category)
+                  )}
+                </span>
                 <span role="cell" className="hint">
                   {accountName(tx.accountId)}
                 </span>

@@ -14,6 +14,8 @@ import { toFilter } from './to-filter';
 import { EMPTY_FILTER, TransactionFilters, type FilterForm } from './TransactionFilters';
 import { TransactionTable } from './TransactionTable';
 import { TransactionTotals } from './TransactionTotals';
+import { RulesDialog } from '../edits/RulesDialog';
+import { TransactionDetail } from '../edits/TransactionDetail';
 
 // A small first page shows rows fast; later pages are big so a long scroll needs few round trips.
 const FIRST_PAGE = 100;
@@ -56,6 +58,8 @@ export function TransactionsScreen() {
     enabled: firstPageIn,
   });
   const [csvVariant, setCsvVariant] = useState<CsvVariant>('standard');
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [rulesOpen, setRulesOpen] = useState(false);
   const exporter = useMutation({
     mutationFn: (format: 'csv' | 'ofx') =>
       client.invoke('transactions.export', { format, filter, ...(format === 'csv' ? { csvVariant } : {}) }),
@@ -100,6 +104,9 @@ export function TransactionsScreen() {
             <option value="standard">{t('transactions.csvStandard')}</option>
             <option value="pt-BR">{t('transactions.csvPtBr')}</option>
           </select>
+          <button type="button" data-testid="open-rules" onClick={() => setRulesOpen(true)}>
+            {t('rules.open')}
+          </button>
           <button type="button" onClick={() => exporter.mutate('csv')} disabled={exporter.isPending}>
             {t('transactions.exportCsv')}
           </button>
@@ -140,8 +147,13 @@ export function TransactionsScreen() {
           onLoadMore={loadMore}
           accountName={accountName}
           accountCurrency={accountCurrency}
+          onOpen={setOpenId}
         />
       )}
+      {openId !== null && (
+        <TransactionDetail id={openId} categories={categories.data ?? []} onClose={() => setOpenId(null)} />
+      )}
+      {rulesOpen && <RulesDialog onClose={() => setRulesOpen(false)} />}
     </section>
   );
 }

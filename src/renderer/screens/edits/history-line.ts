@@ -1,0 +1,61 @@
+// One line of a row's history in the person's words.
+import type { TFunction } from 'i18next';
+import type { HistoryEntryView } from '../../../shared/contract';
+import { formatDate, formatMoney } from '../../format';
+
+export function historyLine(h: HistoryEntryView, t: TFunction, lng: string): { what: string; who: string } {
+  const d = h.details;
+  const text = (v: unknown): string => {
+    if (v === null || v === undefined || v === '') return '—';
+    if (typeof v === 'boolean') return t(v ? 'edits.history.yes' : 'edits.history.no');
+    if (Array.isArray(v)) return v.length === 0 ? '—' : v.join(', ');
+    return String(v);
+  };
+  const who =
+    h.actor === 'person'
+      ? t('edits.history.byPerson')
+      : h.actor === 'rule'
+        ? t('edits.history.byRule', { rule: h.ruleId ?? '?' })
+        : h.actor === 'webhook'
+          ? t('edits.history.byWebhook')
+          : h.runId !== null
+            ? t('edits.history.byRun', { run: h.runId })
+            : '';
+  switch (h.kind) {
+    case 'created':
+      return {
+        what:
+          h.runId === null ? t('edits.history.createdNoRun') : t('edits.history.created', { run: h.runId }),
+        who: '',
+      };
+    case 'posted':
+      return { what: t('edits.history.posted', { run: h.runId ?? '?' }), who: '' };
+    case 'amount_changed':
+      return {
+        what: t('edits.history.amount_changed', {
+          from: formatMoney(Number(d['from']), 'BRL', lng),
+          to: formatMoney(Number(d['to']), 'BRL', lng),
+        }),
+        who,
+      };
+    case 'date_changed':
+      return {
+        what: t('edits.history.date_changed', {
+          from: formatDate(String(d['from']), lng),
+          to: formatDate(String(d['to']), lng),
+        }),
+        who,
+      };
+    case 'edited':
+      return {
+        what: t('edits.history.edited', {
+          field: t(`edits.history.fields.${String(d['field'])}`, { defaultValue: String(d['field']) }),
+          from: text(d['from']),
+          to: text(d['to']),
+        }),
+        who,
+      };
+    default:
+      return { what: t(`edits.history.${h.kind}`, { from: text(d['from']), to: text(d['to']) }), who };
+  }
+}
