@@ -9,6 +9,7 @@ import { systemSleepClock, type SleepClock } from './clock';
 import { notConfigured, type CoreContext, type PluggyConfig } from './core-context';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { appHandlers } from './handlers/app-handlers';
+import { billHandlers } from './handlers/bill-handlers';
 import { connectionHandlers } from './handlers/connection-handlers';
 import { moneyHandlers } from './handlers/money-handlers';
 import { investmentHandlers } from './handlers/investment-handlers';
@@ -204,6 +205,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     ...editHandlers(ctx),
     ...ledgerHandlers(ctx),
     ...investmentHandlers(ctx),
+    ...billHandlers(ctx),
   } satisfies Handlers;
 
   const scheduler =

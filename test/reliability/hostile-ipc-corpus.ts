@@ -22,6 +22,8 @@ const BASES: Partial<Record<Channel, Record<string, unknown>>> = {
   'charts.balance': { accountId: 'acc-1', from: '2024-01-01', to: '2024-01-31' },
   'audit.export': { format: 'jsonl', filter: {} },
   'notices.dismiss': { id: 1 },
+  'bills.transactions': { accountId: 'acc-1', key: 'open:2026-12' },
+  'bills.export': { accountId: 'acc-1', key: 'open:2026-12', csvVariant: 'pt-BR' },
 };
 
 function deep(levels: number): unknown {

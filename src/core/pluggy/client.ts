@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import {
   Account,
+  Bill,
   Category,
   ConnectTokenResponse,
   Connector,
@@ -67,6 +68,12 @@ const CategoryList = z.union([
 
 /** Protection against a `totalPages` that never ends. */
 const MAX_ACCOUNT_PAGES = 100;
+
+/** A card's bills as GET /bills lists them; rows off the schema are left out and described. */
+export interface BillList {
+  results: Bill[];
+  skipped: SkippedRow[];
+}
 
 export interface AccountList extends Page<Account> {
   /** Accounts Pluggy listed that could not be read (left out of `results`). */
@@ -260,6 +267,22 @@ export function createPluggyClient(options: PluggyClientOptions) {
       }
       const complete = total === undefined || results.length + skipped.length >= total;
       return { results, page: 1, total: results.length, totalPages: 1, skipped, complete };
+    },
+
+    /** GET /bills?accountId= for a credit card account, every page (Pluggy answers one today). */
+    async listBills(accountId: string): Promise<BillList> {
+      const id = nonEmpty(accountId, 'An account id');
+      const results: Bill[] = [];
+      const skipped: SkippedRow[] = [];
+      for (let page = 1; page <= MAX_ACCOUNT_PAGES; page++) {
+        const query = toSearchParams({ accountId: id, page: page > 1 ? page : undefined });
+        const body = await get('GET /bills', endpointUrl(base, ['bills'], query), RowsPage);
+        const read = readRows(Bill, body.results);
+        read.skipped.forEach((row) => skipped.push({ ...row, index: row.index + results.length }));
+        results.push(...read.rows);
+        if (body.totalPages === undefined || body.totalPages === null || page >= body.totalPages) break;
+      }
+      return { results, skipped };
     },
 
     async getAccount(id: string): Promise<Account> {

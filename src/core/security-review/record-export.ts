@@ -4,7 +4,7 @@ import type { Db } from '../store/db';
 
 export function recordExport(
   db: Db,
-  what: 'transactions' | 'audit',
+  what: 'transactions' | 'audit' | 'fatura',
   details: { format: string; rows: number },
   at: string,
 ): void {

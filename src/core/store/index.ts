@@ -34,3 +34,4 @@ export * from './loans';
 export * from './product-reads';
 export * from './consents';
 export * from './edits';
+export * from './bills';

@@ -23,6 +23,7 @@ import {
 import { recordBalanceSnapshots } from '../ledger/balance-snapshots';
 import { ItemNotUpdatedError } from './classify-failure';
 import { emptyCounts, readAccount, type AccountCounts } from './read-account';
+import { readBills } from './read-bills';
 import { scheduleRetryAfterSuccess } from './partial-retry';
 import { nowIso, type RunContext } from './run-context';
 import { isSettled, waitForSettledItem } from './wait-for-item';
@@ -189,6 +190,8 @@ async function readAccountsAndTransactions(
   const watermarks = new Map<string, string>();
   let accountsDone = 0;
   ctx.progress({ phase: 'transactions', accountsTotal: accounts.length, accountsDone: 0 });
+  // Beside the transactions; it never rejects, and the run waits for it either way.
+  const billsRead = readBills(ctx, accounts);
   await forEachAccount(ctx, accounts, async (account, readCtx) => {
     const watermark = getAccountWatermark(ctx.db, account.id);
     const plan = planReads(ctx.clock.now(), watermark, oldestPendingDay(ctx.db, account.id));
@@ -218,7 +221,7 @@ async function readAccountsAndTransactions(
     // takes the item's previous one (everything ingested before it was read then, by every account).
     const next = read.maxCreatedAt ?? watermark ?? state.watermark;
     if (next !== null) watermarks.set(account.id, next);
-  });
+  }).finally(() => billsRead);
 
   // The run's success entry comes after the products' own entries.
   await productsDone;

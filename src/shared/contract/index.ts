@@ -1,6 +1,7 @@
 // The IPC contract: every call and push event between the renderer and the core, in one object.
 import type { z } from 'zod';
 import { appCalls, appEvents } from './calls/app';
+import { billCalls } from './calls/bills';
 import { connectionCalls, connectionEvents } from './calls/connections';
 import { moneyCalls } from './calls/money';
 import { recordCalls, recordEvents } from './calls/records';
@@ -14,6 +15,7 @@ import { ledgerCalls } from './calls/ledger';
 
 export * from './define';
 export * from './calls/app';
+export * from './calls/bills';
 export * from './calls/connections';
 export * from './calls/money';
 export * from './calls/records';
@@ -40,6 +42,7 @@ export const calls = {
   ...editCalls,
   ...ledgerCalls,
   ...investmentCalls,
+  ...billCalls,
 };
 
 export const events = {

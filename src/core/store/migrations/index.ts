@@ -12,6 +12,7 @@ import { migration0085 } from './0085-connection-nicknames';
 import { migration0100 } from './0100-seen-marks';
 import { migration0101 } from './0101-account-watermarks';
 import { migration0102 } from './0102-sync-leases';
+import { migration0110 } from './0110-bills';
 import { migration0120 } from './0120-investments-loans';
 import { migration0130 } from './0130-consents-bank-health';
 import { migration0140 } from './0140-person-edits';
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0100,
   migration0101,
   migration0102,
+  migration0110,
   migration0120,
   migration0130,
   migration0140,
