@@ -10,6 +10,7 @@ import { ShortcutsDialog } from '../components/ShortcutsDialog';
 import { Toasts } from '../components/Toasts';
 import { AccountsScreen } from '../screens/accounts/AccountsScreen';
 import { AuditScreen } from '../screens/audit/AuditScreen';
+import { InvestmentsScreen } from '../screens/investments/InvestmentsScreen';
 import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
 import { DiagnosticsScreen } from '../screens/diagnostics/DiagnosticsScreen';
 import { ReviewScreen } from '../screens/review/ReviewScreen';
@@ -23,6 +24,7 @@ import { useShortcuts } from './use-shortcuts';
 const SCREENS: Record<Route, () => React.JSX.Element> = {
   connections: ConnectionsScreen,
   accounts: AccountsScreen,
+  investments: InvestmentsScreen,
   transactions: TransactionsScreen,
   audit: AuditScreen,
   review: ReviewScreen,

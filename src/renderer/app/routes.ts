@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 export const ROUTES = [
   'connections',
   'accounts',
+  'investments',
   'transactions',
   'audit',
   'review',

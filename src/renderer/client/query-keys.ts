@@ -2,6 +2,7 @@
 export const keys = {
   connections: ['connections'] as const,
   accounts: ['accounts'] as const,
+  investments: ['investments'] as const,
   transactions: ['transactions'] as const,
   categories: ['categories'] as const,
   charts: ['charts'] as const,
@@ -19,6 +20,7 @@ export const keys = {
 export const DATA_KEYS = [
   keys.connections,
   keys.accounts,
+  keys.investments,
   keys.transactions,
   keys.categories,
   keys.charts,

@@ -236,6 +236,8 @@ export const enScreens: ScreenMessages = {
       open_finance__mfa__submitted: 'Verification code sent',
       open_finance__sync__requested: 'Sync requested',
       open_finance__sync__accounts: 'Accounts read',
+      open_finance__sync__investments: 'Investments read',
+      open_finance__sync__loans: 'Loans read',
       open_finance__sync__page: 'Transaction page read',
       open_finance__sync__row_skipped: 'A record from the bank could not be read',
       open_finance__sync__succeeded: 'Sync finished',

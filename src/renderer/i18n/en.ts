@@ -6,6 +6,7 @@ import { enSystem } from './en-system';
 import { enSecurity } from './en-security';
 import type { Messages } from './pt-BR';
 import { enBackup } from './en-backup';
+import { enInvestments } from './en-investments';
 
 export const en: Messages = {
   app: { name: 'Cofre', tagline: 'Your banks, on your computer' },
@@ -13,6 +14,7 @@ export const en: Messages = {
     label: 'Main navigation',
     connections: 'Connections',
     accounts: 'Accounts',
+    investments: 'Investments',
     transactions: 'Transactions',
     audit: 'Audit log',
     diagnostics: 'Diagnostics',
@@ -36,6 +38,7 @@ export const en: Messages = {
   ...enSecurity,
   ...enBackup,
   ...enEdits,
+  ...enInvestments,
   diagnostics: {
     title: 'Diagnostics',
     intro: "Cofre's state on this computer, to check when something does not work.",

@@ -235,6 +235,8 @@ export const ptBRScreens = {
       open_finance__mfa__submitted: 'Código de verificação enviado',
       open_finance__sync__requested: 'Sincronização pedida',
       open_finance__sync__accounts: 'Contas lidas',
+      open_finance__sync__investments: 'Investimentos lidos',
+      open_finance__sync__loans: 'Empréstimos lidos',
       open_finance__sync__page: 'Página de transações lida',
       open_finance__sync__row_skipped: 'Registro do banco não pôde ser lido',
       open_finance__sync__succeeded: 'Sincronização concluída',

@@ -5,6 +5,7 @@ import { ptBRScreens } from './pt-BR-screens';
 import { ptBRSystem } from './pt-BR-system';
 import { ptBRSecurity } from './pt-BR-security';
 import { ptBRBackup } from './pt-BR-backup';
+import { ptBRInvestments } from './pt-BR-investments';
 
 export const ptBR = {
   app: { name: 'Cofre', tagline: 'Seus bancos, no seu computador' },
@@ -12,6 +13,7 @@ export const ptBR = {
     label: 'Navegação principal',
     connections: 'Conexões',
     accounts: 'Contas',
+    investments: 'Investimentos',
     transactions: 'Transações',
     audit: 'Auditoria',
     diagnostics: 'Diagnóstico',
@@ -35,6 +37,7 @@ export const ptBR = {
   ...ptBRSecurity,
   ...ptBRBackup,
   ...ptBREdits,
+  ...ptBRInvestments,
   diagnostics: {
     title: 'Diagnóstico',
     intro: 'O estado do Cofre neste computador, para conferir quando algo não funciona.',

@@ -8,6 +8,8 @@ import { useClient } from '../../client/client-context';
 import { keys } from '../../client/query-keys';
 import { Empty, ErrorState, Loading } from '../../components/QueryState';
 import { formatDate, formatMoney } from '../../format';
+import { LoansSection } from '../investments/LoansSection';
+import { NetWorthLine } from '../investments/NetWorthLine';
 
 // The chart library is big: it loads only when this screen opens, so the other screens start fast.
 const BalanceChart = lazy(() => import('./BalanceChart').then((m) => ({ default: m.BalanceChart })));
@@ -142,6 +144,8 @@ export function AccountsScreen() {
               </ul>
             </section>
           ))}
+          <LoansSection />
+          <NetWorthLine />
           <Suspense fallback={<Loading />}>
             <BalanceChart accounts={list} />
             <SpendingChart currency={currency} />
