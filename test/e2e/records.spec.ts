@@ -68,6 +68,10 @@ test('the audit log lists what happened, filters it, shows details and verifies 
   await expect(first.getByTestId('audit-details')).toBeVisible();
   // Details are redacted when written: no connect token or apiKey ever shows up.
   await expect(first.getByTestId('audit-details')).not.toContainText(/eyJ[A-Za-z0-9_-]{10,}/);
+  // In plain Portuguese: no raw record, no run id; the raw record only behind the support toggle.
+  await expect(first.getByTestId('audit-details')).not.toContainText(/[{}"]|runId/);
+  await first.getByRole('button', { name: 'Detalhes para suporte' }).click();
+  await expect(first.getByTestId('audit-raw-details')).toContainText('"runId"');
 
   await page.getByRole('button', { name: 'Verificar integridade' }).click();
   await expect(page.getByTestId('audit-verify-result')).toContainText('Integridade confirmada');

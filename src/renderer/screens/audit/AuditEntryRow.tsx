@@ -1,8 +1,9 @@
 // One audit entry: when, who, what, which link, outcome; expands to its (already redacted) details.
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryView } from '../../../shared/contract';
 import { formatDateTime } from '../../format';
+import { auditDetailLines } from './audit-details-text';
 
 /** i18n keys cannot hold dots, so `open_finance.sync.failed` is looked up as `open_finance__sync__failed`. */
 export function useActionName(): (action: string) => string {
@@ -52,11 +53,38 @@ export function AuditEntryRow({
           {open ? t('audit.hideDetails') : t('audit.showDetails')}
         </button>
       </div>
-      {open && (
-        <pre id={detailsId} className="audit-details mono" data-testid="audit-details">
-          {JSON.stringify(entry.details, null, 2)}
+      {open && <AuditDetails id={detailsId} details={entry.details} />}
+    </li>
+  );
+}
+
+/** The entry's facts in plain words; the raw record only behind "Detalhes para suporte". */
+function AuditDetails({ id, details }: { id: string; details: Record<string, unknown> }) {
+  const { t, i18n } = useTranslation();
+  const [raw, setRaw] = useState(false);
+  const lines = auditDetailLines(details, t, i18n.language);
+  return (
+    <div id={id} className="audit-details" data-testid="audit-details">
+      {lines.length > 0 ? (
+        <dl className="mini-facts">
+          {lines.map(([label, value]) => (
+            <Fragment key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </Fragment>
+          ))}
+        </dl>
+      ) : (
+        <p className="hint">{t('audit.noPlainDetails')}</p>
+      )}
+      <button type="button" className="link-button" aria-expanded={raw} onClick={() => setRaw((v) => !v)}>
+        {raw ? t('audit.hideSupportDetails') : t('audit.supportDetails')}
+      </button>
+      {raw && (
+        <pre className="mono" data-testid="audit-raw-details">
+          {JSON.stringify(details, null, 2)}
         </pre>
       )}
-    </li>
+    </div>
   );
 }

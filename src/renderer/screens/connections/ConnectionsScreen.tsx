@@ -18,7 +18,8 @@ import { needsAttention } from '../../../shared/connections/attention';
 import { showSyncAllToast } from './sync-all-toast';
 
 type Open = { kind: CardRequest; itemId?: string } | null;
-const POLL_WHILE_BUSY_MS = 2_000;
+/** While the bank works (after an MFA answer too) the card follows within a second. */
+const POLL_WHILE_BUSY_MS = 1_000;
 
 export function ConnectionsScreen() {
   const { t } = useTranslation();

@@ -51,7 +51,7 @@ export function MfaDialog({ connection, onClose }: { connection: Connection; onC
       onClose();
     },
   });
-  const bank = connection.connector.name;
+  const bank = connection.name;
   const expiresIn = prompt?.expiresAt ? new Date(prompt.expiresAt).getTime() - now : null;
 
   return (
