@@ -22,10 +22,10 @@ function portugueseOnlyPatterns(): { key: string; pattern: RegExp }[] {
   const patterns: { key: string; pattern: RegExp }[] = [];
   for (const [key, value] of pt) {
     if (english.has(value)) continue;
-    const source = value
-      .split(/\{\{\w+\}\}/)
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.+?');
+    const literal = value.split(/\{\{\w+\}\}/);
+    // "{{number}} de {{total}}" would match any bank text with " de " in it, such as "Financiamento de Veículo".
+    if (literal.join('').replace(/[^\p{L}]/gu, '').length < 4) continue;
+    const source = literal.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+?');
     patterns.push({ key, pattern: new RegExp(`^${source}$`) });
   }
   return patterns;

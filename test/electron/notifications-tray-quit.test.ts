@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../src/core';
 import { createEventBus } from '../../src/core/events/event-bus';
-import type { NoticeView } from '../../src/shared/contract';
+import type { Connection, NoticeView } from '../../src/shared/contract';
 import { installGracefulQuit, withDeadline } from '../../electron/main/graceful-quit';
 import {
   noticeBody,
@@ -104,8 +104,12 @@ describe('the tray menu', () => {
   });
 
   it('takes the newest sync over all connections', async () => {
-    const row = (lastSyncedAt: string | null) => ({
+    const row = (lastSyncedAt: string | null): Connection => ({
       itemId: 'i',
+      name: 'B',
+      nickname: null,
+      accounts: [],
+      ownerFirstName: null,
       connector: {
         id: 1,
         name: 'B',
