@@ -18,6 +18,8 @@ export interface LaunchOptions {
 export interface LaunchedApp {
   host: RunningHost;
   mode: StartedCore['mode'];
+  /** The in-process demo sandbox's address (demo mode only). */
+  sandboxUrl: string | null;
   /** The core started (after any conversion or migration); rejects when it could not start. */
   ready: Promise<StartedCore>;
   close(): Promise<void>;
@@ -60,6 +62,7 @@ export async function launchBrowserApp(options: LaunchOptions): Promise<Launched
   return {
     host,
     mode: prepared.mode,
+    sandboxUrl: prepared.sandbox?.url ?? null,
     ready,
     async close() {
       await host.close();

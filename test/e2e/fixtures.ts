@@ -9,19 +9,33 @@ export interface RunningApp {
   launchUrl: string;
   baseUrl: string;
   dataDir: string;
+  /** The demo sandbox's address, when the test asked for its admin routes (`test.use({ demoAdmin: true })`). */
+  sandboxUrl: string | null;
 }
 
-export const test = base.extend<{ app: RunningApp }>({
-  // Playwright reads the fixture list from the destructuring pattern, so an empty one is required here.
-  // eslint-disable-next-line no-empty-pattern
-  app: async ({}, use) => {
+export const test = base.extend<{ demoAdmin: boolean; app: RunningApp }>({
+  demoAdmin: [false, { option: true }],
+  app: async ({ demoAdmin }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cofre-e2e-'));
+    const launch = /(http:\/\/127\.0\.0\.1:\d+)\/#token=[A-Za-z0-9_-]+/;
     const { child, match } = await startCli(
       // A demo bank sync takes 4 s by default (the real sandbox: minutes); 1 s keeps the suite short.
-      ['serve', '--demo', '--demo-execution-ms', '1000', '--port', '0', '--data-dir', dataDir],
-      /(http:\/\/127\.0\.0\.1:\d+)\/#token=[A-Za-z0-9_-]+/,
+      [
+        'serve',
+        '--demo',
+        '--demo-execution-ms',
+        '1000',
+        '--port',
+        '0',
+        '--data-dir',
+        dataDir,
+        ...(demoAdmin ? ['--demo-admin'] : []),
+      ],
+      // With admin routes, wait for the line after the launch URL that gives the sandbox's address.
+      demoAdmin ? new RegExp(`${launch.source}[\\s\\S]*admin routes: (http://127\\.0\\.0\\.1:\\d+)`) : launch,
     );
-    await use({ launchUrl: match[0], baseUrl: match[1]!, dataDir });
+    const launchUrl = launch.exec(match[0])![0];
+    await use({ launchUrl, baseUrl: match[1]!, dataDir, sandboxUrl: demoAdmin ? match[2]! : null });
     child.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   },
