@@ -14,6 +14,7 @@ import './system.css';
 import './security.css';
 import './connections.css';
 import './screens/edits/edits.css';
+import './screens/ledger/ledger.css';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 5_000 } },

@@ -1,6 +1,7 @@
 // English: every key of pt-BR, checked by the type.
 import { statusMessagesEn } from '../../shared/messages/status-messages';
 import { enEdits } from './en-edits';
+import { enLedger } from './en-ledger';
 import { enScreens } from './en-screens';
 import { enSystem } from './en-system';
 import { enSecurity } from './en-security';
@@ -38,6 +39,7 @@ export const en: Messages = {
   ...enSecurity,
   ...enBackup,
   ...enEdits,
+  ...enLedger,
   ...enInvestments,
   diagnostics: {
     title: 'Diagnostics',
@@ -80,7 +82,15 @@ export const en: Messages = {
       resume: 'on resume',
       connect: 'new link',
     },
-    outcomes: { success: 'success', failure: 'failure', running: 'running', partial: 'partial' },
+    outcomes: {
+      success: 'success',
+      failure: 'failure',
+      failed: 'failed',
+      running: 'running',
+      partial: 'partial',
+      cancelled: 'cancelled',
+      interrupted: 'interrupted',
+    },
     skippedTransactions_one: '{{count}} transaction from the bank could not be read.',
     skippedTransactions_other: '{{count}} transactions from the bank could not be read.',
     skippedAccounts_one: '{{count}} account from the bank could not be read.',

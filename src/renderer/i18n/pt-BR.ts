@@ -1,6 +1,7 @@
 // Portuguese (Brazil): the default language and the source of truth for every message key.
 import { statusMessagesPtBR } from '../../shared/messages/status-messages';
 import { ptBREdits } from './pt-BR-edits';
+import { ptBRLedger } from './pt-BR-ledger';
 import { ptBRScreens } from './pt-BR-screens';
 import { ptBRSystem } from './pt-BR-system';
 import { ptBRSecurity } from './pt-BR-security';
@@ -37,6 +38,7 @@ export const ptBR = {
   ...ptBRSecurity,
   ...ptBRBackup,
   ...ptBREdits,
+  ...ptBRLedger,
   ...ptBRInvestments,
   diagnostics: {
     title: 'Diagnóstico',
@@ -79,7 +81,15 @@ export const ptBR = {
       resume: 'ao retomar',
       connect: 'nova conexão',
     },
-    outcomes: { success: 'sucesso', failure: 'falha', running: 'em andamento', partial: 'parcial' },
+    outcomes: {
+      success: 'sucesso',
+      failure: 'falha',
+      failed: 'falhou',
+      running: 'em andamento',
+      partial: 'parcial',
+      cancelled: 'cancelada',
+      interrupted: 'interrompida',
+    },
     skippedTransactions_one: '{{count}} transação do banco não pôde ser lida.',
     skippedTransactions_other: '{{count}} transações do banco não puderam ser lidas.',
     skippedAccounts_one: '{{count}} conta do banco não pôde ser lida.',

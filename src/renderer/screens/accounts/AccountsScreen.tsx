@@ -1,4 +1,5 @@
-// Accounts: balances per account (card limit and bill due date too), totals, balance history and spending.
+// Accounts: balances per account (card limit and bill due date too, a gap the ledger check found), totals,
+// balance history and spending.
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,8 @@ import { Empty, ErrorState, Loading } from '../../components/QueryState';
 import { formatDate, formatMoney } from '../../format';
 import { LoansSection } from '../investments/LoansSection';
 import { NetWorthLine } from '../investments/NetWorthLine';
+import { LedgerGapNote } from '../ledger/LedgerGapNote';
+import { useLedgerChecks } from '../ledger/use-ledger-checks';
 
 // The chart library is big: it loads only when this screen opens, so the other screens start fast.
 const BalanceChart = lazy(() => import('./BalanceChart').then((m) => ({ default: m.BalanceChart })));
@@ -46,6 +49,8 @@ export function AccountsScreen() {
   const lng = i18n.language;
   const client = useClient();
   const accounts = useQuery({ queryKey: keys.accounts, queryFn: () => client.invoke('accounts.list', {}) });
+  const ledger = useLedgerChecks();
+  const checkOf = (id: string) => ledger.data?.find((c) => c.accountId === id);
   const list = (accounts.data ?? []).filter((a) => !a.removedAt);
   const currency = list[0]?.currencyCode ?? 'BRL';
   const same = list.filter((a) => a.currencyCode === currency);
@@ -139,6 +144,7 @@ export function AccountsScreen() {
                         )}
                       </dl>
                     )}
+                    <LedgerGapNote check={checkOf(a.id)} currency={a.currencyCode} />
                   </li>
                 ))}
               </ul>

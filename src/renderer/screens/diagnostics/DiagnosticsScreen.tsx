@@ -1,4 +1,5 @@
-// Diagnostics: health checks, version, mode, data folder, link states, relay, database, sync runs, support report.
+// Diagnostics: health checks, version, mode, data folder, link states, relay, database, balance check, sync runs,
+// support report.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../../client/client-context';
@@ -6,6 +7,7 @@ import { keys } from '../../client/query-keys';
 import { ErrorState, Loading } from '../../components/QueryState';
 import { formatDateTime, formatDuration } from '../../format';
 import { useAttentionCount } from '../connections/attention';
+import { LedgerSection } from '../ledger/LedgerSection';
 import { ConnectionStatuses } from './ConnectionStatuses';
 import { DatabaseHealth } from './DatabaseHealth';
 import { RelayStatus } from './RelayStatus';
@@ -20,7 +22,8 @@ export function DiagnosticsScreen() {
   // Cofre itself may work while links wait for the person: never "all good" then.
   const attention = useAttentionCount();
   const refresh = () => {
-    for (const key of [keys.health, keys.relay, keys.database, keys.connections, keys.syncRuns]) {
+    const ledger = [...keys.accounts, 'ledger'];
+    for (const key of [keys.health, keys.relay, keys.database, keys.connections, keys.syncRuns, ledger]) {
       void queryClient.invalidateQueries({ queryKey: key });
     }
   };
@@ -89,6 +92,7 @@ export function DiagnosticsScreen() {
       <ConnectionStatuses />
       <RelayStatus />
       <DatabaseHealth />
+      <LedgerSection />
       <SyncRuns />
       <SupportReport health={health.data} />
     </section>
