@@ -3,8 +3,6 @@ import type { AppMode } from '../../src/shared/contract';
 
 /** The real Pluggy Connect widget's iframe origin (pluggy-api.md §11). */
 export const PLUGGY_CONNECT_ORIGIN = 'https://connect.pluggy.ai';
-/** Where Pluggy serves connector (bank) logos (pluggy-api.md §4). */
-export const PLUGGY_CDN_ORIGIN = 'https://cdn.pluggy.ai';
 
 export interface CspOptions {
   mode: AppMode;
@@ -25,7 +23,8 @@ export function contentSecurityPolicy(options: CspOptions): string {
     "script-src 'self'",
     // React and the chart library set style attributes; no inline script is ever allowed.
     "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data:${live ? ` ${PLUGGY_CDN_ORIGIN}` : ''}`,
+    // Bank logos arrive as data: URLs the core keeps in the DB: no remote image, in either mode.
+    "img-src 'self' data:",
     "connect-src 'self'",
     `frame-src ${frames.length > 0 ? frames.join(' ') : "'none'"}`,
     "object-src 'none'",

@@ -42,6 +42,8 @@ export interface CoreContext {
   oauthRedirectUri: string | null;
   /** The paired relay, if any (null until the DB is open). */
   relay(): RelayLink | null;
+  /** A connector's logo as a data: URL once it is kept in the DB (never a remote URL); null meanwhile. */
+  bankLogo(imageUrl: string | null): string | null;
   /** This installation's id: the `clientUserId` of its items, so the relay can route their webhooks. */
   deviceId: string;
 }

@@ -34,6 +34,7 @@ import { relayHandlers } from './handlers/relay-handlers';
 import { raiseHealthNotices } from './notices/health-notices';
 import { createBankHealthWatch, type BankHealthWatch } from './bank-health/bank-health-watch';
 import { createConnectSessions } from './connections/connect-sessions';
+import { createBankLogos, type BankLogos } from './connections/bank-logos';
 import { securityHandlers } from './handlers/security-handlers';
 import { backupHandlers } from './handlers/backup-handlers';
 import { ledgerHandlers } from './handlers/ledger-handlers';
@@ -166,6 +167,18 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     throw notConfigured();
   };
 
+  const logos: BankLogos | null =
+    db && client
+      ? createBankLogos({
+          db,
+          mode: deps.mode,
+          fetchImage: (url) => client.connectorImage(url),
+          events,
+          logger,
+          now: () => clock.now(),
+        })
+      : null;
+
   const ctx: CoreContext = {
     mode: deps.mode,
     host: deps.host,
@@ -185,6 +198,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     oauthRedirectUri: deps.oauthRedirectUri ?? null,
     deviceId: db ? await deviceId(keyStore) : ((await keyStore.getSecret('device.id')) ?? randomUUID()),
     relay: () => relay,
+    bankLogo: (imageUrl) => logos?.dataUrl(imageUrl) ?? null,
   };
   const intakeWebhook = createWebhookIntake(ctx);
   const relay: RelayLink | null = db && client ? createRelayLink(ctx, intakeWebhook) : null;
@@ -256,6 +270,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       bankHealth?.stop();
       await relay?.stop();
       await engine?.drain();
+      logos?.close();
+      await logos?.idle();
       db?.close();
       logger.info('core closed');
     },

@@ -15,7 +15,8 @@ export function contentSecurityPolicy(frameSources: string[]): string {
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: https:",
+    // Bank logos arrive as data: URLs the core keeps in the DB: the page never loads a remote image.
+    "img-src 'self' data:",
     "connect-src 'self'",
     // 'self' for the one-time /connect-frame/ URL, which redirects to the Connect page's origin.
     `frame-src 'self' ${frameSources.join(' ')}`.trimEnd(),

@@ -2,6 +2,7 @@
 import type { Item } from '../shared/pluggy';
 import type { Clock } from './clock';
 import { findConnector } from './data/connectors';
+import { withIcon } from './data/connector-icons';
 import type { FaultInjector } from './http/faults';
 import type { Credentials, Principal } from './http/credentials';
 import { ApiError, notFound } from './http/api-error';
@@ -28,11 +29,11 @@ export interface SandboxContext {
   baseUrl(): string;
 }
 
-export function toItem(record: ItemRecord): Item {
+export function toItem(record: ItemRecord, baseUrl: string): Item {
   const { connectorId, ...rest } = record.item;
   const connector = findConnector(connectorId);
   if (!connector) throw new ApiError(500, 'Connector of item missing');
-  return { ...rest, connector };
+  return { ...rest, connector: withIcon(connector, baseUrl) };
 }
 
 /** The item, if this principal may see it (apiKeys see all; connect tokens only their own). */

@@ -11,6 +11,7 @@ import { authRoutes } from './routes/auth';
 import { billRoutes } from './routes/bills';
 import { categoryRoutes } from './routes/categories';
 import { connectorRoutes } from './routes/connectors';
+import { connectorIconRoutes } from './routes/connector-icons';
 import { consentRoutes } from './routes/consents';
 import { itemRoutes } from './routes/items';
 import { transactionRoutes } from './routes/transactions';
@@ -76,6 +77,7 @@ export function buildServer(ctx: SandboxContext, extraRoutes: RouteModule[] = []
   const modules: RouteModule[] = [
     authRoutes,
     connectorRoutes,
+    connectorIconRoutes,
     itemRoutes,
     accountRoutes,
     transactionRoutes,

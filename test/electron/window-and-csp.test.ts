@@ -59,10 +59,10 @@ describe('content security policy', () => {
     );
   });
 
-  it('in live mode adds exactly the Pluggy Connect origins', () => {
+  it('in live mode adds exactly the Pluggy Connect origin, and no remote image source', () => {
     const csp = contentSecurityPolicy({ mode: 'live', demoConnectOrigin: 'http://127.0.0.1:43210' });
     expect(directives(csp).sort()).toEqual(
-      [...common, "img-src 'self' data: https://cdn.pluggy.ai", 'frame-src https://connect.pluggy.ai'].sort(),
+      [...common, "img-src 'self' data:", 'frame-src https://connect.pluggy.ai'].sort(),
     );
   });
 

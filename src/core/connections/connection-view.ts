@@ -24,6 +24,8 @@ export interface ViewInputs {
   db: Db;
   now: number;
   isSyncing(itemId: string): boolean;
+  /** The connector's logo kept locally (a data: URL), never the remote URL. */
+  bankLogo(imageUrl: string | null): string | null;
 }
 
 export function connectionView(inputs: ViewInputs, stored: StoredConnection): Connection {
@@ -80,7 +82,7 @@ export function connectionView(inputs: ViewInputs, stored: StoredConnection): Co
     connector: {
       id: stored.connectorId,
       name: stored.connectorName,
-      imageUrl: stored.connectorImageUrl,
+      imageUrl: inputs.bankLogo(stored.connectorImageUrl),
       primaryColor: stored.connectorPrimaryColor,
       isOpenFinance: stored.isOpenFinance,
       institutionUrl: item?.connector.institutionUrl ?? null,

@@ -35,7 +35,12 @@ export function connectionHandlers(ctx: CoreContext): ConnectionHandlers {
     if (!stored)
       throw new AppError('not_found', 'There is no connection with this id.', { details: { itemId } });
     return connectionView(
-      { db: ctx.db(), now: ctx.clock.now(), isSyncing: (id) => ctx.engine().isSyncing(id) },
+      {
+        db: ctx.db(),
+        now: ctx.clock.now(),
+        isSyncing: (id) => ctx.engine().isSyncing(id),
+        bankLogo: ctx.bankLogo,
+      },
       stored,
     );
   };
@@ -52,7 +57,12 @@ export function connectionHandlers(ctx: CoreContext): ConnectionHandlers {
   return {
     'connections.list': () => {
       const db = ctx.db();
-      const inputs = { db, now: ctx.clock.now(), isSyncing: (id: string) => ctx.engine().isSyncing(id) };
+      const inputs = {
+        db,
+        now: ctx.clock.now(),
+        isSyncing: (id: string) => ctx.engine().isSyncing(id),
+        bankLogo: ctx.bankLogo,
+      };
       return listConnections(db).map((c) => connectionView(inputs, c));
     },
 
@@ -120,7 +130,9 @@ export function connectionHandlers(ctx: CoreContext): ConnectionHandlers {
       const isSyncing = (id: string) => ctx.engine().isSyncing(id);
       // Links whose login the bank refused are left out: only a reconnect can fix them.
       const links = listConnections(db);
-      const skipped = links.filter((c) => isCredentialState(connectionView({ db, now, isSyncing }, c)));
+      const skipped = links.filter((c) =>
+        isCredentialState(connectionView({ db, now, isSyncing, bankLogo: () => null }, c)),
+      );
       const runIds = links
         .filter((c) => !skipped.includes(c))
         .map((c) => ctx.engine().sync(c.id, 'manual').runId);

@@ -90,5 +90,11 @@ export function wireClient(options: PluggyClientOptions) {
     return call({ ...rest, url: endpointUrl(base, path), auth: true }, schema);
   };
 
-  return { base, logger, scrubber, tokens, cache, connectorsTtl, categoriesTtl, get, send };
+  // A public file at an absolute URL (a connector's logo): no apiKey, same timeouts, retries and errors.
+  const getBytes = (endpoint: string, url: URL) =>
+    call({ method: 'GET', endpoint, url, idempotent: true, auth: false }, (body) =>
+      Promise.resolve({ ok: true as const, value: body }),
+    );
+
+  return { base, logger, scrubber, tokens, cache, connectorsTtl, categoriesTtl, get, send, getBytes };
 }

@@ -98,7 +98,7 @@ const nonEmpty = (value: string, what: string): string => {
 };
 
 export function createPluggyClient(options: PluggyClientOptions) {
-  const { base, logger, scrubber, tokens, cache, connectorsTtl, categoriesTtl, get, send } =
+  const { base, logger, scrubber, tokens, cache, connectorsTtl, categoriesTtl, get, send, getBytes } =
     wireClient(options);
 
   // Values Pluggy may add to its enumerations are read as they come; each new one is logged once.
@@ -183,6 +183,11 @@ export function createPluggyClient(options: PluggyClientOptions) {
       return cache.through(`connector:${id}`, connectorsTtl, Connector, () =>
         get('GET /connectors/:id', endpointUrl(base, ['connectors', String(id)]), Connector),
       );
+    },
+
+    /** The bytes behind a connector's `imageUrl` (Pluggy's CDN, or the sandbox's own files in demo mode). */
+    async connectorImage(imageUrl: string): Promise<Buffer> {
+      return getBytes('GET connector image', new URL(imageUrl));
     },
 
     /** Never replayed after a lost answer: it may have created the item (check with getItem/list before retrying). */

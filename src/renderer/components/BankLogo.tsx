@@ -1,4 +1,4 @@
-// A bank's logo on its brand colour; when the image cannot load (offline), its initial stands in.
+// A bank's logo on its brand colour (a data: URL the core keeps, never a remote image); else its initial.
 import { useState } from 'react';
 
 export function BankLogo({
@@ -14,7 +14,7 @@ export function BankLogo({
   const background = color && /^[0-9a-f]{3,8}$/i.test(color) ? `#${color}` : 'var(--muted)';
   return (
     <span className="bank-logo" style={{ background }} aria-hidden="true">
-      {imageUrl && !failed ? (
+      {imageUrl?.startsWith('data:image/') && !failed ? (
         <img src={imageUrl} alt="" onError={() => setFailed(true)} />
       ) : (
         <span>{name.trim().charAt(0).toUpperCase()}</span>

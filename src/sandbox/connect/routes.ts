@@ -8,7 +8,7 @@ import { CONNECT_SCRIPT } from './page-script';
 
 /** The page must load inside another origin's iframe (the app), so framing is allowed; everything else is 'self'. */
 const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; frame-ancestors *";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors *";
 
 let zoidSource: string | undefined;
 function zoid(): string {

@@ -1,8 +1,8 @@
 // The connector catalogue: the Pluggy Bank sandbox connectors (0, 1, 2, 3) and a few real-looking banks.
+// Their imageUrl is added where they are answered (withIcon): the sandbox's own loopback address.
 import type { Connector, ConnectorCredential } from '../../shared/pluggy';
 
 const CREATED_AT = '2020-09-07T00:08:06.588Z';
-const SANDBOX_IMAGE = 'https://cdn.pluggy.ai/assets/connector-icons/sandbox.svg';
 const BASIC_PRODUCTS = ['ACCOUNTS', 'CREDIT_CARDS', 'TRANSACTIONS', 'PAYMENT_DATA', 'IDENTITY'];
 const PRODUCTS = [...BASIC_PRODUCTS, 'INVESTMENTS', 'INVESTMENTS_TRANSACTIONS', 'LOANS'];
 
@@ -38,7 +38,6 @@ const token: ConnectorCredential = {
 function connector(partial: Partial<Connector> & Pick<Connector, 'id' | 'name'>): Connector {
   return {
     institutionUrl: 'https://pluggy.ai',
-    imageUrl: SANDBOX_IMAGE,
     primaryColor: 'ef294b',
     type: 'PERSONAL_BANK',
     country: 'BR',
@@ -75,7 +74,6 @@ const bank = (id: number, name: string, color: string, url: string): Connector =
     name,
     primaryColor: color,
     institutionUrl: url,
-    imageUrl: `https://cdn.pluggy.ai/assets/connector-icons/${id}.svg`,
     isSandbox: false,
     isOpenFinance: true,
     credentials: [

@@ -39,7 +39,7 @@ export function adminRoutes(app: FastifyInstance, ctx: SandboxContext): void {
     // In the wire form of the API's answers, so tests can compare the two as they are.
     const investments = investmentsOf(ctx, r);
     return omitNulls({
-      item: toItem(r),
+      item: toItem(r, ctx.baseUrl()),
       accounts: ledgers.map((l) => toAccount(l.record)),
       transactions,
       // Products the bank does not cover are false here and answer empty lists.
@@ -65,7 +65,7 @@ export function adminRoutes(app: FastifyInstance, ctx: SandboxContext): void {
         idsSha256: createHash('sha256').update(ids.join('\n')).digest('hex'),
       };
     });
-    return omitNulls({ item: toItem(r), accounts });
+    return omitNulls({ item: toItem(r, ctx.baseUrl()), accounts });
   });
 
   app.post('/__sandbox/advance', opts, async (request) => {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Connector, ConnectorCredential } from '../../shared/pluggy';
 import type { SandboxContext } from '../context';
 import { CONNECTORS, findConnector } from '../data/connectors';
+import { withIcon } from '../data/connector-icons';
 import { ApiError, notFound, validationError } from '../http/api-error';
 
 const list = z
@@ -32,10 +33,11 @@ export function connectorById(raw: unknown): Connector {
   return connector;
 }
 
-/** The connector with the status the admin route gave it, if any. */
+/** The connector as answered: its logo on the sandbox's address, the status the admin route gave it, if any. */
 function withStatus(ctx: SandboxContext, connector: Connector): Connector {
   const status = ctx.store.connectorStatus.get(connector.id);
-  return status ? { ...connector, health: { ...connector.health, status } } : connector;
+  const shown = withIcon(connector, ctx.baseUrl());
+  return status ? { ...shown, health: { ...shown.health, status } } : shown;
 }
 
 /**

@@ -109,11 +109,11 @@ export function itemRoutes(app: FastifyInstance, ctx: SandboxContext): void {
     };
     ctx.store.items.set(id, record);
     ctx.executor.start(record, triggeredBy(request), true);
-    return toItem(record);
+    return toItem(record, ctx.baseUrl());
   });
 
   app.get('/items/:id', { config: { access: 'connect' } }, async (request): Promise<Item> =>
-    toItem(itemFor(ctx, idOf(request), request.principal)),
+    toItem(itemFor(ctx, idOf(request), request.principal), ctx.baseUrl()),
   );
 
   app.patch('/items/:id', { config: { access: 'connect' } }, async (request, reply): Promise<Item> => {
@@ -140,7 +140,7 @@ export function itemRoutes(app: FastifyInstance, ctx: SandboxContext): void {
     if (b.clientUserId !== undefined) record.item.clientUserId = b.clientUserId;
     if (b.products) record.item.products = b.products;
     ctx.executor.start(record, triggeredBy(request), false);
-    return toItem(record);
+    return toItem(record, ctx.baseUrl());
   });
 
   app.post('/items/:id/mfa', { config: { access: 'connect' } }, async (request): Promise<Item> => {
@@ -150,7 +150,7 @@ export function itemRoutes(app: FastifyInstance, ctx: SandboxContext): void {
     if (Object.keys(body.data).length === 0)
       throw new ApiError(400, 'MFA parameter is required', 'PARAMETERS_NOT_PROVIDED');
     ctx.executor.submitMfa(record.item.id, body.data);
-    return toItem(record);
+    return toItem(record, ctx.baseUrl());
   });
 
   app.patch(
@@ -161,7 +161,7 @@ export function itemRoutes(app: FastifyInstance, ctx: SandboxContext): void {
       record.item.autoSyncDisabledAt = iso(ctx.clock.now());
       record.item.nextAutoSyncAt = null;
       ctx.store.changed();
-      return toItem(record);
+      return toItem(record, ctx.baseUrl());
     },
   );
 

@@ -31,7 +31,8 @@ export const Connection = z.object({
   connector: z.object({
     id: z.number().int(),
     name: z.string(),
-    imageUrl: z.string().nullable(),
+    /** The bank's logo kept by the core, as a data: URL (never a remote address); null until it is kept. */
+    imageUrl: z.string().startsWith('data:image/').nullable(),
     /** Hex without `#`. */
     primaryColor: z.string().nullable(),
     isOpenFinance: z.boolean(),
