@@ -60,6 +60,25 @@ test('the audit log lists what happened, filters it, shows details and verifies 
   await expect(entries.filter({ hasText: 'Sincronização concluída' }).first()).toBeVisible();
   await screenshot(page, 'audit');
 
+  // The search finds the words the entries show: the link's name and the action's name in Portuguese.
+  const searchBox = page.getByRole('searchbox', { name: 'Buscar' });
+  await searchBox.fill('Pluggy Bank sincronizacao concluida');
+  await expect
+    .poll(async () => {
+      const texts = await entries.allInnerTexts();
+      return texts.length > 0 && texts.every((t) => t.includes('Sincronização concluída'));
+    })
+    .toBe(true);
+  await searchBox.fill('você pedida');
+  await expect
+    .poll(async () => {
+      const texts = await entries.allInnerTexts();
+      return texts.length > 0 && texts.every((t) => t.includes('Sincronização pedida') && t.includes('Você'));
+    })
+    .toBe(true);
+  await searchBox.fill('');
+  await expect(entries.filter({ hasText: 'Conexão criada' })).toHaveCount(1);
+
   await page.getByTestId('audit-family').selectOption('user');
   await expect(entries.filter({ hasText: 'Sincronização concluída' })).toHaveCount(0);
   await expect(entries.filter({ hasText: 'Sincronização pedida' }).first()).toBeVisible();

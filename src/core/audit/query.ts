@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor } from '../store/keyset-cursor';
 import { parseInput } from '../store/parse-input';
 import { prepared } from '../store/prepared';
 import { AuditActor, AuditOutcome, type AuditEntry } from './entry';
+import { AuditSearchTerm } from '../../shared/audit/search-terms';
 
 export const AuditFilter = z.object({
   actor: AuditActor.optional(),
@@ -17,6 +18,8 @@ export const AuditFilter = z.object({
   to: z.string().optional(),
   /** Case-insensitive substring of the action or the (already redacted) details. */
   text: z.string().max(200).optional(),
+  /** Words of a search as the entries were shown (each must match); `text` is ignored when present. */
+  terms: z.array(AuditSearchTerm).max(12).optional(),
   /** Only these entry ids (the security review's findings of a day). */
   ids: z.array(z.number().int()).max(100_000).optional(),
 });
@@ -40,6 +43,26 @@ interface Row extends Omit<AuditEntry, 'details'> {
 
 const COLUMNS = `id, at, actor, action, connection_id AS connectionId, outcome, details, prev_hash AS prevHash, hash`;
 
+const inList = (column: string) => `${column} IN (SELECT value FROM json_each(?))`;
+
+/** One search word: in the stored text, or any of the codes whose shown words hold it. */
+function termSql(term: AuditSearchTerm): [string, ...unknown[]] {
+  const list = (codes: string[]) => JSON.stringify(codes);
+  return [
+    `(instr(lower(action || ' ' || details), lower(?)) > 0
+      OR ${inList('action')} OR ${inList('actor')} OR ${inList('outcome')} OR ${inList('connection_id')}
+      OR EXISTS (SELECT 1 FROM json_each(details) AS d WHERE ${inList('d.key')})
+      OR EXISTS (SELECT 1 FROM json_tree(details) AS d WHERE d.atom IS NOT NULL AND ${inList('d.atom')}))`,
+    term.text.trim(),
+    list(term.actions),
+    list(term.actors),
+    list(term.outcomes),
+    list(term.connectionIds),
+    list(term.fields),
+    list(term.values),
+  ];
+}
+
 function whereOf(filter: AuditFilter): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
@@ -57,7 +80,9 @@ function whereOf(filter: AuditFilter): { sql: string; params: unknown[] } {
   if (filter.to) add('at < ?', filter.to);
   // instr, not LIKE: user text with % or _ is matched literally.
   if (filter.ids) add('id IN (SELECT value FROM json_each(?))', JSON.stringify(filter.ids));
-  if (filter.text?.trim()) add(`instr(lower(action || ' ' || details), lower(?)) > 0`, filter.text.trim());
+  if (filter.terms && filter.terms.length > 0) for (const term of filter.terms) add(...termSql(term));
+  else if (filter.text?.trim())
+    add(`instr(lower(action || ' ' || details), lower(?)) > 0`, filter.text.trim());
   return { sql: parts.length > 0 ? parts.join(' AND ') : '1', params };
 }
 

@@ -45,6 +45,7 @@ export function toAuditFilter(filter: ContractAuditFilter): AuditFilter {
   if (filter.dateTo)
     out.to = new Date(Date.parse(`${filter.dateTo}T00:00:00.000Z`) + 86_400_000).toISOString();
   if (filter.text) out.text = filter.text;
+  if (filter.terms) out.terms = filter.terms;
   return out;
 }
 

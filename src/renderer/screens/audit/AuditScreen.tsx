@@ -12,6 +12,7 @@ import { downloadText } from '../../download';
 import { formatNumber } from '../../format';
 import { useDebounced } from '../../hooks/use-debounced';
 import { AuditEntryRow } from './AuditEntryRow';
+import { auditSearchTerms } from './audit-search-terms';
 import { ReviewFilterChip } from './ReviewFilterChip';
 import { useHashParam } from '../../app/hash-query';
 
@@ -49,13 +50,19 @@ export function AuditScreen() {
   const [cleared, setCleared] = useState(0);
   const settled = useDebounced(form, 250);
   const review = useHashParam('review');
-  const filter = useMemo(() => ({ ...toFilter(settled), ...(review ? { review } : {}) }), [settled, review]);
   const search = useRef<HTMLInputElement>(null);
   useEffect(() => onShortcut('search', () => search.current?.focus()), []);
   const connections = useQuery({
     queryKey: keys.connections,
     queryFn: () => client.invoke('connections.list', {}),
   });
+  const lng = i18n.language;
+  // The search matches what the entries show (names in this language, the link's name), not only codes.
+  const filter = useMemo(() => {
+    const base = toFilter(settled);
+    const terms = base.text ? auditSearchTerms(base.text, i18n, lng, connections.data ?? []) : [];
+    return { ...base, ...(terms.length > 0 ? { terms } : {}), ...(review ? { review } : {}) };
+  }, [settled, review, i18n, lng, connections.data]);
   const pages = useInfiniteQuery({
     queryKey: [...keys.audit, 'pages', filter],
     queryFn: ({ pageParam }) =>
@@ -71,7 +78,6 @@ export function AuditScreen() {
   const rows = pages.data?.pages.flatMap((p) => p.rows) ?? [];
   const bankName = (id: string) => connections.data?.find((c) => c.itemId === id)?.name ?? id.slice(0, 8);
   const set = <K extends keyof Form>(key: K, v: Form[K]) => setForm((f) => ({ ...f, [key]: v }));
-  const lng = i18n.language;
 
   return (
     <section aria-labelledby="audit-title" className="screen">

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { call, event, NoInput } from '../define';
 import { SyncReason } from './connections';
 import { Cursor, DayString } from './money';
+import { AuditSearchTerm } from '../../audit/search-terms';
 
 export const AuditActor = z.enum(['user', 'sync', 'webhook', 'system']);
 export const AuditFamily = z.enum(['connection', 'sync', 'error', 'user']);
@@ -34,6 +35,8 @@ export const AuditFilter = z
     dateFrom: DayString.optional(),
     dateTo: DayString.optional(),
     text: z.string().max(200).optional(),
+    /** The search as the person saw the entries (see AuditSearchTerm); when present it is used instead of `text`. */
+    terms: z.array(AuditSearchTerm).max(12).optional(),
     /** The entries the security review of this local day found (see `security.review`). */
     review: DayString.optional(),
   })
