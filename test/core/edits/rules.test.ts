@@ -125,4 +125,18 @@ describe('rules', () => {
       rows: 2,
     });
   });
+
+  it('previews a row as the list shows it: a purchase abroad in the account currency, the bank category beside', async () => {
+    const rows = await allRows();
+    const abroad = rows.find((r) => r.amountInAccountCurrency !== null && r.category !== null);
+    expect(abroad, 'the sandbox has a purchase abroad with a category').toBeDefined();
+    const rule = { matchField: 'description' as const, matchText: abroad!.description, addTag: 'abroad' };
+    const preview = await world.call('rules.preview', { target: { rule }, limit: 1000 });
+    const change = preview.changes.find((c) => c.transactionId === abroad!.id);
+    expect(change).toMatchObject({
+      amount: abroad!.amountInAccountCurrency,
+      bankCategory: abroad!.category,
+      field: 'tags',
+    });
+  });
 });

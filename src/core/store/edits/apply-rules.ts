@@ -25,8 +25,10 @@ export interface PlannedChange {
   transactionId: string;
   date: string;
   description: string;
-  /** Centavos with Cofre's sign. */
+  /** Centavos with Cofre's sign, in the account's currency (a purchase abroad as the bill charges it). */
   amount: number;
+  /** The bank's own category, shown beside what a rule would set. */
+  bankCategory: string | null;
   ruleId: number;
   field: 'category' | 'tags' | 'ignored';
   from: unknown;
@@ -87,18 +89,12 @@ function rulePatch(
 }
 
 interface RowPlan {
-  row: RuleRow;
-  amount: number;
+  row: ScannedRow;
   steps: { ruleId: number; patch: EditPatch; changes: Pick<PlannedChange, 'field' | 'from' | 'to'>[] }[];
 }
 
 /** Every rule's steps for one row, in rule order, as `applyEdit` will then write them. */
-function planRow(
-  rules: readonly PlannableRule[],
-  row: RuleRow,
-  amount: number,
-  start: TransactionEdit,
-): RowPlan {
+function planRow(rules: readonly PlannableRule[], row: ScannedRow, start: TransactionEdit): RowPlan {
   let edit = start;
   let categoryTaken = false;
   const steps: RowPlan['steps'] = [];
@@ -117,15 +113,16 @@ function planRow(
       ...(step.patch.ignored !== undefined ? { ignored: true, ignoredRuleId: rule.id } : {}),
     };
   }
-  return { row, amount, steps };
+  return { row, steps };
 }
 
 const ROW_COLUMNS = `t.id, t.account_id AS accountId, t.date, t.description, t.merchant_name AS merchantName,
   t.counterparty_name AS counterpartyName, t.type,
   abs(coalesce(t.amount_in_account_currency, t.amount)) AS absAmount,
-  CASE WHEN t.type = 'DEBIT' THEN -abs(t.amount) ELSE abs(t.amount) END AS amount`;
+  CASE WHEN t.type = 'DEBIT' THEN -1 ELSE 1 END * abs(coalesce(t.amount_in_account_currency, t.amount)) AS amount,
+  t.category AS bankCategory`;
 
-type ScannedRow = RuleRow & { amount: number };
+type ScannedRow = RuleRow & { amount: number; bankCategory: string | null };
 
 function plansFor(db: Db, rules: readonly PlannableRule[], rows: Iterable<ScannedRow>): RowPlan[] {
   const plans: RowPlan[] = [];
@@ -136,7 +133,7 @@ function plansFor(db: Db, rules: readonly PlannableRule[], rows: Iterable<Scanne
     matching.map((r) => r.id),
   );
   for (const row of matching) {
-    const plan = planRow(rules, row, row.amount, edits.get(row.id) ?? emptyEdit(row.id, ''));
+    const plan = planRow(rules, row, edits.get(row.id) ?? emptyEdit(row.id, ''));
     if (plan.steps.length > 0) plans.push(plan);
   }
   return plans;
@@ -159,7 +156,8 @@ export function flattenPlans(plans: readonly RowPlan[]): PlannedChange[] {
         transactionId: p.row.id,
         date: p.row.date,
         description: p.row.description,
-        amount: p.amount,
+        amount: p.row.amount,
+        bankCategory: p.row.bankCategory,
         ruleId: s.ruleId,
         ...c,
       })),

@@ -89,7 +89,10 @@ export const RuleChangeView = z.object({
   transactionId: z.string(),
   date: z.string(),
   description: z.string(),
+  /** Cofre's sign, in the account's currency. */
   amount: Centavos,
+  /** The bank's category of the row, beside what the rule sets. */
+  bankCategory: z.string().nullable(),
   ruleId: z.number().int(),
   field: z.enum(['category', 'tags', 'ignored']),
   from: z.unknown(),
