@@ -1,6 +1,6 @@
 // A rule's form with its preview: exactly what applying it would change, before anything is saved.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RuleInput, RuleMatchField, RulePreview } from '../../../shared/contract';
 import { useClient } from '../../client/client-context';
@@ -8,6 +8,7 @@ import { keys } from '../../client/query-keys';
 import { useErrorText } from '../../components/QueryState';
 import { formatDate, formatMoney } from '../../format';
 import { showToast } from '../../state/ui-state';
+import { categoryFromName, useCategoryName } from '../transactions/category-name';
 
 export interface RuleDraft {
   matchField: RuleMatchField;
@@ -21,13 +22,14 @@ export interface RuleDraft {
 
 const FIELDS: RuleMatchField[] = ['any', 'description', 'merchant', 'counterparty'];
 
-function toInput(d: RuleDraft): RuleInput {
+/** `category`: the typed name back to the stored one (categoryFromName). */
+function toInput(d: RuleDraft, category: (typed: string) => string | null): RuleInput {
   return {
     matchField: d.matchField,
     matchText: d.matchText,
     accountId: d.accountId,
     type: d.type,
-    setCategory: d.setCategory.trim() === '' ? null : d.setCategory.trim(),
+    setCategory: category(d.setCategory),
     addTag: d.addTag.trim() === '' ? null : d.addTag.trim(),
     setIgnored: d.setIgnored,
   };
@@ -36,31 +38,55 @@ function toInput(d: RuleDraft): RuleInput {
 export function RuleForm({
   initial,
   ruleId,
+  categories = [],
   onDone,
 }: {
   initial: RuleDraft;
   /** Editing a stored rule; otherwise a new one is added. */
   ruleId?: number;
-  onDone: () => void;
+  /** Known categories, offered by name in the person's language. */
+  categories?: readonly string[];
+  /** `applied`: how many rows the saved rule changed; undefined when cancelled. */
+  onDone: (applied?: number) => void;
 }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const client = useClient();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
-  const [draft, setDraft] = useState(initial);
+  const categoryName = useCategoryName();
+  // The category is shown and typed in the person's language, stored as the bank's name when it is one.
+  const [draft, setDraft] = useState({
+    ...initial,
+    setCategory: initial.setCategory === '' ? '' : categoryName(initial.setCategory),
+  });
+  const category = (typed: string) => categoryFromName(typed, categories, categoryName);
+  const listId = useId();
+  /** A change's value in words: a category by name (none of the person's: the bank's), tags, yes or no. */
+  const changeText = (c: RulePreview['changes'][number], side: 'from' | 'to'): string => {
+    const v = c[side];
+    if (c.field === 'category') {
+      return v === null || v === undefined
+        ? t('rules.bankCategory', { category: categoryName(c.bankCategory) })
+        : categoryName(String(v));
+    }
+    if (typeof v === 'boolean') return t(v ? 'edits.history.yes' : 'edits.history.no');
+    if (Array.isArray(v)) return v.length === 0 ? '—' : v.join(', ');
+    return v === null || v === undefined ? '—' : String(v);
+  };
   const [preview, setPreview] = useState<RulePreview | null>(null);
   const set = (patch: Partial<RuleDraft>) => {
     setDraft({ ...draft, ...patch });
     setPreview(null);
   };
   const previewer = useMutation({
-    mutationFn: () => client.invoke('rules.preview', { target: { rule: toInput(draft) }, limit: 50 }),
+    mutationFn: () =>
+      client.invoke('rules.preview', { target: { rule: toInput(draft, category) }, limit: 50 }),
     onSuccess: setPreview,
   });
   const saver = useMutation({
     mutationFn: async () => {
-      const rule = toInput(draft);
+      const rule = toInput(draft, category);
       const saved =
         ruleId === undefined
           ? await client.invoke('rules.add', { rule })
@@ -72,7 +98,7 @@ export function RuleForm({
       void queryClient.invalidateQueries({ queryKey: keys.transactions });
       void queryClient.invalidateQueries({ queryKey: keys.categories });
       void queryClient.invalidateQueries({ queryKey: ['rules'] });
-      onDone();
+      onDone(applied.rows);
     },
   });
   const valid =
@@ -131,9 +157,15 @@ export function RuleForm({
             {t('rules.setCategory')}
             <input
               data-testid="rule-category"
+              list={listId}
               value={draft.setCategory}
               onChange={(e) => set({ setCategory: e.target.value })}
             />
+            <datalist id={listId}>
+              {categories.map((c) => (
+                <option key={c} value={categoryName(c)} />
+              ))}
+            </datalist>
           </label>
           <label>
             {t('rules.addTag')}
@@ -150,7 +182,7 @@ export function RuleForm({
         </div>
       </fieldset>
       <div className="dialog-actions">
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={() => onDone()}>
           {t('rules.cancel')}
         </button>
         <button type="button" disabled={!valid || previewer.isPending} onClick={() => previewer.mutate()}>
@@ -174,7 +206,7 @@ export function RuleForm({
                 <span className="hint">{formatDate(c.date, lng)}</span> {c.description}{' '}
                 <span className="num">{formatMoney(c.amount, 'BRL', lng)}</span>{' '}
                 <span className="hint">
-                  {t(`edits.history.fields.${c.field}`)}: {String(c.from ?? '—')} → {String(c.to)}
+                  {t(`edits.history.fields.${c.field}`)}: {changeText(c, 'from')} → {changeText(c, 'to')}
                 </span>
               </li>
             ))}

@@ -8,14 +8,25 @@ import { keys } from '../../client/query-keys';
 import { Dialog } from '../../components/Dialog';
 import { ErrorState, Loading } from '../../components/QueryState';
 import { showToast } from '../../state/ui-state';
+import { useCategoryName } from '../transactions/category-name';
 import { RuleForm } from './RuleForm';
 
-export function RulesDialog({ onClose }: { onClose: () => void }) {
+export function RulesDialog({
+  categories,
+  onClose,
+}: {
+  /** Known categories, offered by name when a rule is edited. */
+  categories: readonly string[];
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
+  const categoryName = useCategoryName();
   const client = useClient();
   const queryClient = useQueryClient();
   const rules = useQuery({ queryKey: ['rules'], queryFn: () => client.invoke('rules.list', {}) });
   const [editing, setEditing] = useState<RuleView | null>(null);
+  // A toast sits under this modal dialog: what was done is said here too.
+  const [done, setDone] = useState<string | null>(null);
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['rules'] });
     void queryClient.invalidateQueries({ queryKey: keys.transactions });
@@ -29,6 +40,7 @@ export function RulesDialog({ onClose }: { onClose: () => void }) {
     mutationFn: (id: number) => client.invoke('rules.remove', { id }),
     onSuccess: () => {
       showToast({ level: 'info', messageKey: 'rules.removed', params: {} });
+      setDone(t('rules.removed'));
       refresh();
     },
   });
@@ -36,6 +48,7 @@ export function RulesDialog({ onClose }: { onClose: () => void }) {
     mutationFn: () => client.invoke('rules.apply', { target: { all: true }, limit: 1 }),
     onSuccess: (r) => {
       showToast({ level: 'info', messageKey: 'rules.applied', params: { count: String(r.rows) } });
+      setDone(t('rules.applied', { count: r.rows }));
       refresh();
     },
   });
@@ -44,7 +57,7 @@ export function RulesDialog({ onClose }: { onClose: () => void }) {
       field: t(`rules.field.${r.matchField}`),
       text: r.matchText,
       actions: [
-        ...(r.setCategory ? [t('rules.actionCategory', { category: r.setCategory })] : []),
+        ...(r.setCategory ? [t('rules.actionCategory', { category: categoryName(r.setCategory) })] : []),
         ...(r.addTag ? [t('rules.actionTag', { tag: r.addTag })] : []),
         ...(r.setIgnored ? [t('rules.actionIgnore')] : []),
       ].join(', '),
@@ -91,6 +104,7 @@ export function RulesDialog({ onClose }: { onClose: () => void }) {
         <RuleForm
           key={editing.id}
           ruleId={editing.id}
+          categories={categories}
           initial={{
             matchField: editing.matchField,
             matchText: editing.matchText,
@@ -100,8 +114,16 @@ export function RulesDialog({ onClose }: { onClose: () => void }) {
             addTag: editing.addTag ?? '',
             setIgnored: editing.setIgnored,
           }}
-          onDone={() => setEditing(null)}
+          onDone={(applied) => {
+            setEditing(null);
+            if (applied !== undefined) setDone(t('rules.applied', { count: applied }));
+          }}
         />
+      )}
+      {done && (
+        <p className="ok" role="status" data-testid="rules-done">
+          {done}
+        </p>
       )}
       {(rules.data?.length ?? 0) > 0 && (
         <div className="dialog-actions">

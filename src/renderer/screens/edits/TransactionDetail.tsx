@@ -1,6 +1,6 @@
 // The transaction detail panel: every field the bank sent, the person's edits beside them, the row's history.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RuleSuggestion, TransactionDetail as Detail } from '../../../shared/contract';
 import { useClient } from '../../client/client-context';
@@ -9,7 +9,8 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorState, Loading, useErrorText } from '../../components/QueryState';
 import { formatDate, formatDateTime, formatMoney } from '../../format';
 import { showToast } from '../../state/ui-state';
-import { useCategoryName } from '../transactions/category-name';
+import { categoryFromName, useCategoryName } from '../transactions/category-name';
+import { BillName } from './BillName';
 import { historyLine } from './history-line';
 import { RuleForm, type RuleDraft } from './RuleForm';
 
@@ -28,6 +29,10 @@ export function TransactionDetail({
     queryKey: [...keys.transactions, 'detail', id],
     queryFn: () => client.invoke('transactions.detail', { id }),
   });
+  // Kept above the body, which starts afresh from each new answer (a save's included): a save's
+  // suggestion and what was just done must outlive that.
+  const [suggestion, setSuggestion] = useState<RuleSuggestion | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   return (
     <Dialog title={t('edits.title')} onClose={onClose} wide testId="transaction-detail">
       {detail.isPending && <Loading />}
@@ -37,6 +42,10 @@ export function TransactionDetail({
           key={detail.data.transaction.id + detail.dataUpdatedAt}
           detail={detail.data}
           categories={categories}
+          suggestion={suggestion}
+          setSuggestion={setSuggestion}
+          done={done}
+          setDone={setDone}
         />
       )}
     </Dialog>
@@ -63,7 +72,17 @@ function ruleFrom(detail: Detail, suggestion: RuleSuggestion | null, category: s
   };
 }
 
-function DetailBody({ detail, categories }: { detail: Detail; categories: string[] }) {
+interface BodyProps {
+  detail: Detail;
+  categories: string[];
+  suggestion: RuleSuggestion | null;
+  setSuggestion: (s: RuleSuggestion | null) => void;
+  /** What was just done, said in the panel (a toast sits under this modal panel). */
+  done: string | null;
+  setDone: (text: string | null) => void;
+}
+
+function DetailBody({ detail, categories, suggestion, setSuggestion, done, setDone }: BodyProps) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const client = useClient();
@@ -71,18 +90,19 @@ function DetailBody({ detail, categories }: { detail: Detail; categories: string
   const errorText = useErrorText();
   const categoryName = useCategoryName();
   const tx = detail.transaction;
-  const [category, setCategory] = useState(tx.personCategory ?? '');
+  // The person reads and types categories in their language; a known one is stored as the bank's name.
+  const [category, setCategory] = useState(tx.personCategory ? categoryName(tx.personCategory) : '');
+  const categoryCode = () => categoryFromName(category, categories, categoryName);
   const [note, setNote] = useState(tx.note ?? '');
   const [tags, setTags] = useState(tx.tags.join(', '));
   const [ignored, setIgnored] = useState(tx.ignored);
-  const [suggestion, setSuggestion] = useState<RuleSuggestion | null>(null);
   const [ruleDraft, setRuleDraft] = useState<RuleDraft | null>(null);
   const save = useMutation({
     mutationFn: () =>
       client.invoke('transactions.edit', {
         id: tx.id,
         patch: {
-          category: category.trim() === '' ? null : category.trim(),
+          category: categoryCode(),
           note: note.trim() === '' ? null : note,
           tags: tags
             .split(',')
@@ -96,12 +116,13 @@ function DetailBody({ detail, categories }: { detail: Detail; categories: string
       void queryClient.invalidateQueries({ queryKey: keys.transactions });
       void queryClient.invalidateQueries({ queryKey: keys.categories });
       showToast({ level: 'info', messageKey: 'edits.saved', params: {} });
+      setDone(t('edits.saved'));
       setSuggestion(result.suggestion);
     },
   });
   const money = (cents: number | null) =>
     cents === null ? t('edits.none') : formatMoney(cents, tx.currencyCode ?? 'BRL', lng);
-  const rows: [string, string | null][] = [
+  const rows: [string, ReactNode][] = [
     [t('edits.date'), formatDate(tx.date, lng)],
     [t('edits.amount'), money(tx.amountInAccountCurrency ?? tx.amount)],
     [t('edits.status'), tx.status === 'PENDING' ? t('edits.pending') : t('edits.posted')],
@@ -123,7 +144,7 @@ function DetailBody({ detail, categories }: { detail: Detail; categories: string
         ? t('edits.installmentOf', { number: tx.installmentNumber, total: tx.totalInstallments })
         : null,
     ],
-    [t('edits.bill'), detail.bank.billId],
+    [t('edits.bill'), detail.bank.billId === null ? null : <BillName billId={detail.bank.billId} />],
     [t('edits.card'), detail.bank.cardNumberMasked],
   ];
   const listId = `categories-${tx.id}`;
@@ -136,7 +157,7 @@ function DetailBody({ detail, categories }: { detail: Detail; categories: string
           {rows.map(([label, value]) => (
             <div key={label}>
               <dt>{label}</dt>
-              <dd>{value ?? t('edits.none')}</dd>
+              <dd>{value === null || value === '' ? t('edits.none') : value}</dd>
             </div>
           ))}
         </dl>
@@ -161,9 +182,7 @@ function DetailBody({ detail, categories }: { detail: Detail; categories: string
             />
             <datalist id={listId}>
               {categories.map((c) => (
-                <option key={c} value={c}>
-                  {categoryName(c)}
-                </option>
+                <option key={c} value={categoryName(c)} />
               ))}
             </datalist>
           </label>
@@ -204,9 +223,10 @@ function DetailBody({ detail, categories }: { detail: Detail; categories: string
             <button
               type="button"
               data-testid="detail-create-rule"
-              onClick={() =>
-                setRuleDraft(ruleFrom(detail, suggestion, category || (tx.personCategory ?? '')))
-              }
+              onClick={() => {
+                setDone(null);
+                setRuleDraft(ruleFrom(detail, suggestion, categoryCode() ?? tx.personCategory ?? ''));
+              }}
             >
               {t('edits.createRule')}
             </button>
@@ -214,6 +234,11 @@ function DetailBody({ detail, categories }: { detail: Detail; categories: string
               {t('edits.save')}
             </button>
           </div>
+          {done && !save.isPending && (
+            <p className="ok" role="status" data-testid="detail-done">
+              {done}
+            </p>
+          )}
           {save.isError && (
             <p className="error-text" role="alert">
               {errorText(save.error)}
@@ -224,7 +249,7 @@ function DetailBody({ detail, categories }: { detail: Detail; categories: string
           <div className="notice-inline" role="status" data-testid="rule-suggestion">
             <p>
               {t('edits.suggestion', {
-                category: suggestion.setCategory,
+                category: categoryName(suggestion.setCategory),
                 rows: suggestion.rows,
                 text: suggestion.matchText,
               })}
@@ -237,7 +262,18 @@ function DetailBody({ detail, categories }: { detail: Detail; categories: string
             </button>
           </div>
         )}
-        {ruleDraft && <RuleForm initial={ruleDraft} onDone={() => setRuleDraft(null)} />}
+        {ruleDraft && (
+          <RuleForm
+            initial={ruleDraft}
+            categories={categories}
+            onDone={(applied) => {
+              setRuleDraft(null);
+              if (applied === undefined) return;
+              setSuggestion(null);
+              setDone(t('rules.applied', { count: applied }));
+            }}
+          />
+        )}
       </section>
       <section aria-labelledby="tx-history" className="tx-history-section">
         <h3 id="tx-history">{t('edits.historySection')}</h3>

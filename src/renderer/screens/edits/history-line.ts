@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next';
 import type { HistoryEntryView } from '../../../shared/contract';
 import { formatDate, formatMoney } from '../../format';
+import { categoryLabel } from '../transactions/category-name';
 
 export function historyLine(h: HistoryEntryView, t: TFunction, lng: string): { what: string; who: string } {
   const d = h.details;
@@ -46,15 +47,23 @@ export function historyLine(h: HistoryEntryView, t: TFunction, lng: string): { w
         }),
         who,
       };
-    case 'edited':
+    case 'edited': {
+      // A category in the person's language; none of their own means the bank's stood.
+      const value = (v: unknown): string =>
+        d['field'] === 'category'
+          ? v === null || v === undefined || v === ''
+            ? t('edits.history.bankCategory')
+            : categoryLabel(t, String(v))
+          : text(v);
       return {
         what: t('edits.history.edited', {
           field: t(`edits.history.fields.${String(d['field'])}`, { defaultValue: String(d['field']) }),
-          from: text(d['from']),
-          to: text(d['to']),
+          from: value(d['from']),
+          to: value(d['to']),
         }),
         who,
       };
+    }
     default:
       return { what: t(`edits.history.${h.kind}`, { from: text(d['from']), to: text(d['to']) }), who };
   }

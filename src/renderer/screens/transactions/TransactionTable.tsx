@@ -128,7 +128,10 @@ export function TransactionTable({
                     <>
                       {categoryName(tx.personCategory)}
                       {tx.personCategory !== tx.category && (
-                        <span className="hint tx-bank-category" title={t('edits.bankCategory')}>
+                        <span
+                          className="hint tx-bank-category"
+                          title={`${t('edits.bankCategory')}: ${categoryName(tx.category)}`}
+                        >
                           {' '}
                           ({categoryName(tx.category)})
                         </span>

@@ -153,7 +153,7 @@ export function TransactionsScreen() {
       {openId !== null && (
         <TransactionDetail id={openId} categories={categories.data ?? []} onClose={() => setOpenId(null)} />
       )}
-      {rulesOpen && <RulesDialog onClose={() => setRulesOpen(false)} />}
+      {rulesOpen && <RulesDialog categories={categories.data ?? []} onClose={() => setRulesOpen(false)} />}
     </section>
   );
 }
