@@ -69,6 +69,14 @@ export function formatMonth(month: string, language: string): string {
   );
 }
 
+/** A month in short, "dez. 2026" / "Dec 2026"; `month` is YYYY-MM. */
+export function formatMonthShort(month: string, language: string): string {
+  const parts = new Intl.DateTimeFormat(language, { month: 'short', year: 'numeric', timeZone: 'UTC' })
+    .formatToParts(new Date(`${month}-01T12:00:00Z`))
+    .filter((p) => p.type === 'month' || p.type === 'year');
+  return parts.map((p) => p.value).join(' ');
+}
+
 export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(language).format(value);
 }

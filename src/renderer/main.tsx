@@ -15,6 +15,7 @@ import './security.css';
 import './connections.css';
 import './screens/edits/edits.css';
 import './screens/ledger/ledger.css';
+import './screens/bills/bills.css';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 5_000 } },

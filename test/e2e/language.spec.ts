@@ -70,6 +70,7 @@ test('in English no screen shows a pt-BR string', async ({ page, app }) => {
   const screens: [string, string][] = [
     ['Connections', 'en-connections'],
     ['Accounts', 'en-accounts'],
+    ['Cards', 'en-cards'],
     ['Transactions', 'en-transactions'],
     ['Audit log', 'en-audit'],
     ['Diagnostics', 'en-diagnostics'],

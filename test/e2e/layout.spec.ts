@@ -7,6 +7,7 @@ import { expect, test } from './fixtures';
 const SCREENS = [
   ['Conexões', 'Conexões'],
   ['Contas', 'Contas'],
+  ['Cartões', 'Cartões'],
   ['Transações', 'Transações'],
   ['Auditoria', 'Registro de auditoria'],
   ['Configurações', 'Configurações'],

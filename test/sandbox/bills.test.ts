@@ -22,13 +22,36 @@ describe('sandbox bills', () => {
   });
   afterAll(async () => c.sandbox.close());
 
-  it('lists a year of closed bills, newest first, each a month apart and due 7 days after closing', () => {
+  it('lists a year of closed bills, newest first, due 7 to 10 days after closing on one day of each month', () => {
     expect(bills.length).toBeGreaterThanOrEqual(12);
     const dues = bills.map((b) => Date.parse(b.dueDate));
     expect([...dues].sort((a, b) => b - a)).toEqual(dues);
     for (const b of bills) {
       expect(b.accountId).toBe(card.id);
-      expect(Date.parse(b.dueDate) - Date.parse(b.billClosingDate!)).toBe(7 * 86_400_000);
+      const days = (Date.parse(b.dueDate) - Date.parse(b.billClosingDate!)) / 86_400_000;
+      expect(days).toBeGreaterThanOrEqual(7);
+      expect(days).toBeLessThanOrEqual(10);
+    }
+    expect(new Set(bills.map((b) => b.dueDate.slice(8, 10))).size).toBe(1);
+    expect(new Set(bills.map((b) => b.dueDate.slice(0, 7))).size).toBe(bills.length);
+  });
+
+  it('keeps one due day for a card closing late in the month, one bill due in each month', async () => {
+    const late = await startClient({ transactionsPerAccount: 600, seed: 'bills-late-closing' });
+    try {
+      for (let n = 0; n < 40; n++) {
+        const item = (await late.waitItem((await late.createItem(OK)).id)).item;
+        const accounts = (await late.ok(Page(Account), 'GET', `/accounts?itemId=${item.id}`)).body.results;
+        const lateCard = accounts.find((a) => a.type === 'CREDIT')!;
+        const list = (await late.ok(Page(Bill), 'GET', `/bills?accountId=${lateCard.id}`)).body.results;
+        if (Number(list[0]!.billClosingDate!.slice(8, 10)) <= 21) continue;
+        expect(new Set(list.map((b) => b.dueDate.slice(8, 10))).size).toBe(1);
+        expect(new Set(list.map((b) => b.dueDate.slice(0, 7))).size).toBe(list.length);
+        return;
+      }
+      throw new Error('no card closing after the 21st in 40 items');
+    } finally {
+      await late.sandbox.close();
     }
   });
 

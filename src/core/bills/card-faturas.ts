@@ -70,8 +70,11 @@ export function cardFaturas(db: Db, account: StoredAccount, nowMs: number): Card
     const month = row.billForecastDate ?? placeByDate(row, bills, lastClosing, open.month);
     if (month === null) continue;
     const closed = byMonth.get(month);
-    if (closed) closed.rows.push(row);
-    else if (month === open.month) openRows.push(row);
+    // A bank whose due date drifts with the month's length can give the open fatura the due month of the last
+    // closed one: an unlinked row dated after that bill closed belongs to the open one.
+    const afterClosing = lastClosing !== null && row.date >= lastClosing;
+    if (month === open.month && (!closed || afterClosing)) openRows.push(row);
+    else if (closed) closed.rows.push(row);
   }
   return {
     account,

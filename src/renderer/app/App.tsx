@@ -10,6 +10,7 @@ import { ShortcutsDialog } from '../components/ShortcutsDialog';
 import { Toasts } from '../components/Toasts';
 import { AccountsScreen } from '../screens/accounts/AccountsScreen';
 import { AuditScreen } from '../screens/audit/AuditScreen';
+import { CardsScreen } from '../screens/bills/CardsScreen';
 import { InvestmentsScreen } from '../screens/investments/InvestmentsScreen';
 import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
 import { DiagnosticsScreen } from '../screens/diagnostics/DiagnosticsScreen';
@@ -25,6 +26,7 @@ const SCREENS: Record<Route, () => React.JSX.Element> = {
   connections: ConnectionsScreen,
   accounts: AccountsScreen,
   investments: InvestmentsScreen,
+  cards: CardsScreen,
   transactions: TransactionsScreen,
   audit: AuditScreen,
   review: ReviewScreen,

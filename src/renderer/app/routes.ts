@@ -5,6 +5,7 @@ export const ROUTES = [
   'connections',
   'accounts',
   'investments',
+  'cards',
   'transactions',
   'audit',
   'review',

@@ -1,9 +1,15 @@
-// Global keys: g c / g t / g a go to Connections, Transactions, Accounts; s syncs; / searches; ? lists them.
+// Global keys: g then c/t/a/l/f go to Connections, Transactions, Accounts, Audit, Cards; s syncs; / searches.
 import { useEffect } from 'react';
 import { emitShortcut, requestSearchOnMount } from './shortcut-bus';
 import { navigate, type Route } from './routes';
 
-const GO: Record<string, Route> = { c: 'connections', t: 'transactions', a: 'accounts', l: 'audit' };
+const GO: Record<string, Route> = {
+  c: 'connections',
+  t: 'transactions',
+  a: 'accounts',
+  l: 'audit',
+  f: 'cards',
+};
 const CHORD_MS = 1_200;
 
 function typingIn(target: EventTarget | null): boolean {

@@ -7,6 +7,7 @@ const KEYS = [
   ['g t', 'gt'],
   ['g a', 'ga'],
   ['g l', 'gl'],
+  ['g f', 'gf'],
   ['s', 's'],
   ['/', 'slash'],
   ['?', 'help'],

@@ -82,6 +82,7 @@ export const enScreens: ScreenMessages = {
       users: {
         'user-ok': 'All good: accounts, a card and transactions.',
         'user-ok-two-checking-accounts': 'Two checking accounts at the same bank.',
+        'user-ok-no-card': 'Checking and savings, no credit card.',
         'user-ok-account-warning': "Connects, with the bank's warning about one account.",
         'user-ok-account-error': 'The bank sends only part of the data (the card only).',
         'user-locked': 'Account locked at the bank: reconnect once it is unlocked.',
@@ -329,6 +330,7 @@ export const enScreens: ScreenMessages = {
       gt: 'Go to Transactions',
       ga: 'Go to Accounts',
       gl: 'Go to the Audit log',
+      gf: 'Go to Cards (bills)',
       s: 'Sync all (s)',
       slash: 'Search',
       help: 'Show this list',

@@ -8,6 +8,7 @@ import { enSecurity } from './en-security';
 import type { Messages } from './pt-BR';
 import { enBackup } from './en-backup';
 import { enInvestments } from './en-investments';
+import { enBills } from './en-bills';
 
 export const en: Messages = {
   app: { name: 'Cofre', tagline: 'Your banks, on your computer' },
@@ -16,6 +17,7 @@ export const en: Messages = {
     connections: 'Connections',
     accounts: 'Accounts',
     investments: 'Investments',
+    cards: 'Cards',
     transactions: 'Transactions',
     audit: 'Audit log',
     diagnostics: 'Diagnostics',
@@ -41,6 +43,7 @@ export const en: Messages = {
   ...enEdits,
   ...enLedger,
   ...enInvestments,
+  ...enBills,
   diagnostics: {
     title: 'Diagnostics',
     intro: "Cofre's state on this computer, to check when something does not work.",

@@ -81,6 +81,7 @@ export const ptBRScreens = {
       users: {
         'user-ok': 'Tudo certo: contas, cartão e transações.',
         'user-ok-two-checking-accounts': 'Duas contas correntes no mesmo banco.',
+        'user-ok-no-card': 'Conta corrente e poupança, sem cartão de crédito.',
         'user-ok-account-warning': 'Conecta, com um aviso do banco sobre uma conta.',
         'user-ok-account-error': 'O banco envia só parte dos dados (apenas o cartão).',
         'user-locked': 'Conta bloqueada no banco: Reconectar depois de desbloquear.',
@@ -330,6 +331,7 @@ export const ptBRScreens = {
       gt: 'Ir para Transações',
       ga: 'Ir para Contas',
       gl: 'Ir para o Registro de auditoria',
+      gf: 'Ir para Cartões (faturas)',
       s: 'Sincronizar tudo (s)',
       slash: 'Buscar',
       help: 'Mostrar esta lista',

@@ -7,6 +7,7 @@ import { ptBRSystem } from './pt-BR-system';
 import { ptBRSecurity } from './pt-BR-security';
 import { ptBRBackup } from './pt-BR-backup';
 import { ptBRInvestments } from './pt-BR-investments';
+import { ptBRBills } from './pt-BR-bills';
 
 export const ptBR = {
   app: { name: 'Cofre', tagline: 'Seus bancos, no seu computador' },
@@ -15,6 +16,7 @@ export const ptBR = {
     connections: 'Conexões',
     accounts: 'Contas',
     investments: 'Investimentos',
+    cards: 'Cartões',
     transactions: 'Transações',
     audit: 'Auditoria',
     diagnostics: 'Diagnóstico',
@@ -40,6 +42,7 @@ export const ptBR = {
   ...ptBREdits,
   ...ptBRLedger,
   ...ptBRInvestments,
+  ...ptBRBills,
   diagnostics: {
     title: 'Diagnóstico',
     intro: 'O estado do Cofre neste computador, para conferir quando algo não funciona.',

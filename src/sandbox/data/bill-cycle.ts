@@ -4,8 +4,7 @@ import { iso } from '../clock';
 import type { AccountRecord } from './account-record';
 import { intBetween, rngFor, uuidFrom } from './prng';
 
-const DAY = 86_400_000;
-/** Days from closing to due, as most Brazilian cards give. */
+/** Days from closing to due, as most Brazilian cards give (7 to 10: the due day is a fixed day of the month). */
 export const DUE_AFTER_CLOSING_DAYS = 7;
 
 /** Bills are numbered by month: year × 12 + month (0-based) of their closing date. */
@@ -19,8 +18,15 @@ export function closingMs(account: AccountRecord, month: BillMonth): number {
   return Date.UTC(Math.floor(month / 12), month % 12, closingDay(account));
 }
 
+/**
+ * A card's due day is fixed (a week after its closing day, in the next month when that passes the 28th), as a
+ * real card's: a due date that drifted with the month's length would put two bills in one month and none in
+ * another, and `billForecastDate` (the due month) would no longer name one bill.
+ */
 export function dueMs(account: AccountRecord, month: BillMonth): number {
-  return closingMs(account, month) + DUE_AFTER_CLOSING_DAYS * DAY;
+  const day = closingDay(account) + DUE_AFTER_CLOSING_DAYS;
+  const year = Math.floor(month / 12);
+  return day <= 28 ? Date.UTC(year, month % 12, day) : Date.UTC(year, (month % 12) + 1, day - 28);
 }
 
 /** The bill a purchase dated `ms` belongs to: one made on the closing day goes to the next bill. */

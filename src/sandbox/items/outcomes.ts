@@ -59,6 +59,7 @@ export function outcomeFor(parameters: Record<string, string>, isSandboxConnecto
   if (user === 'user-ok-app-approval') return success({ approval: true });
   if (user === 'user-ok-two-checking-accounts')
     return success({ accounts: ['checking', 'checking', 'savings', 'card'] });
+  if (user === 'user-ok-no-card') return success({ accounts: ['checking', 'savings'] });
   const perf = /^user-ok-perf-(\d{1,7})$/.exec(user);
   if (perf?.[1]) return success({ multiplier: Math.max(1, Math.min(MAX_PERF_MULTIPLIER, Number(perf[1]))) });
   return { kind: 'error', code: 'INVALID_CREDENTIALS' };

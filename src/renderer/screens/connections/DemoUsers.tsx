@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 const USERS = [
   'user-ok',
   'user-ok-two-checking-accounts',
+  'user-ok-no-card',
   'user-ok-account-warning',
   'user-ok-account-error',
   'user-locked',
