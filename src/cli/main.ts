@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../core';
 import { registerBackupCommands } from './commands/backup';
+import { registerBillCommands } from './commands/bills';
 import { registerDataCommands } from './commands/data-commands';
 import { registerInvestmentCommands } from './commands/investments';
 import { registerMigrateCommand } from './commands/migrate';
@@ -24,6 +25,7 @@ registerRelayCommand(program);
 registerMigrateCommand(program);
 registerBackupCommands(program);
 registerInvestmentCommands(program);
+registerBillCommands(program);
 registerRulesCommand(program);
 
 // `cofre export … | head` closes the pipe early: that is the reader's choice, not an error.
