@@ -47,6 +47,8 @@ export async function prepareElectronCore(options: ElectronCoreOptions): Promise
         dataDir: paths.sandboxDir,
         // Demo mode feels alive: each sync brings a little new data, the way a real account does.
         newDataOnSync: true,
+        // ...and a second demo bank shows money moved between the person's own accounts.
+        ownTransfers: true,
         seed: 'cofre-demo',
         ...options.sandbox,
       })

@@ -42,6 +42,7 @@ import { applyPendingRestore } from './backup/apply-restore';
 import { checkBackupReminder } from './backup/backup-reminder';
 import { consentHandlers } from './handlers/consent-handlers';
 import { editHandlers } from './handlers/edit-handlers';
+import { transferHandlers } from './handlers/transfer-handlers';
 import { startDailyReview } from './security-review/daily-review';
 import { importWrongKeyAttempts, recordWrongKeyAttempt } from './security-review/wrong-key-log';
 
@@ -217,6 +218,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     ...backupHandlers(ctx),
     ...consentHandlers(ctx),
     ...editHandlers(ctx),
+    ...transferHandlers(ctx),
     ...ledgerHandlers(ctx),
     ...investmentHandlers(ctx),
     ...billHandlers(ctx),

@@ -50,6 +50,8 @@ export async function prepareCore(options: StartCoreOptions): Promise<PreparedCo
         dataDir: paths.sandboxDir,
         // Demo mode feels alive: each sync brings a little new data, the way a real account does.
         newDataOnSync: true,
+        // ...and a second demo bank shows money moved between the person's own accounts.
+        ownTransfers: true,
         seed: 'cofre-demo',
         ...options.sandbox,
       })

@@ -83,6 +83,7 @@ export async function startSandbox(
     mfaTimeoutMs: options.mfaTimeoutMs,
     transactionsPerAccount: options.transactionsPerAccount,
     newDataOnSync: options.newDataOnSync,
+    ownTransfers: options.ownTransfers,
     legacyItemCreated: options.legacyItemCreated,
     baseUrl: () => url,
   });

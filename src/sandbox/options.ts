@@ -79,6 +79,11 @@ export const SandboxOptions = z
     pageSize: z.number().int().min(1).max(500).default(500),
     /** Every successful re-sync brings some new data, not only after POST /__sandbox/advance. */
     newDataOnSync: z.boolean().default(false),
+    /**
+     * A second item's first sync brings a Pix from an earlier item's checking account to the new one, both
+     * sides listed (data/own-transfers.ts): the person moving money between their own banks. On in demo mode.
+     */
+    ownTransfers: z.boolean().default(false),
     /** Refuse webhook URLs Pluggy refuses (http, localhost, IPs); off so loopback receivers work. */
     strictWebhookUrls: z.boolean().default(false),
     /** Largest request body accepted. */

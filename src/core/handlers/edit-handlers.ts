@@ -12,6 +12,7 @@ import {
   getAccount,
   getConnection,
   getEdit,
+  getOwnMove,
   getRule,
   getTransaction,
   listRules,
@@ -25,6 +26,7 @@ import {
 import type { Db } from '../store/db';
 import { maskNumber, transactionView } from './money-handlers';
 import { suggestRule } from './rule-suggestion';
+import { ownMoveView } from '../transfers/move-views';
 
 type EditHandlers = Pick<
   Handlers,
@@ -53,8 +55,9 @@ export function transactionDetail(db: Db, id: string): TransactionDetail {
   const account = getAccount(db, t.accountId);
   const connection = account ? getConnection(db, account.connectionId) : null;
   const edit = getEdit(db, id);
+  const move = getOwnMove(db, id);
   return {
-    transaction: transactionView(t, edit),
+    transaction: transactionView(t, edit, move ? ownMoveView(db, move) : null),
     bank: {
       bankName: connection?.connectorName ?? '',
       accountName: account?.marketingName ?? account?.name ?? '',

@@ -5,6 +5,7 @@ import { netWorth } from '../investments/net-worth';
 import { coverageOf, investmentTransactionView, investmentView, loanView } from '../investments/views';
 import type { Handlers } from '../router/router';
 import {
+  droppedDuplicateIds,
   getInvestment,
   listAccounts,
   listConnections,
@@ -48,8 +49,10 @@ export function investmentHandlers(ctx: CoreContext): InvestmentHandlers {
     },
     'investments.netWorth': () => {
       const db = ctx.db();
+      // An account listed under two links counts once.
+      const dropped = droppedDuplicateIds(db);
       return netWorth({
-        accounts: listAccounts(db),
+        accounts: listAccounts(db).filter((a) => !dropped.has(a.id)),
         investments: listInvestments(db),
         loans: listLoans(db),
         // Faturas are not read yet: the line says so instead of counting them as zero.

@@ -1,11 +1,12 @@
 // Handlers of accounts.*, transactions.* and charts.*: reads of the local DB only, never the network.
-import type { AccountView, TransactionView } from '../../shared/contract';
+import type { AccountView, OwnMoveView, TransactionView } from '../../shared/contract';
 import { connectionName, maskNumber, ownerFirstName } from '../../shared/connections/name';
 import { signedBalance, signedCentavos } from '../../shared/money';
 import type { Handlers } from '../router/router';
 import type { CoreContext } from '../core-context';
 import { exportTransactions } from '../export/transactions-export';
 import { recordExport } from '../security-review/record-export';
+import { duplicateViews, ownMoveView } from '../transfers/move-views';
 import {
   balanceOverTime,
   countTransactions,
@@ -13,6 +14,7 @@ import {
   listAccounts,
   listConnections,
   listShownCategories,
+  ownMovesOf,
   pageTransactions,
   spendingByCategory,
   transactionTotals,
@@ -36,7 +38,11 @@ type MoneyHandlers = Pick<
 /** Re-exported: the transaction detail panel masks numbers the same way. */
 export { maskNumber };
 
-export function transactionView(t: StoredTransaction, edit: TransactionEdit | null = null): TransactionView {
+export function transactionView(
+  t: StoredTransaction,
+  edit: TransactionEdit | null = null,
+  move: OwnMoveView | null = null,
+): TransactionView {
   return {
     id: t.id,
     accountId: t.accountId,
@@ -59,12 +65,14 @@ export function transactionView(t: StoredTransaction, edit: TransactionEdit | nu
     note: edit?.note ?? null,
     tags: edit?.tags ?? [],
     ignored: edit?.ignored ?? false,
+    move,
   };
 }
 
 export function moneyHandlers(ctx: CoreContext): MoneyHandlers {
   const accountView = (
     banks: Map<string, { name: string; connectionName: string; color: string | null }>,
+    duplicates: Map<string, AccountView['duplicate']>,
     a: StoredAccount,
   ): AccountView => ({
     id: a.id,
@@ -86,6 +94,7 @@ export function moneyHandlers(ctx: CoreContext): MoneyHandlers {
     balanceDueDate: a.balanceDueDate,
     updatedAt: a.pluggyUpdatedAt,
     removedAt: a.removedAt,
+    duplicate: duplicates.get(a.id) ?? null,
   });
 
   return {
@@ -97,17 +106,23 @@ export function moneyHandlers(ctx: CoreContext): MoneyHandlers {
           { name: c.connectorName, connectionName: connectionName(c), color: c.connectorPrimaryColor },
         ]),
       );
-      return listAccounts(db, { includeRemoved: includeRemoved ?? false }).map((a) => accountView(banks, a));
+      const accounts = listAccounts(db, { includeRemoved: includeRemoved ?? false });
+      const names = new Map(accounts.map((a) => [a.id, banks.get(a.connectionId)?.connectionName ?? '']));
+      const duplicates = duplicateViews(db, names);
+      return accounts.map((a) => accountView(banks, duplicates, a));
     },
     'transactions.page': ({ filter, after, limit }) => {
       const db = ctx.db();
       const page = pageTransactions(db, { filter, limit, ...(after ? { after } : {}) });
-      const edits = editsOf(
-        db,
-        page.rows.map((t) => t.id),
-      );
+      const ids = page.rows.map((t) => t.id);
+      const edits = editsOf(db, ids);
+      const moves = ownMovesOf(db, ids);
+      const moveOf = (id: string) => {
+        const move = moves.get(id);
+        return move ? ownMoveView(db, move) : null;
+      };
       return {
-        rows: page.rows.map((t) => transactionView(t, edits.get(t.id) ?? null)),
+        rows: page.rows.map((t) => transactionView(t, edits.get(t.id) ?? null, moveOf(t.id))),
         next: page.nextCursor,
       };
     },

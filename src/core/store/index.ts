@@ -35,3 +35,4 @@ export * from './product-reads';
 export * from './consents';
 export * from './edits';
 export * from './bills';
+export * from './transfers';

@@ -21,6 +21,7 @@ import {
   upsertConnection,
 } from '../store';
 import { recordBalanceSnapshots } from '../ledger/balance-snapshots';
+import { detectOwnMoves } from '../transfers/detect-own-moves';
 import { ItemNotUpdatedError } from './classify-failure';
 import { emptyCounts, readAccount, type AccountCounts } from './read-account';
 import { readBills } from './read-bills';
@@ -238,6 +239,8 @@ async function readAccountsAndTransactions(
       scheduleRetryAfterSuccess(ctx, item.executionStatus);
       // Every account read whole: what the ledger check compares its balance against (ledger/).
       recordBalanceSnapshots(ctx.db, ctx.itemId, ctx.runId, at);
+      // With every row in: transfers between own accounts, bill payments, one account under two links.
+      detectOwnMoves(ctx.db, { runId: ctx.runId, at });
       // A sync that worked answers every notice about this link that asked for a fix.
       resolveNotices(ctx.db, ctx.itemId, RESOLVED_BY_SUCCESS, at);
       appendAudit(ctx.db, {

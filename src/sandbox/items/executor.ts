@@ -5,6 +5,7 @@ import { findConnector, mfaStyleOf, MFA_PROMPT } from '../data/connectors';
 import { currentConsent, grantConsent } from '../data/consents';
 import { createAccounts, evolve, type Changes } from '../data/evolve';
 import { AccountLedger } from '../data/ledger';
+import { addOwnTransfer } from '../data/own-transfers';
 import { ApiError } from '../http/api-error';
 import type { SandboxStore } from '../store';
 import type { WebhookDispatcher } from '../webhooks/dispatcher';
@@ -20,6 +21,7 @@ export interface ExecutorConfig {
   mfaTimeoutMs: number;
   transactionsPerAccount: number;
   newDataOnSync: boolean;
+  ownTransfers: boolean;
   legacyItemCreated: boolean;
   baseUrl: () => string;
 }
@@ -282,6 +284,10 @@ export class Executor {
         record.accountIds.push(account.id);
         perAccount.push({ accountId: account.id, changes: { created: [], updated: [], deleted: [] } });
       }
+      const transfer = this.config.ownTransfers
+        ? addOwnTransfer(this.store, this.config.seed, record.item.id, now)
+        : null;
+      if (transfer) record.ownTransfers = [...(record.ownTransfers ?? []), transfer];
     } else if (record.advancePending || this.config.newDataOnSync) {
       record.generation++;
       for (const ledger of this.store.ledgersOf(record.item.id)) {

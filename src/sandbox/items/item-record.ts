@@ -1,5 +1,6 @@
 // What the sandbox keeps per item: the API object (minus the embedded connector) plus private state.
 import type { Consent, Item } from '../../shared/pluggy';
+import type { OwnTransferTruth } from '../data/own-transfers';
 import type { ForcedRefusalCode } from './refusals';
 
 export type StoredItem = Omit<Item, 'connector'> & { connectorId: number };
@@ -25,4 +26,6 @@ export interface ItemRecord {
   forcedRefusal?: { code: ForcedRefusalCode; remaining: number };
   /** Open Finance consents, oldest first (GET /consents?itemId=). */
   consents?: Consent[];
+  /** Transfers this item's first sync made from an earlier item's account to its own (ground truth). */
+  ownTransfers?: OwnTransferTruth[];
 }

@@ -48,6 +48,10 @@ export function adminRoutes(app: FastifyInstance, ctx: SandboxContext): void {
       investmentTransactions: Object.fromEntries(investments.map((g) => [g.investment.id, g.transactions])),
       loans: loansOf(ctx, r),
       consents: r.consents ?? [],
+      // Transfers between this item's accounts and another item's, whichever side made them.
+      ownTransfers: [...ctx.store.items.values()]
+        .flatMap((other) => other.ownTransfers ?? [])
+        .filter((t) => r.accountIds.includes(t.fromAccountId) || r.accountIds.includes(t.toAccountId)),
       ...billsTruth(ledgers),
     });
   });

@@ -12,6 +12,7 @@ import { backupCalls } from './calls/backup';
 import { consentCalls } from './calls/consents';
 import { editCalls } from './calls/edits';
 import { ledgerCalls } from './calls/ledger';
+import { transferCalls } from './calls/transfers';
 
 export * from './define';
 export * from './calls/app';
@@ -27,6 +28,7 @@ export * from './calls/consents';
 export * from './calls/bank-health';
 export * from './calls/edits';
 export * from './calls/ledger';
+export * from './calls/transfers';
 export type { CofreBridge } from './bridge-api';
 
 export const calls = {
@@ -43,6 +45,7 @@ export const calls = {
   ...ledgerCalls,
   ...investmentCalls,
   ...billCalls,
+  ...transferCalls,
 };
 
 export const events = {

@@ -50,6 +50,11 @@ const WRONG_VALUES: Partial<Record<(typeof CHANNELS)[number], unknown[]>> = {
     { format: 'csv', csvVariant: 'fr-FR' },
   ],
   'charts.spending': [{ month: '2024-13' }, { month: '202401' }],
+  'transfers.undo': [{ id: '' }, { id: 7 }, { id: 'x'.repeat(500) }],
+  'accounts.chooseDuplicate': [
+    { accountId: 'a', choice: 'drop' },
+    { accountId: '', choice: 'keep' },
+  ],
   'charts.balance': [{ accountId: 'a', from: 'yesterday', to: '2024-01-01' }],
   'audit.page': [{ limit: 0 }, { filter: { family: 'everything' } }, { filter: { dateTo: '31/12/2024' } }],
   'audit.export': [{ format: 'pdf' }],

@@ -17,6 +17,7 @@ import { migration0120 } from './0120-investments-loans';
 import { migration0130 } from './0130-consents-bank-health';
 import { migration0140 } from './0140-person-edits';
 import { migration0150 } from './0150-balance-snapshots';
+import { migration0160 } from './0160-own-moves';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0010,
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0130,
   migration0140,
   migration0150,
+  migration0160,
 ];

@@ -4,6 +4,10 @@
 // and a move into or out of an investment change where the money is, not how much there is. Pluggy's category
 // tree says which is which (03 Investments, 04 Same person transfer, 05100000 Credit card payment); a PIX or
 // TED whose payer and receiver hold the same CPF/CNPJ is a transfer between own accounts whatever its category.
+// Beyond what the bank says, Cofre's own detection (core/transfers) marks the two sides of a transfer between
+// the person's accounts and a payment tied to its fatura, and leaves out the rows of an account whose copy under
+// another link is the one counted.
+import { IS_OWN_MOVE, ON_DROPPED_DUPLICATE } from '../transfers/duplicate-accounts';
 
 /** Pluggy category ids (or their two-digit family) that are never spending. */
 const NOT_SPENDING_ID_FAMILIES = ['03', '04'];
@@ -21,6 +25,8 @@ export const COUNTS_AS_SPENDING = `NOT (
   OR coalesce(t.category LIKE 'Same person transfer%', 0)
   OR coalesce(json_extract(t.raw, '$.paymentData.payer.documentNumber.value')
        = json_extract(t.raw, '$.paymentData.receiver.documentNumber.value'), 0)
+  OR ${IS_OWN_MOVE}
+  OR ${ON_DROPPED_DUPLICATE}
 )`;
 
 /** The same rule in JS, for rows already read (exports, tests). */

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Centavos } from '../../money';
 import { call, NoInput } from '../define';
+import { AccountDuplicateView, OwnMoveView } from './transfers';
 
 // Every amount below is integer centavos in Cofre's sign convention (shared/money): money leaving the person
 // is negative on every account type, and a card's debt is a negative balance. Formatting happens at the edge.
@@ -34,6 +35,8 @@ export const AccountView = z.object({
   balanceDueDate: z.string().nullable(),
   updatedAt: z.string().nullable(),
   removedAt: z.string().nullable(),
+  /** Set when the same account is listed under another link too; only one copy counts in totals. */
+  duplicate: AccountDuplicateView.nullable(),
 });
 export type AccountView = z.infer<typeof AccountView>;
 
@@ -83,6 +86,8 @@ export const TransactionView = z.object({
   tags: z.array(z.string()),
   /** Left out of spending, totals and exports by the person (or one of their rules). */
   ignored: z.boolean(),
+  /** A transfer between own accounts or a card-bill payment Cofre found: left out of spending. */
+  move: OwnMoveView.nullable(),
 });
 export type TransactionView = z.infer<typeof TransactionView>;
 

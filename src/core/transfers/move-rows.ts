@@ -1,0 +1,108 @@
+// The rows detection reads: which ones a run brought, and each one's facts (amount, direction, who was paid).
+import type { Db } from '../store/db';
+import { prepared } from '../store/prepared';
+
+export interface MoveRow {
+  id: string;
+  accountId: string;
+  sortKey: number;
+  date: string;
+  type: string;
+  /** Centavos in the account's currency, positive; `type` gives the direction. */
+  cents: number;
+  categoryId: string | null;
+  category: string | null;
+  operationType: string | null;
+  paymentMethod: string | null;
+  description: string;
+  counterpartyName: string | null;
+  /** Pluggy's paymentData as stored (JSON), or null. */
+  paymentData: string | null;
+}
+
+export const MOVE_ROW_COLUMNS = `t.id, t.account_id AS accountId, t.sort_key AS sortKey, t.date, t.type,
+  abs(coalesce(t.amount_in_account_currency, t.amount)) AS cents, t.category_id AS categoryId, t.category,
+  t.operation_type AS operationType, t.payment_method AS paymentMethod, t.description,
+  t.counterparty_name AS counterpartyName, json_extract(t.raw, '$.paymentData') AS paymentData`;
+
+/**
+ * Finished runs whose rows no detection has read yet, and the running one closing now; a run that failed or
+ * was interrupted still stored rows, which the next detection reads. Run 0 stands for rows from before runs
+ * were recorded on them (migration 140), read once.
+ */
+export function unscannedRuns(db: Db, currentRunId: number | null): number[] {
+  const runs = prepared(
+    db,
+    `SELECT r.id FROM sync_runs r WHERE (r.outcome <> 'running' OR r.id = ?)
+       AND NOT EXISTS (SELECT 1 FROM own_move_scans s WHERE s.run_id = r.id) ORDER BY r.id`,
+  )
+    .pluck()
+    .all(currentRunId ?? -1) as number[];
+  const oldRowsRead = prepared(db, 'SELECT 1 FROM own_move_scans WHERE run_id = 0').get() !== undefined;
+  return oldRowsRead ? runs : [0, ...runs];
+}
+
+/** The live rows the given runs created (run 0: rows without a run), oldest first. */
+export function rowsOfRuns(db: Db, runIds: readonly number[]): MoveRow[] {
+  const rows: MoveRow[] = [];
+  const ids = runIds.filter((id) => id !== 0);
+  if (runIds.includes(0)) {
+    rows.push(
+      ...(prepared(
+        db,
+        `SELECT ${MOVE_ROW_COLUMNS} FROM transactions t WHERE t.created_run_id IS NULL AND t.removed_at IS NULL`,
+      ).all() as MoveRow[]),
+    );
+  }
+  if (ids.length > 0) {
+    rows.push(
+      ...(prepared(
+        db,
+        `SELECT ${MOVE_ROW_COLUMNS} FROM transactions t
+         WHERE t.created_run_id IN (SELECT value FROM json_each(?)) AND t.removed_at IS NULL`,
+      ).all(JSON.stringify(ids)) as MoveRow[]),
+    );
+  }
+  return rows.sort((a, b) => a.sortKey - b.sortKey);
+}
+
+export function markRunsScanned(db: Db, runIds: readonly number[], at: string): void {
+  const insert = prepared(db, 'INSERT OR IGNORE INTO own_move_scans (run_id, at) VALUES (?, ?)');
+  for (const id of runIds) insert.run(id, at);
+}
+
+/** Live rows of one account in a sort-key range (the table's key: a short index range). */
+export function rowsOfAccountBetween(db: Db, accountId: string, fromKey: number, toKey: number): MoveRow[] {
+  return prepared(
+    db,
+    `SELECT ${MOVE_ROW_COLUMNS} FROM transactions t
+     WHERE t.account_id = ? AND t.sort_key >= ? AND t.sort_key < ? AND t.removed_at IS NULL`,
+  ).all(accountId, fromKey, toKey) as MoveRow[];
+}
+
+export interface PaymentParty {
+  name: string | null;
+  document: string | null;
+  accountNumber: string | null;
+}
+
+/** Who paid and who received, as far as the bank says. */
+export function partiesOf(row: MoveRow): { payer: PaymentParty | null; receiver: PaymentParty | null } {
+  if (row.paymentData === null) return { payer: null, receiver: null };
+  let data: unknown;
+  try {
+    data = JSON.parse(row.paymentData);
+  } catch (err) {
+    // Written by the store from a parsed payload; unreadable JSON here would be a store bug worth seeing.
+    throw new Error(`paymentData of ${row.id} is not JSON`, { cause: err });
+  }
+  const party = (v: unknown): PaymentParty | null => {
+    if (typeof v !== 'object' || v === null) return null;
+    const p = v as Record<string, unknown>;
+    const doc = p['documentNumber'] as Record<string, unknown> | undefined;
+    const str = (x: unknown) => (typeof x === 'string' && x.trim() !== '' ? x : null);
+    return { name: str(p['name']), document: str(doc?.['value']), accountNumber: str(p['accountNumber']) };
+  };
+  const d = (data ?? {}) as Record<string, unknown>;
+  return { payer: party(d['payer']), receiver: party(d['receiver']) };
+}
