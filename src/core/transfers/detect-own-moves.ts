@@ -15,7 +15,13 @@ import { sortKeyFloor } from '../store/transactions/sort-key';
 import { findDuplicateGroups } from './duplicate-accounts';
 import { billsOfCards, isBillPaymentLike, matchBillPayment, type BillFacts } from './match-bill-payments';
 import { matchTransfers } from './match-transfers';
-import { markRunsScanned, rowsOfAccountBetween, rowsOfRuns, unscannedRuns, type MoveRow } from './move-rows';
+import {
+  markRunsScanned,
+  pagesOfRuns,
+  debitsOfAmountsBetween,
+  unscannedRuns,
+  type MoveRow,
+} from './move-rows';
 import { prepared } from '../store/prepared';
 import type { OwnAccount } from './same-person';
 
@@ -41,7 +47,8 @@ function rowsNearNewBills(
   return fresh.flatMap((b) => {
     const from = sortKeyFloor(new Date(b.dueMs - 25 * DAY).toISOString());
     const to = sortKeyFloor(new Date(b.dueMs + 12 * DAY).toISOString());
-    return banks.flatMap((id) => rowsOfAccountBetween(db, id, from, to));
+    const amounts = [b.totalAmount, ...b.payments.map((p) => p.amount)];
+    return banks.flatMap((id) => debitsOfAmountsBetween(db, id, from, to, amounts));
   });
 }
 
@@ -70,34 +77,31 @@ export function detectOwnMoves(db: Db, options: DetectOptions): OwnMovesFound {
     const counted = live.filter((a) => !dropped.has(a.id));
 
     const runs = unscannedRuns(db, runId);
-    const rows = rowsOfRuns(db, runs);
+    const since = lastScanAt(db);
     const banks = new Map(counted.filter((a) => a.type !== 'CREDIT').map((a) => [a.id, a]));
-    const taken = new Set<string>();
-    const pairs = matchTransfers(db, rows, banks, taken);
-    for (const { a, b } of pairs) markTransfer(db, a.id, b.id, at, runId);
-
     const cards = new Set(counted.filter((a) => a.type === 'CREDIT').map((a) => a.id));
     const bills = billsOfCards(db, cards);
-    const seen = new Set<string>();
-    let billPayments = 0;
-    for (const row of [...rows, ...rowsNearNewBills(db, bills, lastScanAt(db), banks.keys())]) {
-      if (seen.has(row.id)) continue;
-      seen.add(row.id);
-      if (!banks.has(row.accountId) || taken.has(row.id) || !isBillPaymentLike(row)) continue;
-      if (getOwnMove(db, row.id)) continue;
+    const taken = new Set<string>();
+    const found = { transfers: 0, billPayments: 0, duplicateGroups: groups.length, rowsRead: 0 };
+    const tieToBill = (row: MoveRow) => {
+      if (!banks.has(row.accountId) || taken.has(row.id) || !isBillPaymentLike(row)) return;
+      if (getOwnMove(db, row.id)) return;
       const bill = matchBillPayment(db, row, bills);
-      if (!bill) continue;
+      if (!bill) return;
       markBillPayment(db, row.id, bill.id, at, runId);
-      billPayments += 1;
+      found.billPayments += 1;
+    };
+    for (const page of pagesOfRuns(db, runs)) {
+      found.rowsRead += page.length;
+      for (const { a, b } of matchTransfers(db, page, banks, taken)) {
+        markTransfer(db, a.id, b.id, at, runId);
+        found.transfers += 1;
+      }
+      page.forEach(tieToBill);
     }
+    rowsNearNewBills(db, bills, since, banks.keys()).forEach(tieToBill);
     markRunsScanned(db, runs, at);
 
-    const found = {
-      transfers: pairs.length,
-      billPayments,
-      duplicateGroups: groups.length,
-      rowsRead: rows.length,
-    };
     if (found.transfers + found.billPayments > 0) {
       appendAudit(db, {
         actor: 'sync',

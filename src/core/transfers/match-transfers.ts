@@ -3,7 +3,7 @@
 import type { Db } from '../store/db';
 import { getOwnMove, isRejectedMatch } from '../store';
 import { sortKeyFloor } from '../store/transactions/sort-key';
-import { rowsOfAccountBetween, type MoveRow } from './move-rows';
+import { counterpartsBetween, type MoveRow } from './move-rows';
 import { otherSideOf, type OwnAccount } from './same-person';
 
 const DAY = 86_400_000;
@@ -73,14 +73,18 @@ export function matchTransfers(
   const pairs: TransferPair[] = [];
   for (const row of rows) {
     const self = accounts.get(row.accountId);
-    if (!self || taken.has(row.id) || !isTransferLike(row) || getOwnMove(db, row.id)) continue;
+    if (!self || taken.has(row.id) || !isTransferLike(row)) continue;
+    // Most Pix name a friend or a shop: no account of the person's can be the other side, no query needed.
+    const others = [...accounts.values()].filter(
+      (o) => o.id !== self.id && otherSideOf(row, self, o) !== 'someone_else',
+    );
+    if (others.length === 0 || getOwnMove(db, row.id)) continue;
     const ms = Date.parse(row.date);
     const fromKey = sortKeyFloor(dayOf(ms - TRANSFER_WINDOW_DAYS * DAY));
     const toKey = sortKeyFloor(dayOf(ms + (TRANSFER_WINDOW_DAYS + 1) * DAY));
     let best: { row: MoveRow; rank: number; distance: number } | null = null;
-    for (const other of accounts.values()) {
-      if (other.id === self.id) continue;
-      for (const p of rowsOfAccountBetween(db, other.id, fromKey, toKey)) {
+    for (const other of others) {
+      for (const p of counterpartsBetween(db, other.id, fromKey, toKey, row)) {
         if (p.type === row.type || p.cents !== row.cents || taken.has(p.id)) continue;
         const rank = pairRank(row, self, p, other);
         if (rank === null) continue;

@@ -42,28 +42,29 @@ export function unscannedRuns(db: Db, currentRunId: number | null): number[] {
   return oldRowsRead ? runs : [0, ...runs];
 }
 
-/** The live rows the given runs created (run 0: rows without a run), oldest first. */
-export function rowsOfRuns(db: Db, runIds: readonly number[]): MoveRow[] {
-  const rows: MoveRow[] = [];
-  const ids = runIds.filter((id) => id !== 0);
-  if (runIds.includes(0)) {
-    rows.push(
-      ...(prepared(
-        db,
-        `SELECT ${MOVE_ROW_COLUMNS} FROM transactions t WHERE t.created_run_id IS NULL AND t.removed_at IS NULL`,
-      ).all() as MoveRow[]),
-    );
+const PAGE = 2_000;
+
+/**
+ * The live rows of bank accounts (cards send no Pix and pay no bills) the given runs created (run 0: rows
+ * without a run), a page at a time in key order within each run: a first sync of a million rows never sits in
+ * memory at once, and each page walks the partial index on created_run_id.
+ */
+export function* pagesOfRuns(db: Db, runIds: readonly number[]): Generator<MoveRow[]> {
+  const bank = "t.account_id IN (SELECT id FROM accounts WHERE type <> 'CREDIT')";
+  const live = 't.removed_at IS NULL';
+  for (const runId of runIds) {
+    const byRun = runId === 0 ? 't.created_run_id IS NULL' : 't.created_run_id = ?';
+    const sql = `SELECT ${MOVE_ROW_COLUMNS} FROM transactions t
+      WHERE ${byRun} AND t.sort_key > ? AND ${live} AND ${bank} ORDER BY t.sort_key LIMIT ${PAGE}`;
+    let after = -1;
+    for (;;) {
+      const args = runId === 0 ? [after] : [runId, after];
+      const rows = prepared(db, sql).all(...args) as MoveRow[];
+      if (rows.length > 0) yield rows;
+      if (rows.length < PAGE) break;
+      after = rows[rows.length - 1]!.sortKey;
+    }
   }
-  if (ids.length > 0) {
-    rows.push(
-      ...(prepared(
-        db,
-        `SELECT ${MOVE_ROW_COLUMNS} FROM transactions t
-         WHERE t.created_run_id IN (SELECT value FROM json_each(?)) AND t.removed_at IS NULL`,
-      ).all(JSON.stringify(ids)) as MoveRow[]),
-    );
-  }
-  return rows.sort((a, b) => a.sortKey - b.sortKey);
 }
 
 export function markRunsScanned(db: Db, runIds: readonly number[], at: string): void {
@@ -71,13 +72,39 @@ export function markRunsScanned(db: Db, runIds: readonly number[], at: string): 
   for (const id of runIds) insert.run(id, at);
 }
 
-/** Live rows of one account in a sort-key range (the table's key: a short index range). */
-export function rowsOfAccountBetween(db: Db, accountId: string, fromKey: number, toKey: number): MoveRow[] {
+/**
+ * Live rows of one account in a sort-key range (the table's key: a short index range) going the other way for
+ * the same amount: the filter runs on stored columns, so only real candidates are read whole.
+ */
+export function counterpartsBetween(
+  db: Db,
+  accountId: string,
+  fromKey: number,
+  toKey: number,
+  row: Pick<MoveRow, 'type' | 'cents'>,
+): MoveRow[] {
   return prepared(
     db,
     `SELECT ${MOVE_ROW_COLUMNS} FROM transactions t
-     WHERE t.account_id = ? AND t.sort_key >= ? AND t.sort_key < ? AND t.removed_at IS NULL`,
-  ).all(accountId, fromKey, toKey) as MoveRow[];
+     WHERE t.account_id = ? AND t.sort_key >= ? AND t.sort_key < ? AND t.removed_at IS NULL
+       AND t.type <> ? AND abs(coalesce(t.amount_in_account_currency, t.amount)) = ?`,
+  ).all(accountId, fromKey, toKey, row.type, row.cents) as MoveRow[];
+}
+
+/** Live money out of one account in a sort-key range, of one of the given amounts (centavos). */
+export function debitsOfAmountsBetween(
+  db: Db,
+  accountId: string,
+  fromKey: number,
+  toKey: number,
+  amounts: readonly number[],
+): MoveRow[] {
+  return prepared(
+    db,
+    `SELECT ${MOVE_ROW_COLUMNS} FROM transactions t
+     WHERE t.account_id = ? AND t.sort_key >= ? AND t.sort_key < ? AND t.removed_at IS NULL AND t.type = 'DEBIT'
+       AND abs(coalesce(t.amount_in_account_currency, t.amount)) IN (SELECT value FROM json_each(?))`,
+  ).all(accountId, fromKey, toKey, JSON.stringify(amounts)) as MoveRow[];
 }
 
 export interface PaymentParty {
