@@ -12,7 +12,15 @@ const health: Health = {
   uptimeSeconds: 12,
   nodeVersion: 'v20.20.2',
   dataDir: '/home/maria/.config/cofre',
-  checks: [{ name: 'dataDir', ok: true, detail: '/home/maria/.config/cofre' }],
+  checks: [
+    {
+      name: 'dataDir',
+      ok: true,
+      messageKey: 'dataDir.writable',
+      messageParams: {},
+      detail: '/home/maria/.config/cofre',
+    },
+  ],
 };
 const connection = {
   itemId,

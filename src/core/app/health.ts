@@ -8,13 +8,19 @@ import type { Clock } from '../clock';
 export type HealthProbe = () => Promise<HealthCheck>;
 
 export function dataDirProbe(dir: string): HealthProbe {
-  return async () => {
+  return async (): Promise<HealthCheck> => {
     try {
       await access(dir, constants.W_OK);
-      return { name: 'dataDir', ok: true, detail: dir };
+      return { name: 'dataDir', ok: true, messageKey: 'dataDir.writable', messageParams: {}, detail: dir };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
-      return { name: 'dataDir', ok: false, detail: `${dir} is not writable (${code})` };
+      return {
+        name: 'dataDir',
+        ok: false,
+        messageKey: 'dataDir.notWritable',
+        messageParams: { code },
+        detail: `${dir} is not writable (${code})`,
+      };
     }
   };
 }

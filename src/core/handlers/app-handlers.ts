@@ -8,6 +8,11 @@ import { dbStats } from '../store';
 
 type AppHandlers = Pick<Handlers, 'app.startup' | 'app.info' | 'health.get' | 'diagnostics.database'>;
 
+/** A failed check in words: the AppError's code, which the screen explains like any other error. */
+function failure(error: unknown): { messageKey: string; messageParams: Record<string, string> } {
+  return { messageKey: 'error', messageParams: { code: isAppError(error) ? error.code : 'internal' } };
+}
+
 function databaseProbe(ctx: CoreContext): HealthProbe {
   return async () => {
     try {
@@ -19,12 +24,15 @@ function databaseProbe(ctx: CoreContext): HealthProbe {
       return {
         name: 'database',
         ok: true,
+        messageKey: 'database.open',
+        messageParams: { version: String(version) },
         detail: `encrypted, schema v${version}, ${pages * pageSize} bytes`,
       };
     } catch (error) {
       return {
         name: 'database',
         ok: false,
+        ...failure(error),
         detail: isAppError(error) ? error.message : 'The database is not open.',
       };
     }
@@ -37,6 +45,7 @@ function settingsProbe(ctx: CoreContext): HealthProbe {
     return {
       name: 'settings',
       ok: problem === null,
+      ...(problem ? failure(problem) : { messageKey: 'settings.read', messageParams: {} }),
       detail: problem ? problem.message : ctx.paths.settingsFile,
     };
   };
@@ -49,12 +58,15 @@ function pluggyProbe(ctx: CoreContext): HealthProbe {
       return {
         name: 'pluggy',
         ok: true,
+        messageKey: `pluggy.${ctx.mode}${cache.ok ? '' : 'CacheBad'}`,
+        messageParams: {},
         detail: `${ctx.mode === 'demo' ? 'demo sandbox' : 'api'}; cache ${JSON.stringify(cache)}`,
       };
     } catch (error) {
       return {
         name: 'pluggy',
         ok: false,
+        ...failure(error),
         detail: isAppError(error) ? error.message : 'Pluggy is not configured.',
       };
     }
@@ -65,12 +77,20 @@ function relayProbe(ctx: CoreContext): HealthProbe {
   return async () => {
     const status = ctx.relay()?.status();
     if (!status || status.state === 'unpaired') {
-      return { name: 'relay', ok: true, detail: 'not paired: Cofre polls Pluggy for changes' };
+      return {
+        name: 'relay',
+        ok: true,
+        messageKey: 'relay',
+        messageParams: { state: 'unpaired' },
+        detail: 'not paired: Cofre polls Pluggy for changes',
+      };
     }
     const detail = `${status.state} ${status.url ?? ''}; last event ${status.lastEventAt ?? 'never'}`;
     return {
       name: 'relay',
       ok: status.state !== 'offline',
+      messageKey: 'relay',
+      messageParams: { state: status.state },
       detail: status.lastError ? `${detail}; ${status.lastError}` : detail,
     };
   };

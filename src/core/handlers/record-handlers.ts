@@ -90,7 +90,9 @@ function runView(db: Db, run: SyncRun): SyncRunView {
     outcome: run.outcome,
     counts: run.counts,
     errorCode: run.errorCode,
-    timeline: entries.reverse().map((e) => ({ at: e.at, action: e.action, summary: summarize(e) })),
+    timeline: entries
+      .reverse()
+      .map((e) => ({ at: e.at, action: e.action, summary: summarize(e), details: e.details })),
   };
 }
 

@@ -227,7 +227,9 @@ export const enScreens: ScreenMessages = {
     supportDetails: 'Details for support',
     hideSupportDetails: 'Hide details for support',
     noPlainDetails: 'Nothing more than what is shown above.',
+    theBank: 'the bank',
     fields: {
+      error: 'Error',
       reason: 'Reason',
       code: 'Code',
       status: 'Status',

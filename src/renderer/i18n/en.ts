@@ -107,6 +107,35 @@ export const en: Messages = {
       removed: 'removed',
     },
     report: 'Support report',
+    support: 'Show details for support',
+    hideSupport: 'Hide details for support',
+    supportHint:
+      'Codes and technical texts that help whoever supports you; the rest of the screen says the same in words.',
+    rawState: 'Codes at Pluggy',
+    message: 'State',
+    errorInSupport: 'There was an error. The technical details are under “Show details for support”.',
+    otherError: 'Error {{code}}',
+    checkDetails: {
+      failed: 'Did not work.',
+      dataDir: {
+        writable: 'Cofre can write to this folder.',
+        notWritable: 'Cofre cannot write to the data folder. Check its permissions.',
+      },
+      database: {
+        open: 'Open and encrypted (schema version {{version}}).',
+      },
+      settings: {
+        read: 'Read without problems.',
+      },
+      pluggy: {
+        demo: "Demo mode's local simulator answering; cache working.",
+        demoCacheBad: 'Local simulator answering, but the cache has a problem.',
+        live: 'Pluggy credentials set; cache working.',
+        liveCacheBad: 'Pluggy credentials set, but the cache has a problem.',
+      },
+    },
+    reportHidden:
+      'The report is technical. Copy it with the button below, or show the details for support to read it.',
     reportIntro:
       'Versions, states and syncs, without your data or passwords. Copy it and send it to whoever helps you.',
     copyReport: 'Copy report',

@@ -226,7 +226,9 @@ export const ptBRScreens = {
     supportDetails: 'Detalhes para suporte',
     hideSupportDetails: 'Ocultar detalhes para suporte',
     noPlainDetails: 'Sem mais informações além do que está acima.',
+    theBank: 'o banco',
     fields: {
+      error: 'Erro',
       reason: 'Motivo',
       code: 'Código',
       status: 'Situação',

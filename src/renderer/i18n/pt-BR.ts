@@ -106,6 +106,35 @@ export const ptBR = {
       removed: 'removidos',
     },
     report: 'Relatório para suporte',
+    support: 'Mostrar detalhes para suporte',
+    hideSupport: 'Ocultar detalhes para suporte',
+    supportHint:
+      'Códigos e textos técnicos que ajudam quem for dar suporte; o restante da tela já diz o mesmo em palavras.',
+    rawState: 'Códigos no Pluggy',
+    message: 'Situação',
+    errorInSupport: 'Houve um erro. Os detalhes técnicos estão em “Mostrar detalhes para suporte”.',
+    otherError: 'Erro {{code}}',
+    checkDetails: {
+      failed: 'Não funcionou.',
+      dataDir: {
+        writable: 'O Cofre consegue gravar nesta pasta.',
+        notWritable: 'O Cofre não consegue gravar na pasta de dados. Confira as permissões dela.',
+      },
+      database: {
+        open: 'Aberto e criptografado (esquema versão {{version}}).',
+      },
+      settings: {
+        read: 'Lido sem problemas.',
+      },
+      pluggy: {
+        demo: 'Simulador local do modo demonstração respondendo; cache funcionando.',
+        demoCacheBad: 'Simulador local respondendo, mas o cache tem um problema.',
+        live: 'Credenciais do Pluggy configuradas; cache funcionando.',
+        liveCacheBad: 'Credenciais do Pluggy configuradas, mas o cache tem um problema.',
+      },
+    },
+    reportHidden:
+      'O relatório é técnico e em inglês. Copie-o com o botão abaixo ou mostre os detalhes para suporte para lê-lo.',
     reportIntro:
       'Versões, estados e sincronizações, sem seus dados nem senhas. Copie e envie a quem for ajudar.',
     copyReport: 'Copiar relatório',

@@ -73,6 +73,11 @@ describe('audit search', () => {
     expect(search('Novos')).toEqual(['succeeded']);
   });
 
+  it('finds an error by the sentence the app says for its code', () => {
+    expect(search('bloqueada')).toEqual([]);
+    expect(search('senha não foi aceita')).toEqual(['failed']);
+  });
+
   it('still finds codes and stored words the details hold as they are', () => {
     expect(search('INVALID_CREDENTIALS')).toEqual(['failed']);
     expect(search('r-2')).toEqual(['succeeded']);

@@ -23,5 +23,13 @@ describe('diagnostics', () => {
     const health = await world.call('health.get', {});
     expect(health.status).toBe('ok');
     expect(health.checks.map((c) => c.name)).toEqual(['dataDir', 'database', 'settings', 'pluggy', 'relay']);
+    // Each check says its result as a message the screen translates; the raw detail is for support.
+    expect(health.checks.map((c) => [c.messageKey, c.messageParams])).toEqual([
+      ['dataDir.writable', {}],
+      ['database.open', { version: expect.stringMatching(/^\d+$/) as unknown as string }],
+      ['settings.read', {}],
+      ['pluggy.demo', {}],
+      ['relay', { state: 'unpaired' }],
+    ]);
   });
 });

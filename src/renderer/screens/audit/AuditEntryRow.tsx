@@ -53,16 +53,22 @@ export function AuditEntryRow({
           {open ? t('audit.hideDetails') : t('audit.showDetails')}
         </button>
       </div>
-      {open && <AuditDetails id={detailsId} details={entry.details} />}
+      {open && (
+        <AuditDetails
+          id={detailsId}
+          details={entry.details}
+          bank={entry.connectionId ? bankName(entry.connectionId) : ''}
+        />
+      )}
     </li>
   );
 }
 
 /** The entry's facts in plain words; the raw record only behind "Detalhes para suporte". */
-function AuditDetails({ id, details }: { id: string; details: Record<string, unknown> }) {
+function AuditDetails({ id, details, bank }: { id: string; details: Record<string, unknown>; bank: string }) {
   const { t, i18n } = useTranslation();
   const [raw, setRaw] = useState(false);
-  const lines = auditDetailLines(details, t, i18n.language);
+  const lines = auditDetailLines(details, t, i18n.language, bank);
   return (
     <div id={id} className="audit-details" data-testid="audit-details">
       {lines.length > 0 ? (

@@ -45,14 +45,32 @@ function valueText(value: unknown, t: TFunction, language: string): string | nul
   return null;
 }
 
+/** An error code as the sentence the app says for it (a bank link's state, or one of Cofre's errors); else null. */
+export function errorCodeText(code: unknown, t: TFunction, bank: string): string | null {
+  if (typeof code !== 'string' || code === '') return null;
+  for (const key of [`status.${code}`, `errors.${code}`]) {
+    const text = t(key, { bank, defaultValue: '' });
+    if (text !== '') return text;
+  }
+  return null;
+}
+
 /** `[label, value]` lines for the entry's known facts (empty when there is nothing a person would read). */
 export function auditDetailLines(
   details: Record<string, unknown>,
   t: TFunction,
   language: string,
+  /** The link the entry is about, named in an error's sentence. */
+  bank = '',
 ): [string, string][] {
   const lines: [string, string][] = [];
   for (const key of PLAIN_FIELDS) {
+    // An error code is said in words; the code itself stays in the support view.
+    const sentence = key === 'code' ? errorCodeText(details[key], t, bank || t('audit.theBank')) : null;
+    if (sentence !== null) {
+      lines.push([t('audit.fields.error'), sentence]);
+      continue;
+    }
     const text = valueText(details[key], t, language);
     if (text !== null) lines.push([t(`audit.fields.${key}`), text]);
   }

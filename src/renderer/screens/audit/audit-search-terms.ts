@@ -39,6 +39,13 @@ export function auditSearchTerms(
   const actors = keysOf(i18n, language, 'actors');
   const outcomes = keysOf(i18n, language, 'outcomes');
   const values = keysOf(i18n, language, 'values');
+  // Error codes are shown as their sentences (a link's state, one of Cofre's errors).
+  const codeGroups = (['status', 'errors'] as const).map((group) => ({
+    group,
+    codes: Object.entries((i18n.getResource(language, 'translation', group) as object | undefined) ?? {})
+      .filter(([, message]) => typeof message === 'string')
+      .map(([code]) => code),
+  }));
   return words.map((typed) => {
     const word = foldText(typed);
     return {
@@ -48,7 +55,12 @@ export function auditSearchTerms(
       outcomes: matching(outcomes, (k) => t(`audit.outcomes.${k}`), word),
       connectionIds: connections.filter((c) => foldText(c.name).includes(word)).map((c) => c.itemId),
       fields: matching([...PLAIN_FIELDS], (k) => t(`audit.fields.${k}`), word),
-      values: matching(values, (k) => t(`audit.values.${k}`), word),
+      values: [
+        ...matching(values, (k) => t(`audit.values.${k}`), word),
+        ...codeGroups.flatMap(({ group, codes }) =>
+          matching(codes, (k) => t(`${group}.${k}`, { bank: '' }), word),
+        ),
+      ].slice(0, 500),
     };
   });
 }

@@ -1,12 +1,13 @@
-// Every bank link's raw state next to what Cofre makes of it, for checking that the health shown is true.
+// Every bank link's state in words next to its health; Pluggy's raw codes only in the support view.
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../../client/client-context';
 import { keys } from '../../client/query-keys';
 import { Empty, ErrorState, Loading } from '../../components/QueryState';
 import { formatDateTime } from '../../format';
+import { localiseParams } from '../../components/notice-params';
 
-export function ConnectionStatuses() {
+export function ConnectionStatuses({ support }: { support: boolean }) {
   const { t, i18n } = useTranslation();
   const client = useClient();
   const connections = useQuery({
@@ -28,19 +29,23 @@ export function ConnectionStatuses() {
           <thead>
             <tr>
               <th scope="col">{t('diagnostics.bank')}</th>
-              <th scope="col">{t('diagnostics.itemStatus')}</th>
-              <th scope="col">{t('diagnostics.execution')}</th>
+              <th scope="col">{t('diagnostics.message')}</th>
               <th scope="col">{t('diagnostics.health')}</th>
               <th scope="col">{t('connections.lastSync')}</th>
               <th scope="col">{t('diagnostics.failures')}</th>
+              {support && <th scope="col">{t('diagnostics.rawState')}</th>}
             </tr>
           </thead>
           <tbody>
             {connections.data.map((c) => (
               <tr key={c.itemId}>
                 <td>{c.name}</td>
-                <td className="mono">{c.status}</td>
-                <td className="mono">{c.executionStatus}</td>
+                <td>
+                  {t(c.messageKey, {
+                    ...localiseParams(c.messageParams, i18n.language),
+                    bank: c.messageParams['bank'] ?? c.name,
+                  })}
+                </td>
                 <td>
                   <span className={`badge badge-${c.severity}`}>{t(`connections.badge.${c.severity}`)}</span>
                 </td>
@@ -48,6 +53,11 @@ export function ConnectionStatuses() {
                   {c.lastSyncedAt ? formatDateTime(c.lastSyncedAt, i18n.language) : t('connections.never')}
                 </td>
                 <td>{c.consecutiveFailures}</td>
+                {support && (
+                  <td className="mono">
+                    {c.status} / {c.executionStatus}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

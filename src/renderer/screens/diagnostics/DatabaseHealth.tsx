@@ -7,7 +7,7 @@ import { keys } from '../../client/query-keys';
 import { ErrorState, Loading, useErrorText } from '../../components/QueryState';
 import { formatBytes, formatDateTime, formatNumber } from '../../format';
 
-export function DatabaseHealth() {
+export function DatabaseHealth({ support }: { support: boolean }) {
   const { t } = useTranslation();
   const client = useClient();
   const stats = useQuery({
@@ -19,13 +19,13 @@ export function DatabaseHealth() {
       <h2 id="database-title">{t('database.title')}</h2>
       {stats.isPending && <Loading />}
       {stats.isError && <ErrorState error={stats.error} onRetry={() => void stats.refetch()} />}
-      {stats.isSuccess && <DatabaseFacts stats={stats.data} />}
-      <IntegrityCheck />
+      {stats.isSuccess && <DatabaseFacts stats={stats.data} support={support} />}
+      <IntegrityCheck support={support} />
     </section>
   );
 }
 
-function DatabaseFacts({ stats }: { stats: DatabaseStats }) {
+function DatabaseFacts({ stats, support }: { stats: DatabaseStats; support: boolean }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const tables = Object.entries(stats.rows);
@@ -38,8 +38,12 @@ function DatabaseFacts({ stats }: { stats: DatabaseStats }) {
         <dd>{formatBytes(stats.walBytes, lng)}</dd>
         <dt>{t('database.schemaVersion')}</dt>
         <dd>{stats.schemaVersion}</dd>
-        <dt>{t('database.journalMode')}</dt>
-        <dd className="mono">{stats.journalMode}</dd>
+        {support && (
+          <>
+            <dt>{t('database.journalMode')}</dt>
+            <dd className="mono">{stats.journalMode}</dd>
+          </>
+        )}
         <dt>{t('database.lastVacuum')}</dt>
         <dd>{stats.lastVacuumAt ? formatDateTime(stats.lastVacuumAt, lng) : t('database.never')}</dd>
       </dl>
@@ -53,36 +57,43 @@ function DatabaseFacts({ stats }: { stats: DatabaseStats }) {
           {stats.cache.entries === null ? t('database.notGiven') : formatNumber(stats.cache.entries, lng)}
         </dd>
         <dt>{t('database.cacheError')}</dt>
-        <dd className={stats.cache.lastError ? 'mono bad' : undefined}>
-          {stats.cache.lastError ?? t('relay.noError')}
+        <dd className={stats.cache.lastError ? (support ? 'mono bad' : 'bad') : undefined}>
+          {stats.cache.lastError
+            ? support
+              ? stats.cache.lastError
+              : t('diagnostics.errorInSupport')
+            : t('relay.noError')}
         </dd>
       </dl>
-      <table className="table compact" data-testid="database-rows">
-        <caption className="table-caption">{t('database.rowsTitle')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('database.table')}</th>
-            <th scope="col" className="num">
-              {t('database.rows')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tables.map(([table, count]) => (
-            <tr key={table}>
-              <td className="mono">{table}</td>
-              <td className={count < 0 ? 'num bad' : 'num'}>
-                {count < 0 ? t('database.unreadable') : formatNumber(count, lng)}
-              </td>
+      {/* Table names are the database's own (English): support reads them. */}
+      {support && (
+        <table className="table compact" data-testid="database-rows">
+          <caption className="table-caption">{t('database.rowsTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('database.table')}</th>
+              <th scope="col" className="num">
+                {t('database.rows')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {tables.map(([table, count]) => (
+              <tr key={table}>
+                <td className="mono">{table}</td>
+                <td className={count < 0 ? 'num bad' : 'num'}>
+                  {count < 0 ? t('database.unreadable') : formatNumber(count, lng)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </div>
   );
 }
 
-function IntegrityCheck() {
+function IntegrityCheck({ support }: { support: boolean }) {
   const { t } = useTranslation();
   const client = useClient();
   const errorText = useErrorText();
@@ -114,11 +125,13 @@ function IntegrityCheck() {
         {check.isSuccess && problems !== null && !intact && (
           <div className="bad-box" role="alert">
             <p>{t('database.integrityBad', { count: problems.length })}</p>
-            <ul className="mono">
-              {problems.map((line, i) => (
-                <li key={i}>{line}</li>
-              ))}
-            </ul>
+            {support && (
+              <ul className="mono">
+                {problems.map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+            )}
             <p>{t('database.integrityAdvice')}</p>
           </div>
         )}

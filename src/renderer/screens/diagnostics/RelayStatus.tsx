@@ -7,7 +7,7 @@ import { ErrorState, Loading } from '../../components/QueryState';
 import { RelayStateBadge } from '../../components/RelayStateBadge';
 import { formatDateTime } from '../../format';
 
-export function RelayStatus() {
+export function RelayStatus({ support }: { support: boolean }) {
   const { t, i18n } = useTranslation();
   const client = useClient();
   const status = useQuery({ queryKey: keys.relay, queryFn: () => client.invoke('relay.status', {}) });
@@ -36,8 +36,12 @@ export function RelayStatus() {
               : t('relay.noEvent')}
           </dd>
           <dt>{t('relay.lastError')}</dt>
-          <dd className={status.data.lastError ? 'mono bad' : undefined}>
-            {status.data.lastError ?? t('relay.noError')}
+          <dd className={status.data.lastError ? (support ? 'mono bad' : 'bad') : undefined}>
+            {status.data.lastError
+              ? support
+                ? status.data.lastError
+                : t('diagnostics.errorInSupport')
+              : t('relay.noError')}
           </dd>
         </dl>
       )}

@@ -7,7 +7,7 @@ import { useClient } from '../../client/client-context';
 import { keys } from '../../client/query-keys';
 import { buildSupportReport } from './support-report';
 
-export function SupportReport({ health }: { health: Health | undefined }) {
+export function SupportReport({ health, support }: { health: Health | undefined; support: boolean }) {
   const { t } = useTranslation();
   const client = useClient();
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
@@ -31,14 +31,18 @@ export function SupportReport({ health }: { health: Health | undefined }) {
     <section aria-labelledby="report-title">
       <h2 id="report-title">{t('diagnostics.report')}</h2>
       <p className="hint">{t('diagnostics.reportIntro')}</p>
-      <textarea
-        className="report mono"
-        readOnly
-        value={report}
-        aria-label={t('diagnostics.report')}
-        rows={10}
-        data-testid="support-report"
-      />
+      {support ? (
+        <textarea
+          className="report mono"
+          readOnly
+          value={report}
+          aria-label={t('diagnostics.report')}
+          rows={10}
+          data-testid="support-report"
+        />
+      ) : (
+        <p className="hint">{t('diagnostics.reportHidden')}</p>
+      )}
       <div className="header-actions">
         <button type="button" onClick={copy}>
           {t('diagnostics.copyReport')}

@@ -6,8 +6,9 @@ import { keys } from '../../client/query-keys';
 import { Empty, ErrorState, Loading } from '../../components/QueryState';
 import { formatDateTime, formatTime } from '../../format';
 import { useActionName } from '../audit/AuditEntryRow';
+import { auditDetailLines } from '../audit/audit-details-text';
 
-export function SyncRuns() {
+export function SyncRuns({ support }: { support: boolean }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const client = useClient();
@@ -35,7 +36,11 @@ export function SyncRuns() {
                 {run.errorCode && (
                   <span className="hint">
                     {' '}
-                    · {t(`status.${run.errorCode}`, { bank: run.bankName, defaultValue: run.errorCode })}
+                    ·{' '}
+                    {t(`status.${run.errorCode}`, {
+                      bank: run.bankName,
+                      defaultValue: t('diagnostics.otherError', { code: run.errorCode }),
+                    })}
                   </span>
                 )}
               </summary>
@@ -49,12 +54,18 @@ export function SyncRuns() {
                 </p>
               )}
               <ol className="timeline">
-                {run.timeline.map((step, i) => (
-                  <li key={i}>
-                    <time dateTime={step.at}>{formatTime(step.at, lng)}</time> {actionName(step.action)}
-                    {step.summary && <span className="hint"> · {step.summary}</span>}
-                  </li>
-                ))}
+                {run.timeline.map((step, i) => {
+                  const facts = auditDetailLines(step.details, t, lng, run.bankName)
+                    .map(([label, value]) => `${label}: ${value}`)
+                    .join(' · ');
+                  return (
+                    <li key={i}>
+                      <time dateTime={step.at}>{formatTime(step.at, lng)}</time> {actionName(step.action)}
+                      {facts && <span className="hint"> · {facts}</span>}
+                      {support && step.summary && <span className="hint mono"> · {step.summary}</span>}
+                    </li>
+                  );
+                })}
               </ol>
             </details>
           </li>

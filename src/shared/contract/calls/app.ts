@@ -18,6 +18,10 @@ export type AppInfo = z.infer<typeof AppInfo>;
 export const HealthCheck = z.object({
   name: z.string(),
   ok: z.boolean(),
+  /** The check's result in words the screen translates (`diagnostics.checkDetails.*`; `error` = an error code). */
+  messageKey: z.string(),
+  messageParams: z.record(z.string(), z.string()),
+  /** The raw detail (paths, codes, English), for support only. */
   detail: z.string(),
 });
 export type HealthCheck = z.infer<typeof HealthCheck>;

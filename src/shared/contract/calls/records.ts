@@ -66,7 +66,16 @@ export const SyncRunView = z.object({
   counts: z.record(z.string(), z.number()).nullable(),
   errorCode: z.string().nullable(),
   /** request → statuses → pages → rows, from the audit entries of this run. */
-  timeline: z.array(z.object({ at: z.string(), action: z.string(), summary: z.string() })),
+  timeline: z.array(
+    z.object({
+      at: z.string(),
+      action: z.string(),
+      /** `key=value` facts as they are stored, for support. */
+      summary: z.string(),
+      /** The audit entry's (redacted) details, which the screen says in words. */
+      details: z.record(z.string(), z.unknown()),
+    }),
+  ),
 });
 export type SyncRunView = z.infer<typeof SyncRunView>;
 
