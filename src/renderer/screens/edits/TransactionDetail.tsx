@@ -39,7 +39,7 @@ export function TransactionDetail({
       {detail.isError && <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />}
       {detail.data && (
         <DetailBody
-          key={detail.data.transaction.id + detail.dataUpdatedAt}
+          key={formKey(detail.data)}
           detail={detail.data}
           categories={categories}
           suggestion={suggestion}
@@ -50,6 +50,15 @@ export function TransactionDetail({
       )}
     </Dialog>
   );
+}
+
+/**
+ * The form starts afresh when the person's layer changed on the other side (a save, a rule), not at every
+ * refetch: a sync finishing while the panel is open must not wipe what the person is typing.
+ */
+function formKey(detail: Detail): string {
+  const tx = detail.transaction;
+  return JSON.stringify([tx.id, tx.personCategory, tx.note, tx.tags, tx.ignored]);
 }
 
 function ruleFrom(detail: Detail, suggestion: RuleSuggestion | null, category: string): RuleDraft {
