@@ -117,6 +117,21 @@ test('a transaction the bank left out shows as a gap of its amount on the accoun
   await section.getByRole('button', { name: 'Detalhes para suporte' }).click();
   await expect(section.getByTestId('ledger-raw')).toContainText(checking.id);
 
+  // The same in English.
+  await openScreen(page, 'Configurações');
+  await page.getByTestId('language-select').selectOption('en');
+  await openScreen(page, 'Accounts');
+  const enGap = page.getByTestId('ledger-gap');
+  await expect(enGap).toContainText(/\$\s?[\d,]+\.\d\d may be missing/);
+  await expect(enGap).toContainText('Syncs in that period:');
+  await screenshot(page, 'ledger-gap-accounts-en-1366');
+  await openScreen(page, 'Diagnostics');
+  await expect(page.getByTestId('ledger-check')).toContainText('Balance check');
+  await expect(page.getByTestId('ledger-check').getByTestId('ledger-gap')).toContainText('Sync again');
+  await openScreen(page, 'Settings');
+  await page.getByTestId('language-select').selectOption('pt-BR');
+  await expect(page.getByRole('heading', { level: 1, name: 'Configurações' })).toBeVisible();
+
   // The API lists the row again: the next sync stores it and the gap closes.
   await hide(request, app, missing.id, false);
   await syncNow(page);
