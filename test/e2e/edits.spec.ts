@@ -45,6 +45,8 @@ test('recategorise a transaction in its detail panel, make a rule from it with i
   await expect(fields).toContainText('Categoria do banco');
   await expect(fields).toContainText(bankCategory);
   await expect(fields).toContainText(MERCHANT);
+  // In words: the card's fatura by its due date, never the bank's bill id.
+  await expect(fields).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
   const history = detail.getByTestId('detail-history');
   await expect(history.locator('li[data-kind="created"]')).toContainText('Criada pela sincronização');
 

@@ -8,11 +8,8 @@ import { formatDate, formatMonth } from '../../format';
 export function BillName({ billId }: { billId: string }) {
   const { t, i18n } = useTranslation();
   const client = useClient();
-  // Under the transactions key: a sync that brings new bills refreshes it with the rows.
-  const cards = useQuery({
-    queryKey: [...keys.transactions, 'bills'],
-    queryFn: () => client.invoke('bills.cards', {}),
-  });
+  // The Cartões screen's query: one cache, refreshed by a sync like the rest.
+  const cards = useQuery({ queryKey: keys.bills, queryFn: () => client.invoke('bills.cards', {}) });
   const fatura = cards.data?.cards.flatMap((c) => c.closed).find((f) => f.billId === billId);
   if (!fatura) return <>{cards.isPending ? t('common.loading') : t('edits.billClosed')}</>;
   return (
