@@ -1,5 +1,7 @@
 // The Investimentos screen and loans on Accounts in demo mode: positions by kind, movements, loans, net worth,
 // and a bank that does not report investments said so in words.
+import { formatMoney } from '../../src/renderer/format';
+import type { CardView } from '../../src/shared/contract';
 import { connectBank, openScreen, screenshot, waitUntilSynced } from './app-helpers';
 import { expect, test } from './fixtures';
 
@@ -36,7 +38,20 @@ for (const width of [1024, 1366]) {
     await expect(page.getByTestId('investment-row').filter({ hasText: 'Multimercado' })).toContainText(
       'não informado',
     );
-    await expect(page.getByTestId('net-worth')).toContainText('Faturas abertas ainda não são lidas');
+    // The cards count through their faturas: the open one and what is left on the last closed one.
+    await expect(page.getByTestId('net-worth')).toContainText('a fatura aberta de cada cartão');
+    const cards = await page.evaluate(() =>
+      (
+        window as unknown as {
+          cofre: { invoke: (c: string, i: object) => Promise<{ ok: boolean; value: unknown }> };
+        }
+      ).cofre.invoke('bills.cards', {}),
+    );
+    const owed = (cards.value as { cards: CardView[] }).cards.reduce((sum, c) => {
+      const last = c.closed[0];
+      return sum + (c.open?.total ?? 0) + (last && last.state !== 'paid' ? last.total - last.paid : 0);
+    }, 0);
+    await expect(page.getByTestId('net-worth-open-bills')).toHaveText(formatMoney(-owed, 'BRL', 'pt-BR'));
     await expect(page.getByTestId('net-worth-total')).toContainText('R$');
 
     await page

@@ -1,5 +1,7 @@
 // Handlers of investments.* and loans.*: reads of the local DB only, never the network.
 import { AppError } from '../../shared/errors';
+import { cardsView } from '../bills/card-faturas';
+import { owedOnCards } from '../bills/owed-on-cards';
 import type { CoreContext } from '../core-context';
 import { netWorth } from '../investments/net-worth';
 import { coverageOf, investmentTransactionView, investmentView, loanView } from '../investments/views';
@@ -55,8 +57,8 @@ export function investmentHandlers(ctx: CoreContext): InvestmentHandlers {
         accounts: listAccounts(db).filter((a) => !dropped.has(a.id)),
         investments: listInvestments(db),
         loans: listLoans(db),
-        // Faturas are not read yet: the line says so instead of counting them as zero.
-        openBills: null,
+        // Each card counts through its faturas: the open one and what is left on the last closed one.
+        openBills: owedOnCards(cardsView(db, ctx.clock.now()).cards),
         coverage: coverage(db),
       });
     },

@@ -83,6 +83,8 @@ export const enInvestments = {
     openBills: 'Open card bills',
     loans: 'Loans',
     billsNotRead: 'Open card bills are not read yet: they are left out of this sum.',
+    billsCounted:
+      "Open card bills: each card's open bill and what is left to pay on its last closed one (see Cards).",
     notCounted: 'Left out: {{what}}.',
     notCountedItem: '{{product}} at {{bank}}',
     products: { investments: 'investments', loans: 'loans' },

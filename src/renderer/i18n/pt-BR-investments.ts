@@ -84,6 +84,8 @@ export const ptBRInvestments = {
     openBills: 'Faturas abertas',
     loans: 'Empréstimos',
     billsNotRead: 'Faturas abertas ainda não são lidas: ficam fora desta conta.',
+    billsCounted:
+      'Faturas abertas: a fatura aberta de cada cartão e o que falta pagar da última fechada (veja Cartões).',
     notCounted: 'Fora da conta: {{what}}.',
     notCountedItem: '{{product}} de {{bank}}',
     products: { investments: 'investimentos', loans: 'empréstimos' },

@@ -1,4 +1,5 @@
-// `cofre investments [--json]` in demo mode: positions, loans, a bank without them, and the net worth line.
+// `cofre investments [--json]` in demo mode: positions, loans, a bank without them, and the net worth line
+// with the card's faturas taken away.
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp-dir';
@@ -25,7 +26,7 @@ describe('cofre investments', () => {
       positions: { group: string; balance: number; name: string }[];
       loans: { outstanding: number; installmentsPaid: number }[];
       coverage: { investments: { state: string }[] };
-      netWorth: { total: number; accounts: number; investments: number; loans: number; openBills: null };
+      netWorth: { total: number; accounts: number; investments: number; loans: number; openBills: number };
     };
     expect(new Set(out.positions.map((p) => p.group))).toEqual(
       new Set(['fixed_income', 'treasury', 'funds', 'equities', 'pension']),
@@ -36,13 +37,17 @@ describe('cofre investments', () => {
     expect(out.coverage.investments).toEqual([expect.objectContaining({ state: 'read' })]);
     const sum = out.positions.reduce((s, p) => s + p.balance, 0);
     expect(out.netWorth.investments).toBe(sum);
-    expect(out.netWorth.total).toBe(out.netWorth.accounts + out.netWorth.investments + out.netWorth.loans);
+    // The card counts through its faturas (what is owed: negative).
+    expect(Number.isInteger(out.netWorth.openBills) && out.netWorth.openBills < 0).toBe(true);
+    expect(out.netWorth.total).toBe(
+      out.netWorth.accounts + out.netWorth.investments + out.netWorth.openBills + out.netWorth.loans,
+    );
 
     const text = await runCli(['investments', ...common]);
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain('Renda fixa: R$ ');
     expect(text.stdout).toContain('Tesouro IPCA+ 2035');
     expect(text.stdout).toContain('parcelas pagas');
-    expect(text.stdout).toContain('faturas abertas ainda não lidas');
+    expect(text.stdout).toMatch(/ − faturas R\$ [\d.]+,\d{2}/);
   }, 120_000);
 });

@@ -2,6 +2,7 @@
 // its fatura, parcelas ahead per month as the truth's future installments, and a failing /bills not failing the run.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardFaturas, cardsView, creditCards, OPEN_KEY_PREFIX } from '../../../src/core/bills/card-faturas';
+import { owedOnCards } from '../../../src/core/bills/owed-on-cards';
 import { systemSleepClock } from '../../../src/core/clock';
 import { silentLogger } from '../../../src/core/logging/logger';
 import { PluggyApiError } from '../../../src/core/pluggy/errors';
@@ -84,6 +85,27 @@ describe('a sync’s faturas against the sandbox', () => {
     const total = new Map<string, number>();
     for (const a of truth.installmentsAhead) total.set(a.month, (total.get(a.month) ?? 0) + a.cents);
     expect(view.aheadTotal).toEqual([...total].sort().map(([month, cents]) => ({ month, cents })));
+  });
+
+  it('owes on each card its open fatura’s entries and what is left to pay on its last closed bill', () => {
+    const owed = owedOnCards(cardsView(world.db, Date.now()).cards);
+    const cards = truth.accounts.filter((a) => a.type === 'CREDIT');
+    expect(owed).toHaveLength(cards.length);
+    for (const [i, card] of cards.entries()) {
+      const open = truth.openBills.find((o) => o.accountId === card.id)!;
+      const openCents = truth.transactions
+        .filter((t) => t.accountId === card.id && !t.creditCardMetadata?.billId)
+        .filter((t) => t.creditCardMetadata?.billForecastDate === open.billForecastDate)
+        .reduce((sum, t) => sum + toCentavos(t.amountInAccountCurrency ?? t.amount), 0);
+      const last = truth.bills
+        .filter((b) => b.accountId === card.id)
+        .sort((a, b) => b.dueDate.localeCompare(a.dueDate))[0]!;
+      const left = Math.max(
+        0,
+        toCentavos(last.totalAmount) - last.payments.reduce((sum, p) => sum + toCentavos(p.amount), 0),
+      );
+      expect(owed[i]).toEqual({ total: openCents + left, currencyCode: 'BRL' });
+    }
   });
 
   it('audits what the run read for bills', () => {

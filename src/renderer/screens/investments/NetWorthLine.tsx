@@ -1,4 +1,4 @@
-// The net worth line: contas + investimentos − faturas abertas − empréstimos, with what it leaves out.
+// The net worth line: contas + investimentos − faturas abertas − empréstimos, with what it counts and leaves out.
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../../client/client-context';
@@ -38,7 +38,9 @@ export function NetWorthLine() {
         {n.openBills !== null && (
           <div>
             <dt>− {t('netWorth.openBills')}</dt>
-            <dd className="bad">{money(n.openBills)}</dd>
+            <dd className="bad" data-testid="net-worth-open-bills">
+              {money(n.openBills)}
+            </dd>
           </div>
         )}
         <div>
@@ -46,7 +48,7 @@ export function NetWorthLine() {
           <dd className={n.loans < 0 ? 'bad' : undefined}>{money(n.loans)}</dd>
         </div>
       </dl>
-      {n.openBills === null && <p className="hint">{t('netWorth.billsNotRead')}</p>}
+      <p className="hint">{t(n.openBills === null ? 'netWorth.billsNotRead' : 'netWorth.billsCounted')}</p>
       {left.length > 0 && <p className="hint">{t('netWorth.notCounted', { what: left.join(', ') })}</p>}
       {n.foreignLeftOut > 0 && <p className="hint">{t('netWorth.foreign', { count: n.foreignLeftOut })}</p>}
     </section>

@@ -98,7 +98,10 @@ export const NetWorthView = z.object({
   /** Checking and savings balances (cards count through their open faturas). */
   accounts: Centavos,
   investments: Centavos,
-  /** Open faturas (negative); null while Cofre reads no faturas: the total then leaves them out. */
+  /**
+   * Owed on cards (negative): each card's open fatura and what is left to pay on its last closed one; null
+   * while Cofre reads no faturas (the total then leaves them out).
+   */
   openBills: Centavos.nullable(),
   /** Loans' outstanding balances (negative). */
   loans: Centavos,
