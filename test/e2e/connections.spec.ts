@@ -74,6 +74,7 @@ test('a 2-step MFA bank: Sync now asks for the code, answered in the dialog, and
   await action.click();
   const dialog = page.getByTestId('mfa-dialog');
   await expect(dialog.getByRole('heading', { name: `Código de verificação de ${bank}` })).toBeVisible();
+  await expect(dialog.getByRole('textbox')).toBeFocused();
   await screenshot(page, 'mfa-dialog');
   await dialog.getByRole('textbox').fill('12');
   await dialog.getByRole('button', { name: 'Enviar código' }).click();
@@ -81,6 +82,11 @@ test('a 2-step MFA bank: Sync now asks for the code, answered in the dialog, and
   await dialog.getByRole('textbox').fill('123456');
   await dialog.getByRole('button', { name: 'Enviar código' }).click();
   await expect(dialog).toBeHidden();
+  // The card follows the answer at once (polled every second), not at the next scheduled check.
+  await expect(card(page, bank).getByTestId('connection-message')).not.toHaveText(
+    message('WAITING_USER_INPUT', bank),
+    { timeout: 2_500 },
+  );
   await waitUntilSynced(page, bank);
   await expect(card(page, bank).getByTestId('connection-message')).toHaveText(message('SUCCESS', bank));
 });

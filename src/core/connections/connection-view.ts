@@ -42,7 +42,9 @@ export function connectionView(inputs: ViewInputs, stored: StoredConnection): Co
     state.refreshBlockedUntil && Date.parse(state.refreshBlockedUntil) > now
       ? state.refreshBlockedUntil
       : null;
-  const failing = state.lastErrorCode !== null && state.consecutiveFailures > 0;
+  // A run under way (the answer to a refusal, say) makes the last run's failure old news: the card follows it.
+  const failing =
+    state.lastErrorCode !== null && state.consecutiveFailures > 0 && !inputs.isSyncing(stored.id);
   // The item can look fine at Pluggy while our own last run failed (rate limit, network): say so. A refusal
   // of our refresh is newer than the item's state (a login back-off only until it ends).
   const refused =
@@ -60,6 +62,18 @@ export function connectionView(inputs: ViewInputs, stored: StoredConnection): Co
   // out, say so and offer the manual sync instead.
   if (explanation.retry.automatic && retry === null && !inputs.isSyncing(stored.id)) {
     explanation = { ...explanation, messageKey: 'status.RETRIES_EXHAUSTED', action: 'try_again' };
+  }
+  // A wrong code for a bank that takes it with the login (1-step): the fix is a new code, sent with the
+  // refresh itself (never the stored wrong one); a 2-step bank asks again by itself once a sync starts.
+  const newCode =
+    explanation.code === 'INVALID_CREDENTIALS_MFA' &&
+    (item?.connector.credentials ?? []).some((c) => c.mfa === true);
+  if (newCode) {
+    explanation = {
+      ...explanation,
+      action: 'answer_mfa',
+      messageKey: 'status.INVALID_CREDENTIALS_MFA_NEW_CODE',
+    };
   }
   const bankHealth = bankHealthOf(db, stored.connectorId);
   const blame = withBankBlame(explanation, stored, bankHealth, retry !== null);
@@ -112,7 +126,7 @@ export function connectionView(inputs: ViewInputs, stored: StoredConnection): Co
     mfa:
       stored.status === 'WAITING_USER_INPUT'
         ? (item?.parameter ?? null)
-        : CODE_REFUSALS.has(explanation.code)
+        : CODE_REFUSALS.has(explanation.code) || newCode
           ? codePrompt(item)
           : null,
     userAction:

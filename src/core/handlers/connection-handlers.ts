@@ -4,7 +4,6 @@ import { isCredentialState } from '../../shared/connections/attention';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../audit/append';
 import { connectionView } from '../connections/connection-view';
-import { CODE_REFUSALS } from '../errors';
 import type { CoreContext } from '../core-context';
 import { isPluggyNotFoundError } from '../pluggy';
 import {
@@ -142,9 +141,9 @@ export function connectionHandlers(ctx: CoreContext): ConnectionHandlers {
 
     'connections.submitMfa': async ({ itemId, values }) => {
       const before = view(itemId);
-      if (before.status !== 'WAITING_USER_INPUT' && CODE_REFUSALS.has(before.messageParams['code'] ?? '')) {
-        // The bank refused a refresh without a new code: the refresh itself carries the code, once (it is
-        // never stored, so a wrong or used one is never sent again).
+      if (before.status !== 'WAITING_USER_INPUT' && before.mfa !== null) {
+        // The bank refused a refresh without a new code, or the last code was wrong: the refresh itself
+        // carries the new code, once (it is never stored, so a wrong or used one is never sent again).
         const run = ctx.engine().sync(itemId, 'manual', { parameters: values });
         userAudit('open_finance.mfa.submitted', itemId, {
           fields: Object.keys(values),

@@ -15,6 +15,8 @@ export const statusMessagesPtBR = {
       'A senha de {{bank}} não foi aceita. Reconecte informando os dados de acesso corretos.',
     INVALID_CREDENTIALS_MFA:
       'O código de verificação de {{bank}} estava errado. Sincronize de novo e informe o código certo.',
+    INVALID_CREDENTIALS_MFA_NEW_CODE:
+      'O código de verificação de {{bank}} estava errado. Informe um código novo para atualizar.',
     USER_INPUT_TIMEOUT: 'O código de verificação de {{bank}} não foi informado a tempo. Sincronize de novo.',
     ACCOUNT_CREDENTIALS_RESET:
       '{{bank}} exige que você troque sua senha. Troque-a no banco e depois reconecte no Cofre.',
@@ -102,6 +104,7 @@ export const statusMessagesEn: StatusMessages = {
     WAITING_USER_ACTION: "{{bank}} asks you to authorise the access in the bank's app.",
     INVALID_CREDENTIALS: '{{bank}} did not accept the password. Reconnect with the right login details.',
     INVALID_CREDENTIALS_MFA: "{{bank}}'s verification code was wrong. Sync again and enter the right code.",
+    INVALID_CREDENTIALS_MFA_NEW_CODE: "{{bank}}'s verification code was wrong. Enter a new code to update.",
     USER_INPUT_TIMEOUT: "{{bank}}'s verification code was not entered in time. Sync again.",
     ACCOUNT_CREDENTIALS_RESET:
       '{{bank}} requires you to change your password. Change it at the bank, then reconnect in Cofre.',
