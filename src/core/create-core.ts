@@ -32,6 +32,7 @@ import { createWebhookIntake, type WebhookIntake } from './webhooks/webhook-inta
 import { createRelayLink, type RelayLink } from './relay-client/relay-link';
 import { relayHandlers } from './handlers/relay-handlers';
 import { raiseHealthNotices } from './notices/health-notices';
+import { raiseFaturaNotices } from './notices/fatura-notices';
 import { createBankHealthWatch, type BankHealthWatch } from './bank-health/bank-health-watch';
 import { createConnectSessions } from './connections/connect-sessions';
 import { createBankLogos, type BankLogos } from './connections/bank-logos';
@@ -239,6 +240,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
           },
           afterCheck: () => {
             raiseHealthNotices(db, events, clock.now());
+            raiseFaturaNotices(db, events, clock.now());
             checkBackupReminder(db, events, clock.now());
           },
         })

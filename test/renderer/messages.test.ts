@@ -71,6 +71,8 @@ describe.each(Object.entries(languages))('%s messages', (_name, messages) => {
       'stale',
       'relay_rotation_due',
       'security_review',
+      'fatura_closing',
+      'fatura_due',
     ];
     expect(missing(notices.map((n) => `notices.${n}`))).toEqual([]);
   });

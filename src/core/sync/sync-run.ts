@@ -6,6 +6,7 @@ import { explainItem } from '../errors';
 import type { AccountList } from '../pluggy/client';
 import { pluggyErrorOf } from '../pluggy/errors';
 import { refusalOf } from '../pluggy/refusals';
+import { raiseFaturaNotices } from '../notices/fatura-notices';
 import { noticeView } from '../notices/notice-view';
 import {
   addNotice,
@@ -253,6 +254,15 @@ async function readAccountsAndTransactions(
       });
     })
     .immediate();
+  // With the faturas and their entries in: one closing or due within days says so. The run has succeeded
+  // already; a notice that could not be raised is logged and tried again at the next check.
+  if (accounts.some((a) => a.type === 'CREDIT')) {
+    try {
+      raiseFaturaNotices(ctx.db, ctx.events, ctx.clock.now());
+    } catch (error) {
+      ctx.logger.warn({ itemId: ctx.itemId, err: error }, 'fatura notices not raised after the run');
+    }
+  }
   return totals;
 }
 

@@ -6,6 +6,7 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export const enBills: Widen<typeof ptBRBills> = {
   cards: {
     title: 'Cards',
+    showCards: 'See the cards',
     intro: "Each card's open bill, the closed ones with what was paid, and the installments still to come.",
     emptyTitle: 'No credit cards yet',
     emptyText: 'Cards and their bills show here once you connect a bank that has them.',

@@ -309,6 +309,9 @@ export const enScreens: ScreenMessages = {
       '{{bank}} has been unstable for more than an hour (since {{since}}, says Pluggy). Your connection is fine; this notice goes away when the bank is back.',
     bank_offline:
       '{{bank}} has been offline for more than an hour (since {{since}}, says Pluggy). Your connection is fine; this notice goes away when the bank is back.',
+    fatura_closing:
+      'The {{card}} card bill ({{bank}}) closes on {{date}}, at {{total}} so far; purchases after that go on the next one.',
+    fatura_due: 'The {{card}} card bill ({{bank}}) is due on {{date}}: {{amount}} left to pay.',
     stale: '{{bank}} has brought no new data since {{since}}, although the link looks fine.',
     repeated_failures: '{{bank}} failed {{failures}} times in a row. Cofre keeps trying; see Diagnostics.',
     security_review: '{{when}}: {{summary}} — was it you?',

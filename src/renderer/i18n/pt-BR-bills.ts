@@ -2,6 +2,7 @@
 export const ptBRBills = {
   cards: {
     title: 'Cartões',
+    showCards: 'Ver os cartões',
     intro: 'A fatura aberta de cada cartão, as fechadas com o que foi pago, e as parcelas que ainda vêm.',
     emptyTitle: 'Nenhum cartão de crédito ainda',
     emptyText: 'Os cartões e suas faturas aparecem aqui depois que você conecta um banco que os tenha.',

@@ -308,6 +308,9 @@ export const ptBRScreens = {
       'O {{bank}} está instável há mais de uma hora (desde {{since}}, segundo o Pluggy). Não é a sua conexão; o aviso some quando o banco voltar.',
     bank_offline:
       'O {{bank}} está fora do ar há mais de uma hora (desde {{since}}, segundo o Pluggy). Não é a sua conexão; o aviso some quando o banco voltar.',
+    fatura_closing:
+      'A fatura do cartão {{card}} ({{bank}}) fecha em {{date}}, com {{total}} até agora; compras depois disso ficam para a próxima.',
+    fatura_due: 'A fatura do cartão {{card}} ({{bank}}) vence em {{date}}: faltam {{amount}} a pagar.',
     stale: '{{bank}} não traz dados novos desde {{since}}, embora a conexão pareça estar bem.',
     repeated_failures:
       '{{bank}} falhou {{failures}} vezes seguidas. O Cofre continua tentando; veja o Diagnóstico.',
