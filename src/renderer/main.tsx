@@ -16,6 +16,7 @@ import './connections.css';
 import './screens/edits/edits.css';
 import './screens/ledger/ledger.css';
 import './screens/bills/bills.css';
+import './screens/transfers/transfers.css';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 5_000 } },

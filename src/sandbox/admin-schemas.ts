@@ -11,6 +11,18 @@ import {
   Transaction,
 } from '../shared/pluggy';
 
+/** A transfer the sandbox made between two items' checking accounts (option `ownTransfers`). */
+export const OwnTransferTruth = z.object({
+  sentTransactionId: z.string(),
+  receivedTransactionId: z.string(),
+  fromAccountId: z.string(),
+  toAccountId: z.string(),
+  /** In reais, positive. */
+  amount: z.number(),
+  date: z.string(),
+});
+export type OwnTransferTruth = z.infer<typeof OwnTransferTruth>;
+
 export const SandboxTruth = z.object({
   item: Item,
   accounts: z.array(Account),
@@ -36,6 +48,8 @@ export const SandboxTruth = z.object({
   ),
   /** Centavos of parcelas falling in each bill after the open one, per card. */
   installmentsAhead: z.array(z.object({ accountId: z.string(), month: z.string(), cents: z.number().int() })),
+  /** Transfers between this item's accounts and another item's, whichever item's first sync made them. */
+  ownTransfers: z.array(OwnTransferTruth).default([]),
 });
 export type SandboxTruth = z.infer<typeof SandboxTruth>;
 

@@ -9,6 +9,7 @@ import type { Messages } from './pt-BR';
 import { enBackup } from './en-backup';
 import { enInvestments } from './en-investments';
 import { enBills } from './en-bills';
+import { enTransfers } from './en-transfers';
 
 export const en: Messages = {
   app: { name: 'Cofre', tagline: 'Your banks, on your computer' },
@@ -44,6 +45,7 @@ export const en: Messages = {
   ...enLedger,
   ...enInvestments,
   ...enBills,
+  ...enTransfers,
   diagnostics: {
     title: 'Diagnostics',
     intro: "Cofre's state on this computer, to check when something does not work.",

@@ -8,6 +8,7 @@ import { ptBRSecurity } from './pt-BR-security';
 import { ptBRBackup } from './pt-BR-backup';
 import { ptBRInvestments } from './pt-BR-investments';
 import { ptBRBills } from './pt-BR-bills';
+import { ptBRTransfers } from './pt-BR-transfers';
 
 export const ptBR = {
   app: { name: 'Cofre', tagline: 'Seus bancos, no seu computador' },
@@ -43,6 +44,7 @@ export const ptBR = {
   ...ptBRLedger,
   ...ptBRInvestments,
   ...ptBRBills,
+  ...ptBRTransfers,
   diagnostics: {
     title: 'Diagnóstico',
     intro: 'O estado do Cofre neste computador, para conferir quando algo não funciona.',

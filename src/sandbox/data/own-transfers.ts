@@ -1,6 +1,8 @@
 // A person who links a second bank moves money between their own accounts: when an item's accounts are first
 // created and an earlier item has a checking account, a Pix goes from that one to the new one, both sides listed.
+// Its ground truth (OwnTransferTruth) is listed by GET /__sandbox/truth for both items.
 import type { Transaction } from '../../shared/pluggy';
+import type { OwnTransferTruth } from '../admin-schemas';
 import { iso } from '../clock';
 import type { SandboxStore } from '../store';
 import { BANKS_ISPB, digits } from './brazil';
@@ -10,17 +12,6 @@ import { money, pick, rngFor, uuidFrom } from './prng';
 
 const DAY = 86_400_000;
 const OWNER = 'John Doe';
-
-/** Ground truth: one transfer between two items' accounts (GET /__sandbox/truth lists each item's). */
-export interface OwnTransferTruth {
-  sentTransactionId: string;
-  receivedTransactionId: string;
-  fromAccountId: string;
-  toAccountId: string;
-  /** In reais, positive. */
-  amount: number;
-  date: string;
-}
 
 function checkingOf(store: SandboxStore, itemId: string): AccountLedger | undefined {
   return store.ledgersOf(itemId).find((l) => l.record.kind === 'checking');

@@ -1,6 +1,6 @@
 // What the sandbox keeps per item: the API object (minus the embedded connector) plus private state.
 import type { Consent, Item } from '../../shared/pluggy';
-import type { OwnTransferTruth } from '../data/own-transfers';
+import type { OwnTransferTruth } from '../admin-schemas';
 import type { ForcedRefusalCode } from './refusals';
 
 export type StoredItem = Omit<Item, 'connector'> & { connectorId: number };

@@ -3,23 +3,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TransactionView } from '../../../src/shared/contract';
 import { toCentavos } from '../../../src/shared/money';
-import type { Transaction } from '../../../src/shared/pluggy';
-import type { OwnTransferTruth } from '../../../src/sandbox/data/own-transfers';
+import { SandboxTruth, type OwnTransferTruth } from '../../../src/sandbox/admin-schemas';
 import { startCoreWorld, type CoreWorld } from '../../helpers/core-world';
-
-interface Truth {
-  transactions: Transaction[];
-  ownTransfers: OwnTransferTruth[];
-}
 
 let world: CoreWorld;
 let first = '';
 let second = '';
 let transfer: OwnTransferTruth;
 
-async function truth(itemId: string): Promise<Truth> {
+async function truth(itemId: string): Promise<SandboxTruth> {
   const res = await fetch(`${world.sandbox.url}/__sandbox/truth?itemId=${itemId}`);
-  return (await res.json()) as Truth;
+  return SandboxTruth.parse(await res.json());
 }
 
 async function sync(itemId: string): Promise<void> {

@@ -13,12 +13,15 @@ import { LoansSection } from '../investments/LoansSection';
 import { NetWorthLine } from '../investments/NetWorthLine';
 import { LedgerGapNote } from '../ledger/LedgerGapNote';
 import { useLedgerChecks } from '../ledger/use-ledger-checks';
+import { DuplicateNote } from '../transfers/DuplicateNote';
 
 // The chart library is big: it loads only when this screen opens, so the other screens start fast.
 const BalanceChart = lazy(() => import('./BalanceChart').then((m) => ({ default: m.BalanceChart })));
 const SpendingChart = lazy(() => import('./SpendingChart').then((m) => ({ default: m.SpendingChart })));
 
 const isCard = (a: AccountView) => a.type === 'CREDIT';
+/** An account listed under two links counts once: the copy not counted is left out of the totals. */
+const counts = (a: AccountView) => a.duplicate === null || a.duplicate.counted;
 
 interface AccountGroup {
   connectionId: string;
@@ -53,7 +56,8 @@ export function AccountsScreen() {
   const checkOf = (id: string) => ledger.data?.find((c) => c.accountId === id);
   const list = (accounts.data ?? []).filter((a) => !a.removedAt);
   const currency = list[0]?.currencyCode ?? 'BRL';
-  const same = list.filter((a) => a.currencyCode === currency);
+  const same = list.filter((a) => a.currencyCode === currency && counts(a));
+  const copiesLeftOut = list.filter((a) => !counts(a)).length;
   const inAccounts = same.filter((a) => !isCard(a)).reduce((s, a) => s + a.balance, 0);
   // Centavos in Cofre's convention: a card's debt is already negative, so the total is a plain sum.
   const onCards = same.filter(isCard).reduce((s, a) => s + a.balance, 0);
@@ -90,6 +94,11 @@ export function AccountsScreen() {
               <dd data-testid="accounts-total">{money(inAccounts + onCards)}</dd>
             </div>
           </dl>
+          {copiesLeftOut > 0 && (
+            <p className="hint" data-testid="duplicates-left-out">
+              {t('transfers.duplicate.totalsNote', { count: copiesLeftOut })}
+            </p>
+          )}
           {groupByConnection(list).map((group) => (
             <section
               key={group.connectionId}
@@ -103,7 +112,11 @@ export function AccountsScreen() {
               </h2>
               <ul className="cards account-cards" aria-label={t('accounts.listOf', { bank: group.name })}>
                 {group.accounts.map((a) => (
-                  <li key={a.id} className="card account-card" data-testid="account-card">
+                  <li
+                    key={a.id}
+                    className={`card account-card ${counts(a) ? '' : 'account-not-counted'}`}
+                    data-testid="account-card"
+                  >
                     <span className="hint">
                       {a.bankName} ·{' '}
                       {t(`accounts.types.${a.subtype ?? a.type}`, {
@@ -145,6 +158,7 @@ export function AccountsScreen() {
                       </dl>
                     )}
                     <LedgerGapNote check={checkOf(a.id)} currency={a.currencyCode} />
+                    <DuplicateNote account={a} />
                   </li>
                 ))}
               </ul>

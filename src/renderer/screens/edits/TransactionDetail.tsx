@@ -13,6 +13,7 @@ import { categoryFromName, useCategoryName } from '../transactions/category-name
 import { BillName } from './BillName';
 import { historyLine } from './history-line';
 import { RuleForm, type RuleDraft } from './RuleForm';
+import { MoveSection } from '../transfers/MoveSection';
 
 export function TransactionDetail({
   id,
@@ -160,6 +161,7 @@ function DetailBody({ detail, categories, suggestion, setSuggestion, done, setDo
 
   return (
     <div className="tx-detail">
+      <MoveSection tx={tx} onUndone={setDone} />
       <section aria-labelledby="tx-bank">
         <h3 id="tx-bank">{t('edits.bankSection')}</h3>
         <dl className="tx-fields" data-testid="detail-fields">

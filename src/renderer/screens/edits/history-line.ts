@@ -48,6 +48,12 @@ export function historyLine(h: HistoryEntryView, t: TFunction, lng: string): { w
         who,
       };
     case 'edited': {
+      // A move Cofre found (a transfer between own accounts, a fatura's payment), or the person's undoing of it.
+      if (d['field'] === 'ownMove') {
+        const kind = String(d['to'] ?? d['from']);
+        const key = d['to'] === null ? `transfers.history.undone_${kind}` : `transfers.history.found_${kind}`;
+        return { what: t(key), who };
+      }
       // A category in the person's language; none of their own means the bank's stood.
       const value = (v: unknown): string =>
         d['field'] === 'category'

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TransactionView } from '../../../shared/contract';
 import { formatDate, formatMoney } from '../../format';
+import { MoveBadge } from '../transfers/MoveBadge';
 import { useCategoryName } from './category-name';
 
 const ROW_HEIGHT = 44;
@@ -112,6 +113,8 @@ export function TransactionTable({
                 <span role="cell">{formatDate(tx.date, lng)}</span>
                 <span role="cell" className="tx-desc">
                   <span className="tx-title">{tx.description}</span>
+                  {/* Before the counterparty: a narrow window cuts the cell's end, never this. */}
+                  <MoveBadge tx={tx} />
                   {who && who !== tx.description && <span className="hint"> · {who}</span>}
                   {tx.installmentNumber !== null &&
                     tx.totalInstallments !== null &&
