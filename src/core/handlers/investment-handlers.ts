@@ -51,14 +51,14 @@ export function investmentHandlers(ctx: CoreContext): InvestmentHandlers {
     },
     'investments.netWorth': () => {
       const db = ctx.db();
-      // An account listed under two links counts once.
+      // An account or card listed under two links counts once.
       const dropped = droppedDuplicateIds(db);
       return netWorth({
         accounts: listAccounts(db).filter((a) => !dropped.has(a.id)),
         investments: listInvestments(db),
         loans: listLoans(db),
         // Each card counts through its faturas: the open one and what is left on the last closed one.
-        openBills: owedOnCards(cardsView(db, ctx.clock.now()).cards),
+        openBills: owedOnCards(cardsView(db, ctx.clock.now()).cards.filter((c) => !dropped.has(c.accountId))),
         coverage: coverage(db),
       });
     },

@@ -2,6 +2,7 @@
 // and the person picks which copy counts, or says they are different cards; the choice outlives syncs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account, Transaction } from '../../../src/shared/pluggy';
+import { owedOnCards } from '../../../src/core/bills/owed-on-cards';
 import { startCoreWorld, type CoreWorld } from '../../helpers/core-world';
 
 let world: CoreWorld;
@@ -31,6 +32,8 @@ async function cardSpending(accountId: string, months: string[]): Promise<number
 }
 
 let months: string[] = [];
+/** What net worth takes away for cards while one copy is left out. */
+let owedWithOneCopy = 0;
 
 beforeAll(async () => {
   world = await startCoreWorld({ sandbox: { seed: 'duplicate-accounts', transactionsPerAccount: 20 } });
@@ -71,6 +74,7 @@ describe('an account under two links', () => {
     expect(accounts.filter((x) => x.duplicate !== null)).toHaveLength(2);
     expect(await cardSpending(cardB.id, months)).toBe(0);
     expect(await cardSpending(cardA.id, months)).toBeGreaterThan(0);
+    owedWithOneCopy = (await world.call('investments.netWorth', {})).openBills!;
   });
 
   it('counts the copy the person keeps, through later syncs', async () => {
@@ -95,6 +99,11 @@ describe('an account under two links', () => {
     expect(accounts.every((x) => x.duplicate === null)).toBe(true);
     expect(await cardSpending(cardA.id, months)).toBeGreaterThan(0);
     expect(await cardSpending(cardB.id, months)).toBeGreaterThan(0);
+    // Net worth now takes away what is owed on both cards: the copy's debt comes back in.
+    const { cards } = await world.call('bills.cards', {});
+    const [owedB] = owedOnCards(cards.filter((c) => c.accountId === cardB.id));
+    expect(owedB!.total).toBeGreaterThan(0);
+    expect((await world.call('investments.netWorth', {})).openBills).toBe(owedWithOneCopy - owedB!.total);
   });
 
   it('refuses a choice on an account with no copy', async () => {
