@@ -9,11 +9,14 @@ const WIDTHS = [1024, 1366] as const;
 const MERCHANT = 'iFood';
 const MINE = 'Comer fora';
 
+/** Charts re-measure a moment after the window shrinks: poll until the layout has settled. */
 async function noSidewaysScroll(page: Page, width: number): Promise<void> {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow, `horizontal scroll at ${width} px`).toBeLessThanOrEqual(0);
+  await expect
+    .poll(
+      () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      { message: `horizontal scroll at ${width} px` },
+    )
+    .toBeLessThanOrEqual(0);
 }
 
 test('recategorise a transaction in its detail panel, make a rule from it with its preview, see the rule and the history', async ({

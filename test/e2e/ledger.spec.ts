@@ -42,11 +42,14 @@ async function syncNow(page: Page): Promise<void> {
   await waitUntilSynced(page);
 }
 
+/** Charts re-measure a moment after the window shrinks: poll until the layout has settled. */
 async function noSidewaysScroll(page: Page, width: number): Promise<void> {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow, `horizontal scroll at ${width} px`).toBeLessThanOrEqual(0);
+  await expect
+    .poll(
+      () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      { message: `horizontal scroll at ${width} px` },
+    )
+    .toBeLessThanOrEqual(0);
 }
 
 test('a transaction the bank left out shows as a gap of its amount on the account and in Diagnostics until a sync brings it back', async ({
@@ -105,7 +108,7 @@ test('a transaction the bank left out shows as a gap of its amount on the accoun
   await expect(diagGap).toContainText(moneyPattern(cents));
   await expect(diagGap).toContainText('Sincronize de novo');
   await expect(diagGap).toContainText(/Sincronizações do período: \d\d\/\d\d \d\d:\d\d \(sucesso\)/);
-  // Plain words: no raw account or run id unless the person opens the support details.
+  // Plain words: no raw account or run id unless the person asks for the details for support.
   await expect(section).not.toContainText(checking.id);
   await expect(section.getByTestId('ledger-raw')).toHaveCount(0);
   for (const width of WIDTHS) {
@@ -114,7 +117,7 @@ test('a transaction the bank left out shows as a gap of its amount on the accoun
     await noSidewaysScroll(page, width);
     await screenshot(page, `ledger-gap-diagnostics-${width}`);
   }
-  await section.getByRole('button', { name: 'Detalhes para suporte' }).click();
+  await page.getByTestId('support-toggle').click();
   await expect(section.getByTestId('ledger-raw')).toContainText(checking.id);
 
   // The same in English.

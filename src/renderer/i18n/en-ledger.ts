@@ -28,7 +28,5 @@ export const enLedger: Widen<typeof ptBRLedger> = {
     runsMore_other: 'and {{count}} more',
     noRuns: 'No sync covered the period.',
     run: '{{when}} ({{outcome}})',
-    supportDetails: 'Details for support',
-    hideSupportDetails: 'Hide details for support',
   },
 };

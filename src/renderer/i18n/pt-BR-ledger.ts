@@ -28,7 +28,5 @@ export const ptBRLedger = {
     runsMore_other: 'e mais {{count}}',
     noRuns: 'Nenhuma sincronização cobriu o período.',
     run: '{{when}} ({{outcome}})',
-    supportDetails: 'Detalhes para suporte',
-    hideSupportDetails: 'Ocultar detalhes para suporte',
   },
 };

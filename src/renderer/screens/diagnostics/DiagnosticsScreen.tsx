@@ -115,7 +115,7 @@ export function DiagnosticsScreen() {
       <ConnectionStatuses support={support} />
       <RelayStatus support={support} />
       <DatabaseHealth support={support} />
-      <LedgerSection />
+      <LedgerSection support={support} />
       <SyncRuns support={support} />
       <SupportReport health={health.data} support={support} />
     </section>

@@ -1,6 +1,5 @@
 // Diagnostics → "Conferência dos saldos": each account's gap in plain words, or a calm "saldos conferem".
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerCheckView } from '../../../shared/contract';
 import { accountLabel } from '../../account-label';
@@ -10,13 +9,13 @@ import { ErrorState, Loading } from '../../components/QueryState';
 import { gapReason, gapRuns, gapSentence } from './gap-text';
 import { useLedgerChecks } from './use-ledger-checks';
 
-export function LedgerSection() {
+/** `support`: the screen's "Mostrar detalhes para suporte" is on; the raw checks (ids, runs) show then. */
+export function LedgerSection({ support }: { support: boolean }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const client = useClient();
   const accounts = useQuery({ queryKey: keys.accounts, queryFn: () => client.invoke('accounts.list', {}) });
   const checks = useLedgerChecks();
-  const [raw, setRaw] = useState(false);
   const byId = new Map((accounts.data ?? []).map((a) => [a.id, a]));
   const list = (checks.data ?? []).filter((c) => byId.has(c.accountId));
   const gaps = list.filter((c): c is LedgerCheckView & { gap: NonNullable<LedgerCheckView['gap']> } =>
@@ -56,17 +55,10 @@ export function LedgerSection() {
         </p>
       )}
       {unchecked > 0 && <p className="hint">{t('ledger.unchecked', { count: unchecked })}</p>}
-      {gaps.length > 0 && (
-        <>
-          <button type="button" className="link-button" aria-expanded={raw} onClick={() => setRaw((v) => !v)}>
-            {raw ? t('ledger.hideSupportDetails') : t('ledger.supportDetails')}
-          </button>
-          {raw && (
-            <pre className="mono" data-testid="ledger-raw">
-              {JSON.stringify(gaps, null, 2)}
-            </pre>
-          )}
-        </>
+      {support && list.length > 0 && (
+        <pre className="mono hint" data-testid="ledger-raw">
+          {JSON.stringify(list, null, 2)}
+        </pre>
       )}
     </section>
   );
