@@ -132,3 +132,50 @@ test('recategorise a transaction in its detail panel, make a rule from it with i
     await screenshot(page, `edits-detail-by-rule-${width}`);
   }
 });
+
+test('giving two rows of one merchant the same category offers a rule in the panel', async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(app.launchUrl);
+  await connectBank(page, { user: 'user-ok' });
+  await waitUntilSynced(page);
+  await openScreen(page, 'Transações');
+  const rows = page.getByTestId('transaction-row');
+  await page.getByTestId('transaction-search').fill('Uber');
+  await expect
+    .poll(async () => {
+      const texts = await rows.allInnerTexts();
+      return texts.length > 2 && texts.every((t) => t.includes('Uber'));
+    })
+    .toBe(true);
+
+  const detail = page.getByTestId('transaction-detail');
+  for (const n of [0, 1]) {
+    await rows.nth(n).click();
+    await detail.getByTestId('detail-category').fill('Transporte');
+    await detail.getByTestId('detail-save').click();
+    await expect(detail.getByTestId('detail-done')).toHaveText('Edições salvas.');
+    if (n === 0) {
+      await expect(detail.getByTestId('rule-suggestion')).toHaveCount(0);
+      await detail.getByRole('button', { name: 'Fechar' }).click();
+    }
+  }
+  // The second time, the panel offers the rule (it outlives the panel's refresh after the save).
+  const suggestion = detail.getByTestId('rule-suggestion');
+  await expect(suggestion).toContainText(
+    'Você deu a categoria "Transporte" a 2 transações de "Uber". Criar uma regra?',
+  );
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await screenshot(page, 'edits-suggestion-1366');
+  await suggestion.getByRole('button', { name: 'Criar regra' }).click();
+  const form = detail.getByTestId('rule-form');
+  await expect(form.getByTestId('rule-text')).toHaveValue('Uber');
+  await expect(form.getByTestId('rule-category')).toHaveValue('Transporte');
+  await form.getByRole('button', { name: 'Ver o que muda' }).click();
+  await expect(form.getByTestId('rule-preview')).toContainText('mudaria');
+  await form.getByRole('button', { name: 'Salvar e aplicar' }).click();
+  await expect(detail.getByTestId('detail-done')).toContainText('Regra salva;');
+  await expect(suggestion).toHaveCount(0);
+});
