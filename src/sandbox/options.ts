@@ -81,7 +81,9 @@ export const SandboxOptions = z
     newDataOnSync: z.boolean().default(false),
     /**
      * A second item's first sync brings a Pix from an earlier item's checking account to the new one, both
-     * sides listed (data/own-transfers.ts): the person moving money between their own banks. On in demo mode.
+     * sides listed (data/own-transfers.ts): the person moving money between their own banks; and each item's
+     * faturas are paid from its checking account, the payments listed there (data/bill-payments.ts). On in
+     * demo mode.
      */
     ownTransfers: z.boolean().default(false),
     /** Refuse webhook URLs Pluggy refuses (http, localhost, IPs); off so loopback receivers work. */

@@ -80,6 +80,20 @@ test('a transfer between two demo links is marked on both sides, explained in it
   await expect(history).toContainText('Você disse que não é uma transferência entre suas contas');
   await detail.getByRole('button', { name: 'Fechar' }).click();
   await expect(rows.getByTestId('move-badge')).toHaveCount(0);
+
+  // A fatura paid from the checking account: the payment row is tied to the card's bill.
+  await page.getByTestId('transaction-search').fill('Pagamento fatura cartão final');
+  const payment = rows.filter({ has: page.getByTestId('move-badge') }).first();
+  await expect(payment.getByTestId('move-badge')).toHaveText('Pagamento de fatura', { timeout: 30_000 });
+  await payment.click();
+  await expect(detail.getByTestId('detail-move-text')).toHaveText(
+    /^Pagamento da fatura do Pluggy Mastercard Black •••• \d{4} em Pluggy Bank, que vence em \d\d\/\d\d\/\d{4}, de R\$\s[\d.,]+ no total\.$/,
+  );
+  await expect(detail.getByTestId('detail-move')).toContainText('as compras do cartão já contam');
+  for (const width of [1024, 1366]) {
+    await page.setViewportSize({ width, height: 900 });
+    await screenshot(page, `transfers-bill-payment-${width}`);
+  }
 });
 
 test('one card under two links counts once on Contas, and the person picks which copy counts', async ({

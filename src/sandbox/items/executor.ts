@@ -6,6 +6,7 @@ import { currentConsent, grantConsent } from '../data/consents';
 import { createAccounts, evolve, type Changes } from '../data/evolve';
 import { AccountLedger } from '../data/ledger';
 import { addOwnTransfer } from '../data/own-transfers';
+import { mirrorBillPayments } from '../data/bill-payments';
 import { ApiError } from '../http/api-error';
 import type { SandboxStore } from '../store';
 import type { WebhookDispatcher } from '../webhooks/dispatcher';
@@ -294,6 +295,8 @@ export class Executor {
         perAccount.push({ accountId: ledger.record.id, changes: evolve(ledger, record.generation, now) });
       }
     }
+    // The person's own moves (option ownTransfers): faturas paid from the checking account, listed there too.
+    if (this.config.ownTransfers) mirrorBillPayments(this.store, record.item.id, now, first);
     record.advancePending = false;
     record.consecutiveErrors = 0;
     this.grantConsentIfDue(record, triggeredBy, now);

@@ -77,7 +77,7 @@ describe('a transfer between two demo connections', () => {
     const all = await world.call('transactions.page', { filter: {}, limit: 500 });
     expect(
       all.rows
-        .filter((r) => r.move !== null)
+        .filter((r) => r.move?.kind === 'transfer')
         .map((r) => r.id)
         .sort(),
     ).toEqual([sent.id, received.id].sort());
@@ -101,6 +101,30 @@ describe('a transfer between two demo connections', () => {
     expect(totals.movedCount).toBeGreaterThanOrEqual(2);
   });
 
+  it('comes with each fatura paid from a checking account tied to its bill, and only those', async () => {
+    for (const itemId of [first, second]) {
+      const t = await truth(itemId);
+      const paid = t.bills.flatMap((b) => (b.payments ?? []).map((p) => ({ billId: b.id, payment: p })));
+      expect(paid.length).toBeGreaterThan(0);
+      const checking = t.accounts.find((a) => a.subtype === 'CHECKING_ACCOUNT')!;
+      const page = await world.call('transactions.page', {
+        filter: { accountIds: [checking.id], text: 'fatura' },
+        limit: 500,
+      });
+      const tied = page.rows.filter((r) => r.move?.kind === 'bill_payment');
+      expect(tied).toHaveLength(paid.length);
+      for (const { billId, payment } of paid) {
+        const row = tied.find((r) => r.date === payment.paymentDate)!;
+        expect(row.amount).toBe(-toCentavos(payment.amount));
+        expect(row.move).toMatchObject({ kind: 'bill_payment', billId, connectionName: expect.any(String) });
+      }
+      // The bank's other "Pagamento fatura" rows match no fatura and stay as the bank said.
+      expect(
+        page.rows.filter((r) => r.move === null && r.category === 'Credit card payment').length,
+      ).toBeGreaterThan(0);
+    }
+  });
+
   it('stays found, once, through more syncs of both links', async () => {
     // Both links sync again, with new data at the bank each time.
     for (const id of [first, second]) {
@@ -116,7 +140,9 @@ describe('a transfer between two demo connections', () => {
       filter: { action: 'transactions.own_moves.found' },
       limit: 10,
     });
-    expect(audit.rows.filter((e) => e.action === 'transactions.own_moves.found')).toHaveLength(1);
+    const found = audit.rows.filter((e) => e.action === 'transactions.own_moves.found');
+    const transfers = found.map((e) => Number(e.details['transfers'] ?? 0));
+    expect(transfers.reduce((a, b) => a + b, 0)).toBe(1);
   });
 
   it('can be undone by the person, counts as spending again, and stays undone through re-syncs', async () => {
@@ -131,7 +157,7 @@ describe('a transfer between two demo connections', () => {
 
     for (const id of [second, first]) await sync(id);
     const rows = await rowsOn(transfer.date.slice(0, 10), [transfer.fromAccountId, transfer.toAccountId]);
-    expect(rows.filter((r) => r.move !== null)).toEqual([]);
+    expect(rows.filter((r) => r.move?.kind === 'transfer')).toEqual([]);
 
     const detail = await world.call('transactions.detail', { id: transfer.sentTransactionId });
     const moves = detail.history.filter((h) => h.details['field'] === 'ownMove');
