@@ -22,6 +22,19 @@ export function formatDate(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeZone: 'UTC' }).format(new Date(iso));
 }
 
+/** Day and month in the user's local time, in the language's order: "02/12" (pt-BR), "12/02" (en). */
+export function formatDayMonth(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { day: '2-digit', month: '2-digit' }).format(new Date(iso));
+}
+
+/** The time alone when it is today, else the date and time: "desde 10:32", "desde 03/12/2026 10:32". */
+export function formatSince(iso: string, now: number, language: string): string {
+  const at = new Date(iso);
+  return at.toDateString() === new Date(now).toDateString()
+    ? formatTime(iso, language)
+    : formatDateTime(iso, language);
+}
+
 export function formatDuration(seconds: number, language: string): string {
   const units: [Intl.RelativeTimeFormatUnit, number][] = [
     ['day', 86_400],

@@ -17,6 +17,7 @@ import './screens/edits/edits.css';
 import './screens/ledger/ledger.css';
 import './screens/bills/bills.css';
 import './screens/transfers/transfers.css';
+import './screens/consents/consents.css';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 5_000 } },

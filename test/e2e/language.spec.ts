@@ -36,6 +36,13 @@ test('in English no screen shows a pt-BR string', async ({ page, app }) => {
   await page.goto(app.launchUrl);
   await connectBank(page, { user: 'user-ok' });
   await waitUntilSynced(page);
+  // An Open Finance link whose consent is near its end: the consent line, its warning and the consent centre.
+  await page.getByRole('button', { name: 'Conectar um banco' }).first().click();
+  const connect = page.getByTestId('connect-dialog').frameLocator('iframe');
+  await connect.getByRole('button', { name: 'Itaú', exact: true }).click();
+  await connect.locator('#f-cpf').fill('00000000030');
+  await connect.getByRole('button', { name: 'Conectar' }).click();
+  await waitUntilSynced(page, 'Itaú');
   await openScreen(page, 'Configurações');
   await expect(page.getByTestId('secret-state')).toBeVisible();
   await screenshot(page, 'settings');
@@ -97,6 +104,12 @@ test('in English no screen shows a pt-BR string', async ({ page, app }) => {
   await page.getByRole('button', { name: 'Disconnect Pluggy Bank' }).click();
   await collect('Disconnect dialog');
   await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('consent-summary')).toContainText('expires in 25 days');
+  await page.getByRole('button', { name: 'See consent (Itaú)' }).click();
+  await expect(page.getByTestId('consent-dialog')).toContainText('When the consent lapses');
+  await collect('Consent centre');
+  await screenshot(page, 'en-consent');
+  await page.getByTestId('consent-dialog').getByRole('button', { name: 'Close' }).last().click();
   await page.getByTestId('notice-bell').click();
   await collect('Notices');
   await page.keyboard.press('?');

@@ -8,6 +8,12 @@ import {
   SyncReason,
 } from '../../src/shared/contract';
 import { ConnectionAction } from '../../src/shared/connections/status';
+import {
+  ConnectorHealthStatus,
+  ItemProductsStatusDetail,
+  OPEN_FINANCE_PERMISSIONS,
+  PRODUCT_TYPES,
+} from '../../src/shared/pluggy';
 import { ERROR_CODES } from '../../src/shared/errors';
 import { en } from '../../src/renderer/i18n/en';
 import { ptBR } from '../../src/renderer/i18n/pt-BR';
@@ -60,6 +66,33 @@ describe.each(Object.entries(languages))('%s messages', (_name, messages) => {
       `security.explain.${c}`,
     ]);
     expect(missing(keys)).toEqual([]);
+  });
+
+  it('name every consent product and permission, what stops with each product, and every product left out of date', () => {
+    const products = PRODUCT_TYPES.flatMap((p) => [
+      `consents.productNames.${p}`,
+      `consents.productStops.${p}`,
+    ]);
+    const permissions = OPEN_FINANCE_PERMISSIONS.map((p) => `consents.permissionNames.${p}`);
+    const freshness = Object.keys(ItemProductsStatusDetail.shape).flatMap((p) => [
+      `freshness.products.${p}.since`,
+      `freshness.products.${p}.last`,
+    ]);
+    expect(missing([...products, ...permissions, ...freshness])).toEqual([]);
+  });
+
+  it('say every consent state on the card and every bank status Pluggy names', () => {
+    const sentences = [
+      'validUntil',
+      'expiresIn_one',
+      'expiresIn_other',
+      'expiresToday',
+      'expired',
+      'revoked',
+      'noExpiry',
+    ];
+    expect(missing(sentences.map((k) => `consents.${k}`))).toEqual([]);
+    expect(missing(ConnectorHealthStatus.options.map((s) => `bankHealth.${s}`))).toEqual([]);
   });
 
   it('word every notice the core raises', () => {

@@ -25,7 +25,6 @@ export const enScreens: ScreenMessages = {
     nextAutoSync: 'Next automatic sync',
     nextRetry: 'Next retry',
     retryAt: 'Retrying at {{time}}',
-    consentExpires: 'Consent valid until',
     accounts: 'Accounts',
     never: 'Never',
     unknown: 'Not given',
@@ -75,6 +74,7 @@ export const enScreens: ScreenMessages = {
     widgetHint: 'The connection is made by Pluggy Connect; Cofre never sees your bank password.',
     saved: '{{bank}} connected. The first sync has started.',
     savedWithError: '{{bank}} was added, but the bank refused the access. See the link card.',
+    savedFailed: '{{bank}} was added, but the first connection failed. See the link card.',
     demoUsers: {
       title: 'Test users (demo mode)',
       intro:

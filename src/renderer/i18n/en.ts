@@ -10,6 +10,7 @@ import { enBackup } from './en-backup';
 import { enInvestments } from './en-investments';
 import { enBills } from './en-bills';
 import { enTransfers } from './en-transfers';
+import { enConsents } from './en-consents';
 
 export const en: Messages = {
   app: { name: 'Cofre', tagline: 'Your banks, on your computer' },
@@ -46,6 +47,7 @@ export const en: Messages = {
   ...enInvestments,
   ...enBills,
   ...enTransfers,
+  ...enConsents,
   diagnostics: {
     title: 'Diagnostics',
     intro: "Cofre's state on this computer, to check when something does not work.",

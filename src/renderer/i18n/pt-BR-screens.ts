@@ -25,7 +25,6 @@ export const ptBRScreens = {
     nextAutoSync: 'Próxima sincronização automática',
     nextRetry: 'Nova tentativa',
     retryAt: 'Nova tentativa às {{time}}',
-    consentExpires: 'Consentimento válido até',
     accounts: 'Contas',
     never: 'Nunca',
     unknown: 'Não informada',
@@ -74,6 +73,7 @@ export const ptBRScreens = {
     widgetHint: 'A conexão é feita pelo Pluggy Connect; o Cofre nunca vê sua senha do banco.',
     saved: '{{bank}} conectado. A primeira sincronização começou.',
     savedWithError: '{{bank}} foi adicionado, mas o banco recusou o acesso. Veja o cartão da conexão.',
+    savedFailed: '{{bank}} foi adicionado, mas a primeira conexão falhou. Veja o cartão da conexão.',
     demoUsers: {
       title: 'Usuários de teste (modo demonstração)',
       intro:

@@ -9,6 +9,7 @@ import { ptBRBackup } from './pt-BR-backup';
 import { ptBRInvestments } from './pt-BR-investments';
 import { ptBRBills } from './pt-BR-bills';
 import { ptBRTransfers } from './pt-BR-transfers';
+import { ptBRConsents } from './pt-BR-consents';
 
 export const ptBR = {
   app: { name: 'Cofre', tagline: 'Seus bancos, no seu computador' },
@@ -45,6 +46,7 @@ export const ptBR = {
   ...ptBRInvestments,
   ...ptBRBills,
   ...ptBRTransfers,
+  ...ptBRConsents,
   diagnostics: {
     title: 'Diagnóstico',
     intro: 'O estado do Cofre neste computador, para conferir quando algo não funciona.',

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isCredentialState } from '../../../shared/connections/attention';
 import { useClient } from '../../client/client-context';
 import { DATA_KEYS } from '../../client/query-keys';
 import { Dialog } from '../../components/Dialog';
@@ -16,10 +17,12 @@ const PluggyConnect = lazy(() => import('react-pluggy-connect').then((m) => ({ d
 export interface ConnectDialogProps {
   /** Reconnect this item (Connect in update mode) instead of adding a new bank. */
   updateItem?: string;
+  /** Why Connect opens in update mode: a link to fix, or an Open Finance consent to renew (same flow). */
+  purpose?: 'reconnect' | 'renew';
   onClose: () => void;
 }
 
-export function ConnectDialog({ updateItem, onClose }: ConnectDialogProps) {
+export function ConnectDialog({ updateItem, purpose = 'reconnect', onClose }: ConnectDialogProps) {
   const { t } = useTranslation();
   const client = useClient();
   const queryClient = useQueryClient();
@@ -40,7 +43,12 @@ export function ConnectDialog({ updateItem, onClose }: ConnectDialogProps) {
       for (const key of DATA_KEYS) void queryClient.invalidateQueries({ queryKey: key });
       showToast({
         level: input.failed ? 'warning' : 'info',
-        messageKey: input.failed ? 'connect.savedWithError' : 'connect.saved',
+        // A refused login is the person's to fix; a bank that did not answer did not refuse anything.
+        messageKey: !input.failed
+          ? 'connect.saved'
+          : isCredentialState(connection)
+            ? 'connect.savedWithError'
+            : 'connect.savedFailed',
         params: { bank: connection.connector.name },
       });
       onClose();
@@ -110,7 +118,11 @@ export function ConnectDialog({ updateItem, onClose }: ConnectDialogProps) {
     window.addEventListener('message', listener);
     return () => window.removeEventListener('message', listener);
   }, [origin]);
-  const title = updateItem ? t('connect.reconnectTitle') : t('connect.title');
+  const title = !updateItem
+    ? t('connect.title')
+    : purpose === 'renew'
+      ? t('consents.renewTitle')
+      : t('connect.reconnectTitle');
   return (
     <Dialog title={title} onClose={close} wide testId="connect-dialog">
       {token.isPending && <Loading />}

@@ -1,30 +1,35 @@
-// One bank link: logo and colour, status badge, what is wrong in a sentence, the one action, sync and disconnect.
+// One bank link: logo and colour, status badge, what is wrong in a sentence (the link's or the bank's), the one
+// action, its consent, sync and disconnect.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Connection, SyncProgress } from '../../../shared/contract';
+import type { Connection, ConsentView, SyncProgress } from '../../../shared/contract';
 import { useClient } from '../../client/client-context';
 import { keys } from '../../client/query-keys';
 import { BankLogo } from '../../components/BankLogo';
 import { useErrorText } from '../../components/QueryState';
 import { isCredentialState } from '../../../shared/connections/attention';
 import { localiseParams } from '../../components/notice-params';
-import { formatCountdown, formatDate, formatDateTime, formatRelative, formatTime } from '../../format';
+import { formatCountdown, formatDateTime, formatRelative, formatTime } from '../../format';
+import { ConsentSummary } from '../consents/ConsentSummary';
+import { BankHealthFact, BankHealthNote, ProductFreshness, bankBadgeKey } from './BankHealth';
 import { CardFix, CardNote } from './CardFix';
 import { ConnectionTitle } from './ConnectionTitle';
 import { SyncProgressBar } from './SyncProgressBar';
 
 const HOUR_MS = 3_600_000;
 
-export type CardRequest = 'connect' | 'reconnect' | 'mfa' | 'disconnect';
+export type CardRequest = 'connect' | 'reconnect' | 'renew' | 'consent' | 'mfa' | 'disconnect';
 
 export interface ConnectionCardProps {
   connection: Connection;
   progress: SyncProgress | undefined;
+  /** The link's Open Finance consent; undefined while loading, null when none is known. */
+  consent: ConsentView | null | undefined;
   now: number;
   onRequest: (request: CardRequest, connection: Connection) => void;
 }
 
-export function ConnectionCard({ connection: c, progress, now, onRequest }: ConnectionCardProps) {
+export function ConnectionCard({ connection: c, progress, consent, now, onRequest }: ConnectionCardProps) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const client = useClient();
@@ -43,6 +48,7 @@ export function ConnectionCard({ connection: c, progress, now, onRequest }: Conn
     bank: c.messageParams['bank'] ?? bank,
     defaultValue: t('status.UNKNOWN', { bank, code: c.status }),
   });
+  const bankBadge = bankBadgeKey(c);
 
   return (
     <article
@@ -55,12 +61,17 @@ export function ConnectionCard({ connection: c, progress, now, onRequest }: Conn
         <BankLogo name={c.connector.name} imageUrl={c.connector.imageUrl} color={c.connector.primaryColor} />
         <ConnectionTitle connection={c} titleId={titleId} />
         <span className={`badge badge-${c.severity}`} data-testid="connection-badge">
-          {running ? t('connections.badge.syncing') : t(`connections.badge.${c.severity}`)}
+          {running
+            ? t('connections.badge.syncing')
+            : bankBadge
+              ? t(bankBadge)
+              : t(`connections.badge.${c.severity}`)}
         </span>
       </header>
-      <p className="conn-message" data-testid="connection-message">
+      <p className="conn-message" data-testid="connection-message" data-problem-at={c.problemAt ?? 'none'}>
         {message}
       </p>
+      <BankHealthNote connection={c} />
       {c.providerMessage && (
         <p className="hint">
           {t('connections.bankSays')} “{c.providerMessage}”
@@ -68,6 +79,19 @@ export function ConnectionCard({ connection: c, progress, now, onRequest }: Conn
       )}
       {c.userAction && <p className="hint">{c.userAction.instructions}</p>}
       {c.stale && <p className="warn-text">{t('connections.stale')}</p>}
+      <ProductFreshness connection={c} />
+      {c.connector.isOpenFinance ? (
+        <ConsentSummary
+          connection={c}
+          consent={consent}
+          onOpen={() => onRequest('consent', c)}
+          onRenew={() => onRequest('renew', c)}
+        />
+      ) : (
+        <p className="hint consent-none" data-testid="consent-not-applicable">
+          {t('consents.notApplicable')}
+        </p>
+      )}
       <dl className="conn-facts">
         <dt>{t('connections.lastSync')}</dt>
         <dd data-testid="last-sync">
@@ -87,12 +111,7 @@ export function ConnectionCard({ connection: c, progress, now, onRequest }: Conn
             <dd>{formatTime(c.nextRetryAt, lng)}</dd>
           </>
         )}
-        {c.consentExpiresAt && (
-          <>
-            <dt>{t('connections.consentExpires')}</dt>
-            <dd>{formatDate(c.consentExpiresAt, lng)}</dd>
-          </>
-        )}
+        <BankHealthFact connection={c} now={now} />
         <dt>{t('connections.accounts')}</dt>
         <dd>{c.accountCount}</dd>
       </dl>

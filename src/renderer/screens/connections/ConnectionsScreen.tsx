@@ -1,4 +1,5 @@
-// Connections (home): one card per bank link, "Connect a bank", "Sync all", and the dialogs they open.
+// Connections (home): one card per bank link, "Connect a bank", "Sync all", and the dialogs they open (the
+// consent centre and its renewal among them).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import { Empty, ErrorState, Loading, useErrorText } from '../../components/Query
 import { useNow } from '../../hooks/use-now';
 import { progressStore } from '../../state/ui-state';
 import { useStore } from '../../state/store';
+import { ConsentDialog } from '../consents/ConsentDialog';
 import { ConnectDialog } from './ConnectDialog';
 import { ConnectionCard, type CardRequest } from './ConnectionCard';
 import { DisconnectDialog } from './DisconnectDialog';
@@ -36,6 +38,10 @@ export function ConnectionsScreen() {
     refetchInterval: (query) =>
       query.state.data?.some((c) => c.syncing || c.status === 'UPDATING') ? POLL_WHILE_BUSY_MS : false,
   });
+  const consents = useQuery({
+    queryKey: keys.consents,
+    queryFn: () => client.invoke('consents.list', {}),
+  });
   const syncAll = useMutation({
     mutationFn: () => client.invoke('connections.syncAll', {}),
     onSuccess: (result) => showSyncAllToast(result),
@@ -47,6 +53,10 @@ export function ConnectionsScreen() {
   const request = (kind: CardRequest, c: Connection) =>
     setOpen({ kind, itemId: kind === 'connect' ? undefined : c.itemId });
   const selected = find(open?.itemId);
+  // Undefined while the consents load (the card waits), null for a link with none known yet.
+  const consentOf = (itemId: string | undefined) =>
+    consents.data ? (consents.data.find((v) => v.itemId === itemId) ?? null) : undefined;
+  const selectedConsent = consentOf(open?.itemId);
 
   return (
     <section aria-labelledby="connections-title" className="screen">
@@ -91,14 +101,23 @@ export function ConnectionsScreen() {
             key={c.itemId}
             connection={c}
             progress={progress.get(c.itemId)}
+            consent={consentOf(c.itemId)}
             now={now}
             onRequest={request}
           />
         ))}
       </div>
       {open?.kind === 'connect' && <ConnectDialog onClose={() => setOpen(null)} />}
-      {open?.kind === 'reconnect' && open.itemId && (
-        <ConnectDialog updateItem={open.itemId} onClose={() => setOpen(null)} />
+      {(open?.kind === 'reconnect' || open?.kind === 'renew') && open.itemId && (
+        <ConnectDialog updateItem={open.itemId} purpose={open.kind} onClose={() => setOpen(null)} />
+      )}
+      {open?.kind === 'consent' && selected && selectedConsent && (
+        <ConsentDialog
+          connection={selected}
+          consent={selectedConsent}
+          onRenew={() => setOpen({ kind: 'renew', itemId: selected.itemId })}
+          onClose={() => setOpen(null)}
+        />
       )}
       {open?.kind === 'mfa' && selected && <MfaDialog connection={selected} onClose={() => setOpen(null)} />}
       {open?.kind === 'disconnect' && selected && (

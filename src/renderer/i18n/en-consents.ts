@@ -1,0 +1,150 @@
+// English for the consent centre (Open Finance consents) and the bank's own health on a card.
+import type { ptBRConsents } from './pt-BR-consents';
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+export const enConsents: Widen<typeof ptBRConsents> = {
+  consents: {
+    label: 'Consent',
+    notApplicable: 'Open Finance consent: does not apply to this link.',
+    notRead: 'Not read from the bank yet',
+    validUntil: 'Consent valid until {{date}}',
+    expiresIn_one: 'Consent valid until {{date}}: expires tomorrow',
+    expiresIn_many: 'Consent valid until {{date}}: expires in {{count}} days',
+    expiresIn_other: 'Consent valid until {{date}}: expires in {{count}} days',
+    expiresToday: 'Consent valid until {{date}}: expires today',
+    expired: 'Consent expired on {{date}}: nothing new comes from this link',
+    revoked: 'Consent revoked on {{date}}: nothing new comes from this link',
+    noExpiry: 'Consent without an expiry date',
+    open: 'See consent',
+    openBank: 'See consent ({{bank}})',
+    renew: 'Renew',
+    renewBank: 'Renew consent ({{bank}})',
+    renewTitle: 'Renew consent',
+    dialogTitle: 'Consent — {{bank}}',
+    intro:
+      'Through Open Finance, you allowed this data to be shared with Pluggy, which hands it to Cofre. The permission lasts for a limited time, and you can revoke it at any time in your bank’s app.',
+    granted: 'Granted on',
+    expires: 'Valid until',
+    revokedAt: 'Revoked on',
+    readAt: 'Read from the bank',
+    unknown: 'Not given',
+    products: 'Products shared',
+    permissions: 'Permissions granted',
+    none: 'The bank did not say.',
+    whatStopsTitle: 'When the consent lapses',
+    whatStops:
+      'Cofre stops receiving new data from this link: {{items}}. What is already in Cofre stays here, but balances and transactions stop updating.',
+    whatStopsGeneric:
+      'Cofre stops receiving new data from this link. What is already in Cofre stays here, but balances and transactions stop updating.',
+    renewHow:
+      'Renew opens Pluggy Connect: you confirm at your bank and a new consent is valid for up to 12 months.',
+    stopped:
+      'Nothing new has come from this link since {{date}}. What is already in Cofre stays here; renew to receive data again.',
+    history: 'Earlier consents',
+    historyRow: 'granted on {{granted}}, valid until {{expires}}',
+    historyRevoked: 'granted on {{granted}}, revoked on {{revoked}}',
+    productNames: {
+      ACCOUNTS: 'Accounts',
+      CREDIT_CARDS: 'Credit cards',
+      TRANSACTIONS: 'Transactions',
+      PAYMENT_DATA: 'Payment data',
+      INVESTMENTS: 'Investments',
+      INVESTMENTS_TRANSACTIONS: 'Investment movements',
+      IDENTITY: 'Personal details',
+      BROKERAGE_NOTE: 'Brokerage notes',
+      MOVE_SECURITY: 'Security movements in custody',
+      LOANS: 'Loans and financing',
+      ACCOUNT_STATEMENTS: 'Statements',
+    },
+    productStops: {
+      ACCOUNTS: 'account balances',
+      CREDIT_CARDS: 'card limits and bills',
+      TRANSACTIONS: 'transactions',
+      PAYMENT_DATA: 'payment data',
+      INVESTMENTS: 'investment positions',
+      INVESTMENTS_TRANSACTIONS: 'investment movements',
+      IDENTITY: 'personal details',
+      BROKERAGE_NOTE: 'brokerage notes',
+      MOVE_SECURITY: 'security movements',
+      LOANS: 'loans and financing',
+      ACCOUNT_STATEMENTS: 'statements',
+    },
+    permissionNames: {
+      REGISTRATION_ALL: 'Registration: identification, qualification and relationship with the bank',
+      REGISTRATION_IDENTIFICATIONS: 'Registration: identification',
+      REGISTRATION_QUALIFICATIONS: 'Registration: income and qualification',
+      REGISTRATION_FINANCIAL_RELATIONS: 'Registration: relationship with the bank',
+      ACCOUNTS_ALL: 'Accounts: list, balances, limits and transactions',
+      ACCOUNTS_LIST: 'Accounts: list',
+      ACCOUNTS_BALANCES: 'Accounts: balances',
+      ACCOUNTS_LIMITS: 'Accounts: limits',
+      ACCOUNTS_TRANSACTIONS: 'Accounts: transactions',
+      CREDIT_CARDS_ALL: 'Cards: list, limits, transactions and bills',
+      CREDIT_CARDS_LIST: 'Cards: list',
+      CREDIT_CARDS_LIMITS: 'Cards: limits',
+      CREDIT_CARDS_TRANSACTIONS: 'Cards: transactions',
+      CREDIT_CARDS_BILLS: 'Cards: bills',
+      CREDIT_OPERATIONS_ALL: 'Credit operations: loans and financing',
+      INVESTMENTS_ALL: 'Investments',
+      EXCHANGES_ALL: 'Foreign exchange',
+    },
+  },
+  bankHealth: {
+    label: 'Bank status',
+    ONLINE: 'Working (Pluggy)',
+    UNSTABLE: 'Unstable since {{since}} (Pluggy)',
+    OFFLINE: 'Offline since {{since}} (Pluggy)',
+    other: '{{status}} since {{since}} (Pluggy)',
+    rateLabel: 'Successful connections (6 h)',
+    unstableNow: '{{bank}} is unstable right now (Pluggy). Nothing is asked of you.',
+    offlineNow: '{{bank}} is offline right now (Pluggy). Nothing is asked of you.',
+    badge: 'Bank unstable',
+    badgeOffline: 'Bank offline',
+  },
+  freshness: {
+    title: 'Data not updated',
+    products: {
+      accounts: {
+        since: 'Accounts not updated since {{date}}',
+        last: 'Accounts not updated in the last sync',
+      },
+      creditCards: {
+        since: 'Credit cards not updated since {{date}}',
+        last: 'Credit cards not updated in the last sync',
+      },
+      transactions: {
+        since: 'Transactions not updated since {{date}}',
+        last: 'Transactions not updated in the last sync',
+      },
+      investments: {
+        since: 'Investments not updated since {{date}}',
+        last: 'Investments not updated in the last sync',
+      },
+      investmentsTransactions: {
+        since: 'Investment movements not updated since {{date}}',
+        last: 'Investment movements not updated in the last sync',
+      },
+      identity: {
+        since: 'Personal details not updated since {{date}}',
+        last: 'Personal details not updated in the last sync',
+      },
+      paymentData: {
+        since: 'Payment data not updated since {{date}}',
+        last: 'Payment data not updated in the last sync',
+      },
+      loans: {
+        since: 'Loans not updated since {{date}}',
+        last: 'Loans not updated in the last sync',
+      },
+      accountStatements: {
+        since: 'Statements not updated since {{date}}',
+        last: 'Statements not updated in the last sync',
+      },
+    },
+    other: {
+      since: '{{product}}: not updated since {{date}}',
+      last: '{{product}}: not updated in the last sync',
+    },
+  },
+};
