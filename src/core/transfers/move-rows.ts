@@ -44,6 +44,17 @@ export function unscannedRuns(db: Db, currentRunId: number | null): number[] {
 
 const PAGE = 2_000;
 
+const METHODS =
+  "'PIX', 'TED', 'TEV', 'DOC', 'TEF', 'TRANSFERENCIA_MESMA_INSTITUICAO', 'TRANSFERENCIA_OUTRA_INSTITUICAO'";
+/**
+ * SQL on `t`: rows that may be a transfer or a bill payment, a superset of isTransferLike and
+ * isBillPaymentLike (which decide), so a purchase or a fee is never read whole.
+ */
+const MAYBE_MOVE = `(t.payment_method IN (${METHODS}) OR t.operation_type IN (${METHODS}, 'PAGAMENTO_FATURA')
+  OR substr(t.category_id, 1, 2) IN ('04', '05') OR t.category LIKE 'Transfer%'
+  OR t.category LIKE 'Same person transfer%' OR t.category = 'Credit card payment'
+  OR t.description LIKE '%fatura%' OR t.description LIKE '%cart_o de cr_dito%')`;
+
 /**
  * The live rows of bank accounts (cards send no Pix and pay no bills) the given runs created (run 0: rows
  * without a run), a page at a time in key order within each run: a first sync of a million rows never sits in
@@ -51,7 +62,7 @@ const PAGE = 2_000;
  */
 export function* pagesOfRuns(db: Db, runIds: readonly number[]): Generator<MoveRow[]> {
   const bank = "t.account_id IN (SELECT id FROM accounts WHERE type <> 'CREDIT')";
-  const live = 't.removed_at IS NULL';
+  const live = `t.removed_at IS NULL AND ${MAYBE_MOVE}`;
   for (const runId of runIds) {
     const byRun = runId === 0 ? 't.created_run_id IS NULL' : 't.created_run_id = ?';
     const sql = `SELECT ${MOVE_ROW_COLUMNS} FROM transactions t
@@ -113,8 +124,20 @@ export interface PaymentParty {
   accountNumber: string | null;
 }
 
+type Parties = { payer: PaymentParty | null; receiver: PaymentParty | null };
+/** A row is asked about once per account it could pair with: its JSON is read once. */
+const parsed = new WeakMap<MoveRow, Parties>();
+
 /** Who paid and who received, as far as the bank says. */
-export function partiesOf(row: MoveRow): { payer: PaymentParty | null; receiver: PaymentParty | null } {
+export function partiesOf(row: MoveRow): Parties {
+  const known = parsed.get(row);
+  if (known) return known;
+  const parties = readParties(row);
+  parsed.set(row, parties);
+  return parties;
+}
+
+function readParties(row: MoveRow): Parties {
   if (row.paymentData === null) return { payer: null, receiver: null };
   let data: unknown;
   try {
