@@ -1,24 +1,30 @@
-// Layout and texts at 1024, 1366 and 1920 px: no horizontal scroll on any screen, the sidebar stays put, a
-// screen opens at its top; links needing the person come first with a banner that Diagnostics agrees with;
-// demo mode lists its test users in Connect; the tab has Cofre's icon.
-import { atEachWidth, connectUsers, openScreen, screenshot } from './app-helpers';
+// The demo's worst state — every sandbox test user connected — on every screen at 1024, 1366 and 1920 px: no
+// horizontal scroll, the sidebar stays put, a screen opens at its top, links needing the person come first
+// with a banner that Diagnostics agrees with; demo mode lists its test users in Connect; the tab has Cofre's
+// icon. Screenshots of each screen at each width go to test/artifacts/screens/worst-*.png.
+import { SANDBOX_USERS } from '../../src/sandbox/items/outcomes';
+import { WIDTHS, connectBank, connectUsers, openScreen, screenshot } from './app-helpers';
 import { expect, test } from './fixtures';
 
 const SCREENS = [
-  ['Conexões', 'Conexões'],
-  ['Contas', 'Contas'],
-  ['Cartões', 'Cartões'],
-  ['Transações', 'Transações'],
-  ['Auditoria', 'Registro de auditoria'],
-  ['Configurações', 'Configurações'],
-  ['Diagnóstico', 'Diagnóstico'],
+  'Conexões',
+  'Contas',
+  'Investimentos',
+  'Cartões',
+  'Transações',
+  'Auditoria',
+  'Revisão de segurança',
+  'Configurações',
+  'Diagnóstico',
 ] as const;
 
-test('every screen fits 1024, 1366 and 1920 px, with links needing the person first', async ({
+test('every screen fits 1024, 1366 and 1920 px with every demo user connected, links needing the person first', async ({
   page,
   app,
 }) => {
-  test.setTimeout(240_000);
+  // About 20 links through the real Connect page, then 27 full-page screenshots on a shared machine.
+  test.setTimeout(480_000);
+  await page.setViewportSize({ width: 1366, height: 800 });
   await page.goto(app.launchUrl);
   expect(await page.locator('link[rel=icon]').getAttribute('href')).toBe('/favicon.svg');
   expect((await page.request.get(new URL('/favicon.svg', app.baseUrl).href)).ok()).toBe(true);
@@ -30,22 +36,38 @@ test('every screen fits 1024, 1366 and 1920 px, with links needing the person fi
   await screenshot(page, 'connect-demo-users');
   await page.keyboard.press('Escape');
 
-  await connectUsers(page, ['user-ok', 'user-locked', 'user-unavailable']);
-  await expect(page.getByTestId('attention-banner')).toHaveText('1 conexão precisa de você', {
-    timeout: 30_000,
+  // Every named sandbox user and the 2-step MFA bank: the demo's worst state. (A wrong password is retyped in
+  // the Connect window itself and makes no link.)
+  await connectUsers(page, SANDBOX_USERS);
+  await connectBank(page, { connector: 'Pluggy Bank MFA 2-step', user: 'user-ok', mfaToken: '123456' });
+  const cards = page.getByTestId('connection-card');
+  await expect(cards).toHaveCount(SANDBOX_USERS.length + 1);
+  // Every first sync has ended (no card still says it is reading or updating).
+  await expect(cards.filter({ hasText: /ainda não terminou|Atualizando/ })).toHaveCount(0, {
+    timeout: 90_000,
   });
-  // The refused login is the first card.
-  await expect(page.getByTestId('connection-card').first()).toContainText('bloqueada');
+  const banner = page.getByTestId('attention-banner');
+  await expect(banner).toHaveText(/^\d+ conexões precisam de você$/);
+  const attention = await banner.innerText();
+  // The links needing the person come first: the first card is one of them (it is not calm).
+  await expect(cards.first().getByTestId('connection-badge')).not.toHaveText('Conectado');
 
-  await atEachWidth(page, async (width) => {
-    for (const [name, heading] of SCREENS) {
-      await openScreen(page, name, heading);
-      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const name of SCREENS) {
+      await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+      await expect(page.getByRole('navigation').getByRole('link', { name, exact: true })).toHaveAttribute(
+        'aria-current',
+        'page',
+      );
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.getByText('Carregando…')).toHaveCount(0, { timeout: 20_000 });
+      expect(await page.evaluate(() => window.scrollY), `${name} opens at its top`).toBe(0);
       await page.mouse.wheel(0, 2000);
       const nav = await page.getByRole('navigation').boundingBox();
-      expect(nav!.y).toBeGreaterThanOrEqual(-1); // the sidebar did not scroll away
+      expect(nav!.y, `the sidebar stays in place on ${name}`).toBeGreaterThanOrEqual(-1);
       await page.evaluate(() => window.scrollTo(0, 0));
-      await screenshot(page, `layout-${width}-${name}`);
+      await screenshot(page, `worst-${width}-${name}`);
       const wide = await page.evaluate(() =>
         [...document.querySelectorAll('body *')]
           .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
@@ -54,7 +76,7 @@ test('every screen fits 1024, 1366 and 1920 px, with links needing the person fi
       );
       expect(wide, `${name} scrolls sideways at ${width} px`).toEqual([]);
     }
-  });
+  }
   await openScreen(page, 'Diagnóstico');
-  await expect(page.getByTestId('health-status')).toHaveText('1 conexão precisa de você');
+  await expect(page.getByTestId('health-status')).toHaveText(attention);
 });

@@ -9,6 +9,7 @@ import type { Handlers } from '../router/router';
 import {
   droppedDuplicateIds,
   getInvestment,
+  getSyncState,
   listAccounts,
   listConnections,
   listInvestmentTransactions,
@@ -27,8 +28,12 @@ function bankNames(db: Db): Map<string, string> {
   return new Map(listConnections(db, { includeArchived: true }).map((c) => [c.id, c.connectorName]));
 }
 
+/**
+ * Each link's read of investments and loans. A link that never synced has nothing read of any kind (its card
+ * says why, often a refused login that a sync cannot fix), so it is left out rather than told to sync.
+ */
 function coverage(db: Db) {
-  const live = listConnections(db);
+  const live = listConnections(db).filter((c) => getSyncState(db, c.id).lastSuccessAt !== null);
   const reads = listProductReads(db);
   return { investments: coverageOf(live, reads, 'investments'), loans: coverageOf(live, reads, 'loans') };
 }

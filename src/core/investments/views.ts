@@ -1,4 +1,5 @@
 // Stored investments and loans as the contract shows them: grouped for the screen, signed per Cofre's convention.
+import { connectionName } from '../../shared/connections/name';
 import type {
   InvestmentGroup,
   InvestmentTransactionView,
@@ -117,7 +118,7 @@ export function coverageOf(
     const read = reads.find((r) => r.connectionId === c.id && r.product === product);
     return {
       connectionId: c.id,
-      bankName: c.connectorName,
+      bankName: connectionName(c),
       state: read?.state ?? 'never_read',
       attemptedAt: read?.attemptedAt ?? null,
       readAt: read?.readAt ?? null,

@@ -31,6 +31,17 @@ const ERRORS: Record<string, ExecutionErrorCode> = {
   'user-ok-auth-pending': 'USER_AUTHORIZATION_PENDING',
 };
 
+/** Every named test user (the perf users `user-ok-perf-N` aside): what demo mode can show, one each. */
+export const SANDBOX_USERS: readonly string[] = [
+  'user-ok',
+  'user-ok-two-checking-accounts',
+  'user-ok-no-card',
+  'user-ok-account-warning',
+  'user-ok-account-error',
+  'user-ok-app-approval',
+  ...Object.keys(ERRORS),
+];
+
 const DEFAULT_ACCOUNTS: AccountKind[] = ['checking', 'savings', 'card'];
 
 const success = (over: Partial<Extract<Outcome, { kind: 'success' }>> = {}): Outcome => ({

@@ -13,16 +13,24 @@ export function CoverageNotes({
   const { t, i18n } = useTranslation();
   const gaps = coverage.filter((c) => c.state !== 'read');
   if (gaps.length === 0) return null;
+  // Links with one name in one state say it once.
+  const lines = [
+    ...new Set(
+      gaps.map((c) =>
+        c.state === 'failed' && c.readAt
+          ? t(`${product}.coverage.failedSince`, {
+              bank: c.bankName,
+              when: formatDate(c.readAt, i18n.language),
+            })
+          : t(`${product}.coverage.${c.state}`, { bank: c.bankName }),
+      ),
+    ),
+  ];
   return (
     <ul className="coverage-notes" data-testid={`${product}-coverage`}>
-      {gaps.map((c) => (
-        <li key={c.connectionId} className="hint">
-          {c.state === 'failed' && c.readAt
-            ? t(`${product}.coverage.failedSince`, {
-                bank: c.bankName,
-                when: formatDate(c.readAt, i18n.language),
-              })
-            : t(`${product}.coverage.${c.state}`, { bank: c.bankName })}
+      {lines.map((line) => (
+        <li key={line} className="hint">
+          {line}
         </li>
       ))}
     </ul>

@@ -15,9 +15,14 @@ export function NetWorthLine() {
   if (!q.data) return null;
   const n = q.data;
   const money = (v: number) => formatMoney(v, 'BRL', i18n.language);
-  const left = n.notCounted.map((c) =>
-    t('netWorth.notCountedItem', { product: t(`netWorth.products.${c.product}`), bank: c.bankName }),
-  );
+  // Two links with one name (the same bank twice) are one phrase, not the same words repeated.
+  const left = [
+    ...new Set(
+      n.notCounted.map((c) =>
+        t('netWorth.notCountedItem', { product: t(`netWorth.products.${c.product}`), bank: c.bankName }),
+      ),
+    ),
+  ];
   return (
     <section className="panel net-worth" aria-labelledby="net-worth-title" data-testid="net-worth">
       <dl className="net-worth-line">
