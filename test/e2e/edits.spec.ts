@@ -117,6 +117,11 @@ test('recategorise a transaction in its detail panel, make a rule from it with i
     await noSidewaysScroll(page, width);
     await screenshot(page, `edits-rules-${width}`);
   }
+  // Applying every rule at once says so (no rule was saved).
+  await rules.getByRole('button', { name: 'Aplicar todas agora' }).click();
+  await expect(rules.getByTestId('rules-done')).toHaveText(
+    /^Regras aplicadas; \d+ transaç(ão mudou|ões mudaram)\.$/,
+  );
   await rules.getByRole('button', { name: 'Fechar' }).click();
 
   // Another row of the merchant: its history shows the rule's edit, and the panel names the rule.

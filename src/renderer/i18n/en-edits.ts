@@ -101,6 +101,8 @@ export const enEdits: Widen<typeof ptBREdits> = {
     save: 'Save',
     applied_one: 'Rule saved; {{count}} transaction changed.',
     applied_other: 'Rule saved; {{count}} transactions changed.',
+    appliedAll_one: 'Rules applied; {{count}} transaction changed.',
+    appliedAll_other: 'Rules applied; {{count}} transactions changed.',
     up: 'Move up',
     down: 'Move down',
     edit: 'Edit',

@@ -97,6 +97,8 @@ export const ptBREdits = {
     save: 'Salvar',
     applied_one: 'Regra salva; {{count}} transação mudou.',
     applied_other: 'Regra salva; {{count}} transações mudaram.',
+    appliedAll_one: 'Regras aplicadas; {{count}} transação mudou.',
+    appliedAll_other: 'Regras aplicadas; {{count}} transações mudaram.',
     up: 'Subir',
     down: 'Descer',
     edit: 'Editar',

@@ -47,8 +47,8 @@ export function RulesDialog({
   const applyAll = useMutation({
     mutationFn: () => client.invoke('rules.apply', { target: { all: true }, limit: 1 }),
     onSuccess: (r) => {
-      showToast({ level: 'info', messageKey: 'rules.applied', params: { count: String(r.rows) } });
-      setDone(t('rules.applied', { count: r.rows }));
+      showToast({ level: 'info', messageKey: 'rules.appliedAll', params: { count: String(r.rows) } });
+      setDone(t('rules.appliedAll', { count: r.rows }));
       refresh();
     },
   });
