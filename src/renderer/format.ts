@@ -63,6 +63,12 @@ export function formatRelative(iso: string, now: number, language: string): stri
   return rtf.format(0, 'second');
 }
 
+/** A moment as day, month and time in the person's time zone: "05/12 04:18" (how a sync run is named). */
+export function formatDayTime(iso: string, language: string): string {
+  const day = new Intl.DateTimeFormat(language, { day: '2-digit', month: '2-digit' }).format(new Date(iso));
+  return `${day} ${formatTime(iso, language)}`;
+}
+
 /** Hours and minutes only, e.g. 14:05. */
 export function formatTime(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language, { timeStyle: 'short' }).format(new Date(iso));

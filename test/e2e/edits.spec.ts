@@ -51,7 +51,10 @@ test('recategorise a transaction in its detail panel, make a rule from it with i
   // In words: the card's fatura by its due date, never the bank's bill id.
   await expect(fields).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
   const history = detail.getByTestId('detail-history');
-  await expect(history.locator('li[data-kind="created"]')).toContainText('Criada pela sincronização');
+  // A sync run is named by its day and time, as the ledger names it ("sincronização de 05/12 04:18").
+  await expect(history.locator('li[data-kind="created"]')).toContainText(
+    /Criada pela sincronização de \d{2}\/\d{2} \d{2}:\d{2}/,
+  );
 
   // Recategorise: the person's category is saved beside the bank's, and the history says who changed what.
   await detail.getByTestId('detail-category').fill(MINE);

@@ -1,6 +1,6 @@
 // A row's history against the real sandbox: created, posted, amount changed, each with the run that saw it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyEdit, rowHistory } from '../../../src/core/store';
+import { applyEdit, getSyncRun, rowHistory } from '../../../src/core/store';
 import { toCentavos } from '../../../src/shared/money';
 import { startSyncWorld, type SyncWorld } from '../../helpers/sync-world';
 
@@ -46,6 +46,14 @@ describe('the history of a row', () => {
       ['posted', 'sync', second],
       ['amount_changed', 'sync', third],
       ['edited', 'person', null],
+    ]);
+    // Each run is known by when it started (the screen names runs by their moment).
+    const startedAt = (runId: number) => getSyncRun(world.db, runId)!.startedAt;
+    expect(history.map((h) => h.runAt)).toEqual([
+      startedAt(first),
+      startedAt(second),
+      startedAt(third),
+      null,
     ]);
     expect(history[1]!.details).toEqual({ field: 'status', from: 'PENDING', to: 'POSTED' });
     expect(history[2]!.details).toEqual({

@@ -31,6 +31,8 @@ export interface HistoryEntry {
   kind: HistoryKind;
   actor: HistoryActor;
   runId: number | null;
+  /** When the sync run that made the change started (how the person knows a run), null without one. */
+  runAt: string | null;
   ruleId: number | null;
   /** For a change: `{ field, from, to }` (money in centavos); for `followed`: `{ fromId }`. */
   details: Record<string, unknown>;
@@ -61,18 +63,19 @@ export function appendHistory(
 
 type HistoryRow = Omit<HistoryEntry, 'details'> & { details: string | null };
 
-const LIST_SQL = `SELECT id, transaction_id AS transactionId, at, kind, actor, run_id AS runId, rule_id AS ruleId,
-  details FROM transaction_history WHERE transaction_id = ? ORDER BY id`;
+const LIST_SQL = `SELECT h.id, h.transaction_id AS transactionId, h.at, h.kind, h.actor, h.run_id AS runId,
+  r.started_at AS runAt, h.rule_id AS ruleId, h.details FROM transaction_history h
+  LEFT JOIN sync_runs r ON r.id = h.run_id WHERE h.transaction_id = ? ORDER BY h.id`;
 
-const CREATED_SQL = `SELECT id AS transactionId, first_seen_at AS at, created_run_id AS runId FROM transactions
-  WHERE id = ?`;
+const CREATED_SQL = `SELECT t.id AS transactionId, t.first_seen_at AS at, t.created_run_id AS runId,
+  r.started_at AS runAt FROM transactions t LEFT JOIN sync_runs r ON r.id = t.created_run_id WHERE t.id = ?`;
 
 /** How many re-creations back a history follows (a row re-created under a new id carries its past along). */
 const MAX_PREDECESSORS = 20;
 
 function ownHistory(db: Db, transactionId: string): HistoryEntry[] {
   const created = prepared(db, CREATED_SQL).get(transactionId) as
-    { transactionId: string; at: string; runId: number | null } | undefined;
+    { transactionId: string; at: string; runId: number | null; runAt: string | null } | undefined;
   const entries: HistoryEntry[] = created
     ? [
         {
@@ -82,6 +85,7 @@ function ownHistory(db: Db, transactionId: string): HistoryEntry[] {
           kind: 'created',
           actor: 'sync',
           runId: created.runId,
+          runAt: created.runAt,
           ruleId: null,
           details: {},
         },

@@ -1,11 +1,13 @@
 // One line of a row's history in the person's words.
 import type { TFunction } from 'i18next';
 import type { HistoryEntryView } from '../../../shared/contract';
-import { formatDate, formatMoney } from '../../format';
+import { formatDate, formatDayTime, formatMoney } from '../../format';
 import { categoryLabel } from '../transactions/category-name';
 
 export function historyLine(h: HistoryEntryView, t: TFunction, lng: string): { what: string; who: string } {
   const d = h.details;
+  // A sync run is named by when it started (the moment of the change if the run is no longer kept).
+  const run = formatDayTime(h.runAt ?? h.at, lng);
   const text = (v: unknown): string => {
     if (v === null || v === undefined || v === '') return '—';
     if (typeof v === 'boolean') return t(v ? 'edits.history.yes' : 'edits.history.no');
@@ -20,17 +22,16 @@ export function historyLine(h: HistoryEntryView, t: TFunction, lng: string): { w
         : h.actor === 'webhook'
           ? t('edits.history.byWebhook')
           : h.runId !== null
-            ? t('edits.history.byRun', { run: h.runId })
+            ? t('edits.history.byRun', { run })
             : '';
   switch (h.kind) {
     case 'created':
       return {
-        what:
-          h.runId === null ? t('edits.history.createdNoRun') : t('edits.history.created', { run: h.runId }),
+        what: h.runId === null ? t('edits.history.createdNoRun') : t('edits.history.created', { run }),
         who: '',
       };
     case 'posted':
-      return { what: t('edits.history.posted', { run: h.runId ?? '?' }), who: '' };
+      return { what: t('edits.history.posted', { run }), who: '' };
     case 'amount_changed':
       return {
         what: t('edits.history.amount_changed', {

@@ -1,7 +1,7 @@
 // A ledger gap in the person's words: how much may be missing, when, which way, and the syncs of that period.
 import type { TFunction } from 'i18next';
 import type { LedgerCheckView } from '../../../shared/contract';
-import { formatMoney, formatTime } from '../../format';
+import { formatDayTime, formatMoney, formatTime } from '../../format';
 
 type Gap = NonNullable<LedgerCheckView['gap']>;
 
@@ -13,14 +13,10 @@ function day(iso: string, lng: string): string {
   return new Intl.DateTimeFormat(lng, { day: '2-digit', month: '2-digit' }).format(new Date(iso));
 }
 
-function dayAndTime(iso: string, lng: string): string {
-  return `${day(iso, lng)} ${formatTime(iso, lng)}`;
-}
-
 /** "Pode faltar R$ 212,45 entre 03/11 e 10/11"; two syncs of one day are told apart by their times. */
 export function gapSentence(gap: Gap, currency: string, t: TFunction, lng: string): string {
   const amount = formatMoney(Math.abs(gap.amount), currency, lng);
-  if (gap.to === null) return t('ledger.gapSince', { amount, from: dayAndTime(gap.from, lng) });
+  if (gap.to === null) return t('ledger.gapSince', { amount, from: formatDayTime(gap.from, lng) });
   const from = day(gap.from, lng);
   const to = day(gap.to, lng);
   if (from === to) {
@@ -43,7 +39,7 @@ export function gapRuns(gap: Gap, t: TFunction, lng: string): string {
   if (gap.runs.length === 0) return t('ledger.noRuns');
   const named = gap.runs.slice(0, RUNS_NAMED).map((run) =>
     t('ledger.run', {
-      when: dayAndTime(run.startedAt, lng),
+      when: formatDayTime(run.startedAt, lng),
       outcome: t(`diagnostics.outcomes.${run.outcome}`, { defaultValue: run.outcome }),
     }),
   );

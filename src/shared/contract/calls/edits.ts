@@ -79,6 +79,8 @@ export const HistoryEntryView = z.object({
   ]),
   actor: z.enum(['sync', 'webhook', 'person', 'rule']),
   runId: z.number().int().nullable(),
+  /** When that sync run started: runs are named by their moment, not their number. */
+  runAt: z.string().nullable(),
   ruleId: z.number().int().nullable(),
   details: z.record(z.string(), z.unknown()),
 });
