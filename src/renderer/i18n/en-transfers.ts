@@ -46,6 +46,10 @@ export const enTransfers: Widen<typeof ptBRTransfers> = {
       separated: 'Done: both count in the totals.',
       totalsNote_one: '{{count}} account is listed under two links and counts once.',
       totalsNote_other: '{{count}} accounts are listed under two links and count once.',
+      totalsCopies_one:
+        '{{count}} row of an account also listed under another link is left out of the totals.',
+      totalsCopies_other:
+        '{{count}} rows of an account also listed under another link are left out of the totals.',
     },
   },
 };

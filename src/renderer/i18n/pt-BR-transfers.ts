@@ -44,6 +44,10 @@ export const ptBRTransfers = {
       separated: 'Pronto: as duas contam nos totais.',
       totalsNote_one: '{{count}} conta aparece em duas conexões e conta uma vez só.',
       totalsNote_other: '{{count}} contas aparecem em duas conexões e contam uma vez só.',
+      totalsCopies_one:
+        '{{count}} lançamento de uma conta que também aparece em outra conexão não entra nos totais.',
+      totalsCopies_other:
+        '{{count}} lançamentos de uma conta que também aparece em outra conexão não entram nos totais.',
     },
   },
 };

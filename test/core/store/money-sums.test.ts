@@ -97,6 +97,7 @@ describe('money sums', () => {
       count: 5,
       movedCount: 4,
       ignoredCount: 0,
+      copyCount: 0,
     });
     expect(transactionTotals(db, { accountIds: [CARD], text: 'nada-assim' })).toMatchObject({ count: 0 });
   });

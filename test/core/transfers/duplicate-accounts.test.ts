@@ -74,6 +74,10 @@ describe('an account under two links', () => {
     expect(accounts.filter((x) => x.duplicate !== null)).toHaveLength(2);
     expect(await cardSpending(cardB.id, months)).toBe(0);
     expect(await cardSpending(cardA.id, months)).toBeGreaterThan(0);
+    // The copy's rows are said to be left out as a copy, not as moves between accounts.
+    const totals = await world.call('transactions.totals', { filter: { accountIds: [cardB.id] } });
+    const rows = await world.call('transactions.count', { filter: { accountIds: [cardB.id] } });
+    expect(totals).toMatchObject({ count: 0, copyCount: rows.count, movedCount: 0 });
     owedWithOneCopy = (await world.call('investments.netWorth', {})).openBills!;
   });
 

@@ -10,6 +10,7 @@ import { sortKeyFloor } from './sort-key';
 import { parseInput } from '../parse-input';
 import { COUNTS_AS_SPENDING } from './spending-rules';
 import { EFFECTIVE_CATEGORY, NOT_IGNORED } from '../edits/edits';
+import { ON_DROPPED_DUPLICATE } from '../transfers/duplicate-accounts';
 
 // In the account's currency: a foreign purchase counts as what it cost in R$ (US$ 15.53 is R$ 88.52).
 const ACCOUNT_AMOUNT = 'abs(coalesce(t.amount_in_account_currency, t.amount))';
@@ -119,20 +120,25 @@ export interface TransactionTotals {
   movedCount: number;
   /** Matching rows the person left out of their reports ("ignorar nos relatórios"). */
   ignoredCount: number;
+  /** Matching rows of an account listed under two links whose other copy is the one counted. */
+  copyCount: number;
 }
 
 /** Entradas, saídas and saldo of the transactions a filter matches, in the accounts' currency. */
 export function transactionTotals(db: Db, filter: TransactionFilter = {}): TransactionTotals {
   const where = filterClause(parseInput(TransactionFilter, filter, 'transaction filter'), db);
-  if (!where) return { inflow: 0, outflow: 0, net: 0, count: 0, movedCount: 0, ignoredCount: 0 };
+  if (!where)
+    return { inflow: 0, outflow: 0, net: 0, count: 0, movedCount: 0, ignoredCount: 0, copyCount: 0 };
   const { sql, params } = flatWhere(where);
   const row = prepared(
     db,
     `SELECT coalesce(sum(CASE WHEN s THEN ${INFLOW} END), 0) AS inflow,
        coalesce(sum(CASE WHEN s THEN ${OUTFLOW} END), 0) AS outflow,
-       count(CASE WHEN s THEN 1 END) AS count, count(CASE WHEN NOT s AND NOT i THEN 1 END) AS movedCount,
-       count(CASE WHEN i THEN 1 END) AS ignoredCount
+       count(CASE WHEN s THEN 1 END) AS count,
+       count(CASE WHEN NOT s AND NOT i AND NOT d THEN 1 END) AS movedCount,
+       count(CASE WHEN i THEN 1 END) AS ignoredCount, count(CASE WHEN d AND NOT i THEN 1 END) AS copyCount
      FROM (SELECT t.type, t.amount, t.amount_in_account_currency, NOT ${NOT_IGNORED} AS i,
+       ${ON_DROPPED_DUPLICATE} AS d,
        ${COUNTS_AS_SPENDING} AND ${NOT_IGNORED} AS s FROM transactions t WHERE ${sql}) t`,
   ).get(...params) as Omit<TransactionTotals, 'net'>;
   return { ...row, net: row.inflow - row.outflow };

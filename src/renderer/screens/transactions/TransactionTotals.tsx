@@ -23,7 +23,7 @@ export function TransactionTotals({ filter, currency, enabled }: Props) {
   });
   if (!totals.data) return null;
   const money = (cents: number) => formatMoney(cents, currency, i18n.language);
-  const { inflow, outflow, net, movedCount } = totals.data;
+  const { inflow, outflow, net, movedCount, copyCount } = totals.data;
   return (
     <div className="tx-totals" data-testid="transaction-totals">
       <dl className="totals" aria-label={t('transactions.totalsLabel')}>
@@ -47,6 +47,11 @@ export function TransactionTotals({ filter, currency, enabled }: Props) {
         </div>
       </dl>
       {movedCount > 0 && <p className="hint">{t('transactions.totalsMoved', { count: movedCount })}</p>}
+      {copyCount > 0 && (
+        <p className="hint" data-testid="totals-copies">
+          {t('transfers.duplicate.totalsCopies', { count: copyCount })}
+        </p>
+      )}
     </div>
   );
 }

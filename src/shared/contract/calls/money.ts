@@ -124,6 +124,8 @@ export const moneyCalls = {
       movedCount: z.number().int(),
       /** Rows the person left out of their reports. */
       ignoredCount: z.number().int(),
+      /** Rows of an account listed under two links whose other copy is the one counted. */
+      copyCount: z.number().int(),
     }),
   ),
   /** The file's text; the renderer offers it as a download (browser) or save dialog (Electron). */
