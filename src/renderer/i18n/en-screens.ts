@@ -85,6 +85,8 @@ export const enScreens: ScreenMessages = {
         'user-ok-no-card': 'Checking and savings, no credit card.',
         'user-ok-account-warning': "Connects, with the bank's warning about one account.",
         'user-ok-account-error': 'The bank sends only part of the data (the card only).',
+        'user-ok-app-approval':
+          'The bank first asks you to approve the access in its app; the demo approves after a moment.',
         'user-locked': 'Account locked at the bank: reconnect once it is unlocked.',
         'user-account-credentials-reset': 'The bank requires a new password: change it and reconnect.',
         'user-account-need-actions': 'The bank wants you to accept something in its app.',

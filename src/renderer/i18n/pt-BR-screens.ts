@@ -84,6 +84,8 @@ export const ptBRScreens = {
         'user-ok-no-card': 'Conta corrente e poupança, sem cartão de crédito.',
         'user-ok-account-warning': 'Conecta, com um aviso do banco sobre uma conta.',
         'user-ok-account-error': 'O banco envia só parte dos dados (apenas o cartão).',
+        'user-ok-app-approval':
+          'O banco primeiro pede que você aprove o acesso no app dele; a demonstração aprova em instantes.',
         'user-locked': 'Conta bloqueada no banco: Reconectar depois de desbloquear.',
         'user-account-credentials-reset': 'O banco exige troca de senha: troque e reconecte.',
         'user-account-need-actions': 'O banco pede que você aceite algo no app dele.',

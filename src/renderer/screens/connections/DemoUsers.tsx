@@ -8,6 +8,7 @@ const USERS = [
   'user-ok-no-card',
   'user-ok-account-warning',
   'user-ok-account-error',
+  'user-ok-app-approval',
   'user-locked',
   'user-account-credentials-reset',
   'user-account-need-actions',
