@@ -47,6 +47,10 @@ test('every screen fits 1024, 1366 and 1920 px with every demo user connected, l
   await expect(cards.filter({ hasText: /ainda não terminou|Atualizando/ })).toHaveCount(0, {
     timeout: 90_000,
   });
+  // A card says a thing once: the other session's card has its message and no second sentence repeating it.
+  const otherSession = cards.filter({ hasText: 'Há outra sessão aberta' });
+  await expect(otherSession).toHaveCount(1);
+  await expect(otherSession.getByTestId('connection-note')).toHaveCount(0);
   const banner = page.getByTestId('attention-banner');
   await expect(banner).toHaveText(/^\d+ conexões precisam de você$/);
   const attention = await banner.innerText();

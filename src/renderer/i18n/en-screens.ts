@@ -38,8 +38,6 @@ export const enScreens: ScreenMessages = {
       'Sync started ({{count}}). {{skipped}} link(s) with a refused password were left out: reconnect them.',
     notes: {
       approve_in_app: "Approve the access in the bank's app; Cofre checks again right after.",
-      logout_other_session:
-        "Log out of the other session at the bank's site or app; Cofre retries by itself.",
       contact_bank: 'Contact the bank; then sync again.',
       act_at_bank: "Sort it out at the bank's site or app; then sync again.",
     },

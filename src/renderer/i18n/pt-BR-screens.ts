@@ -38,7 +38,6 @@ export const ptBRScreens = {
       'Sincronização iniciada ({{count}}). {{skipped}} conexão(ões) com senha recusada ficaram de fora: reconecte-as.',
     notes: {
       approve_in_app: 'Aprove o acesso no app do banco; o Cofre confere de novo em seguida.',
-      logout_other_session: 'Saia da outra sessão no site ou app do banco; o Cofre tenta de novo sozinho.',
       contact_bank: 'Fale com o banco; depois, sincronize de novo.',
       act_at_bank: 'Resolva a pendência no site ou app do banco; depois, sincronize de novo.',
     },

@@ -71,6 +71,8 @@ export function CardFix({ connection: c, onRequest, onSync }: CardFixProps) {
 export function CardNote({ connection: c }: { connection: Connection }) {
   const { t } = useTranslation();
   if (c.action === 'none' || c.action === 'wait_retry' || isCredentialState(c)) return null;
+  // Its message already says to log out of the other session and that Cofre retries: no second sentence.
+  if (c.action === 'logout_other_session') return null;
   if (['answer_mfa', 'try_again', 'use_other_connector', 'check_settings'].includes(c.action)) return null;
   if (BANK_SIDE.has(c.action) && c.connector.institutionUrl) return null;
   return (
