@@ -84,6 +84,27 @@ describe('sandbox bills', () => {
     expect(cardTxs.some((t) => t.creditCardMetadata?.billForecastDate === open.billForecastDate)).toBe(true);
   });
 
+  it('gives the card the balance its bills say is owed: the open fatura’s total and what is left on the last bill', () => {
+    const open = truth.openBills.find((o) => o.accountId === card.id)!;
+    const cents = (reais: number) => Math.round(reais * 100);
+    const openCents = cardTxs
+      .filter(
+        (t) =>
+          !t.creditCardMetadata?.billId && t.creditCardMetadata?.billForecastDate === open.billForecastDate,
+      )
+      .reduce((s, t) => s + cents(t.amountInAccountCurrency ?? t.amount), 0);
+    const last = bills[0]!;
+    const leftCents = Math.max(
+      0,
+      cents(last.totalAmount) - last.payments.reduce((s, p) => s + cents(p.amount), 0),
+    );
+    expect(cents(card.balance)).toBe(openCents + leftCents);
+    expect(card.creditData!.availableCreditLimit).toBeCloseTo(
+      card.creditData!.creditLimit! - card.balance,
+      2,
+    );
+  });
+
   it('spreads parcelas over successive bills and sends the coming ones as PENDING', () => {
     const parcelas = cardTxs.filter((t) => (t.creditCardMetadata?.totalInstallments ?? 1) > 1);
     const byPurchase = new Map<string, Transaction[]>();

@@ -3,6 +3,7 @@ import type { ExecutionErrorCode, ExecutionStatus, TriggeredBy } from '../../sha
 import { iso, type Clock } from '../clock';
 import { findConnector, mfaStyleOf, MFA_PROMPT } from '../data/connectors';
 import { currentConsent, grantConsent } from '../data/consents';
+import { owedByBills } from '../data/card-owed';
 import { createAccounts, evolve, type Changes } from '../data/evolve';
 import { AccountLedger } from '../data/ledger';
 import { addOwnTransfer } from '../data/own-transfers';
@@ -281,6 +282,8 @@ export class Executor {
       };
       for (const account of createAccounts(this.config.seed, record.item.id, plan, now)) {
         const ledger = new AccountLedger(account);
+        // A card's balance is what its bills say is owed now; later syncs move it with each new transaction.
+        if (account.kind === 'card') account.balance = owedByBills(ledger);
         this.store.ledgers.set(account.id, ledger);
         record.accountIds.push(account.id);
         perAccount.push({ accountId: account.id, changes: { created: [], updated: [], deleted: [] } });
