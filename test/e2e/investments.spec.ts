@@ -65,6 +65,15 @@ for (const width of [1024, 1366]) {
     await screenshot(page, `investments-${width}`);
 
     await openScreen(page, 'Contas');
+    // The cards' balances the banks report are what their faturas say is owed: one figure for one debt.
+    await expect(
+      page
+        .getByTestId('account-totals')
+        .locator('div')
+        .filter({ hasText: 'Faturas de cartão' })
+        .locator('dd'),
+    ).toHaveText(formatMoney(-owed, 'BRL', 'pt-BR'));
+    await expect(page.getByTestId('cards-vs-bills')).toHaveCount(0);
     const loans = page.getByTestId('loan-card');
     await expect(loans).toHaveCount(2);
     await expect(loans.first()).toContainText('pagas de');

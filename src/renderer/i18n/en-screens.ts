@@ -128,6 +128,8 @@ export const enScreens: ScreenMessages = {
     emptyText: 'Accounts show up here once you connect a bank.',
     inAccounts: 'In accounts',
     onCards: 'Card bills',
+    cardsVsBills:
+      'Card bills is the balance the bank reports for the cards ({{balance}}); net worth takes away what the bills say is owed ({{bills}}: the open bill and what is left to pay on the last closed one). The two differ when the bank has already counted interest, charges or a payment the bills do not show yet.',
     total: 'Total',
     limit: 'Limit',
     available: 'Available',

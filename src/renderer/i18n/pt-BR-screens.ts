@@ -128,6 +128,8 @@ export const ptBRScreens = {
     emptyText: 'As contas aparecem aqui depois que você conecta um banco.',
     inAccounts: 'Em contas',
     onCards: 'Faturas de cartão',
+    cardsVsBills:
+      'Faturas de cartão é o saldo que o banco informa para os cartões ({{balance}}); o patrimônio líquido desconta o que as faturas dizem que se deve ({{bills}}: a fatura aberta e o que falta pagar da última fechada). Os dois diferem quando o banco já contou juros, encargos ou um pagamento que as faturas ainda não mostram.',
     total: 'Total',
     limit: 'Limite',
     available: 'Disponível',

@@ -62,6 +62,14 @@ export function AccountsScreen() {
   // Centavos in Cofre's convention: a card's debt is already negative, so the total is a plain sum.
   const onCards = same.filter(isCard).reduce((s, a) => s + a.balance, 0);
   const money = (v: number, c = currency) => formatMoney(v, c, lng);
+  // The net worth line takes away what the cards' bills say is owed; when that is not the banks' card
+  // balances, the totals say why rather than show two figures for one debt without a word.
+  const netWorth = useQuery({
+    queryKey: [...keys.investments, 'netWorth'],
+    queryFn: () => client.invoke('investments.netWorth', {}),
+  });
+  const owedByBills = netWorth.data?.openBills ?? null;
+  const billsDiffer = currency === 'BRL' && owedByBills !== null && owedByBills !== onCards;
 
   return (
     <section aria-labelledby="accounts-title" className="screen">
@@ -94,6 +102,11 @@ export function AccountsScreen() {
               <dd data-testid="accounts-total">{money(inAccounts + onCards)}</dd>
             </div>
           </dl>
+          {billsDiffer && (
+            <p className="hint" data-testid="cards-vs-bills">
+              {t('accounts.cardsVsBills', { balance: money(onCards), bills: money(owedByBills ?? 0) })}
+            </p>
+          )}
           {copiesLeftOut > 0 && (
             <p className="hint" data-testid="duplicates-left-out">
               {t('transfers.duplicate.totalsNote', { count: copiesLeftOut })}
