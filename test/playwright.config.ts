@@ -6,7 +6,9 @@ export default defineConfig({
   testDir: './e2e',
   outputDir: './artifacts/playwright',
   timeout: 60_000,
-  workers: 1,
+  // Each test starts its own `cofre serve` and data dir, so two run side by side safely; most of a test is
+  // waiting on the demo bank's simulated delays.
+  workers: 2,
   reporter: process.env['PW_JSON_OUTPUT']
     ? [['list'], ['json', { outputFile: process.env['PW_JSON_OUTPUT'] }]]
     : 'list',

@@ -10,6 +10,9 @@ export default defineConfig({
     environment: 'node',
     globalSetup: ['test/global-setup.ts'],
     pool: 'forks',
+    // Vitest's default on 2 cores is one file at a time; most files spend their time waiting on a sandbox,
+    // a relay or a child process, so two at a time keep both cores busy.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },
