@@ -32,7 +32,15 @@ function readLive(): Snapshot {
   }
 }
 
+/** Whether the core's first background security review (5 s after it starts) has written its day. */
+function reviewed(snap: Snapshot): boolean {
+  const appState = snap.get('app_state') ?? [];
+  return appState.some((row) => row[0] === 'security.chainVerifiedDay');
+}
+
 async function settledRows(): Promise<Snapshot> {
+  // Wait out the first review round, which writes on a timer of its own and would land mid-test.
+  for (let i = 0; i < 80 && !reviewed(readLive()); i += 1) await new Promise((r) => setTimeout(r, 250));
   let last = readLive();
   for (let i = 0; i < 40; i += 1) {
     await new Promise((r) => setTimeout(r, 250));
