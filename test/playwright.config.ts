@@ -5,7 +5,7 @@ import { CHROMIUM_ARGS } from './helpers/chromium';
 export default defineConfig({
   testDir: './e2e',
   outputDir: './artifacts/playwright',
-  timeout: 60_000,
+  timeout: 120_000, // two tests share 2 cores in CI; a connect and two syncs under that load can pass a minute
   // Each test starts its own `cofre serve` and data dir, so two run side by side safely; most of a test is
   // waiting on the demo bank's simulated delays.
   workers: 2,

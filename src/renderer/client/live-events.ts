@@ -1,7 +1,7 @@
 // Push events → UI: sync progress feeds the progress store, changes invalidate the queries they touch.
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { clearProgress, recordProgress, showToast } from '../state/ui-state';
+import { clearFinishedProgress, recordProgress, showToast } from '../state/ui-state';
 import { useClient } from './client-context';
 import { DATA_KEYS, keys } from './query-keys';
 
@@ -20,7 +20,7 @@ export function useLiveEvents(): void {
         recordProgress(progress);
         if (progress.phase === 'done' || progress.phase === 'failed') {
           invalidateData(queryClient);
-          setTimeout(() => clearProgress(progress.itemId), FINISHED_PROGRESS_MS);
+          setTimeout(() => clearFinishedProgress(progress), FINISHED_PROGRESS_MS);
         } else if (progress.phase === 'refreshing' || progress.phase === 'accounts') {
           void queryClient.invalidateQueries({ queryKey: keys.connections });
         }

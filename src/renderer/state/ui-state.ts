@@ -35,10 +35,15 @@ export function recordProgress(progress: SyncProgress): void {
   progressStore.set((map) => new Map(map).set(progress.itemId, progress));
 }
 
-export function clearProgress(itemId: string): void {
+/**
+ * Clears a finished run's progress, unless a newer run of the same link has reported since: a click on
+ * "Sincronizar agora" within seconds of the last run's end must not lose its bar to the old run's timer.
+ */
+export function clearFinishedProgress(finished: SyncProgress): void {
   progressStore.set((map) => {
+    if (map.get(finished.itemId) !== finished) return map;
     const next = new Map(map);
-    next.delete(itemId);
+    next.delete(finished.itemId);
     return next;
   });
 }
