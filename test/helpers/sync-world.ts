@@ -35,6 +35,8 @@ export async function startSyncWorld(options: SandboxStartOptions = {}): Promise
     clientId: sandbox.clientId,
     clientSecret: sandbox.clientSecret,
     logger: silentLogger(),
+    // A world that raises the sandbox's Pluggy limits raises Cofre's own pacing to match.
+    ...(options.rateLimits ? { limits: { perMinute: options.rateLimits } } : {}),
   });
   const dir = mkdtempSync(join(tmpdir(), 'cofre-sync-'));
   const db = openDatabase({ file: join(dir, 'cofre.db'), key: randomBytes(32) });
