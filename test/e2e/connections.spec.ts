@@ -1,6 +1,6 @@
 // Connecting banks through the demo Connect page, each link's state on its card, MFA, sync and disconnect.
 import { statusMessagesPtBR } from '../../src/shared/messages/status-messages';
-import { card, connectBank, openScreen, screenshot, waitUntilSynced } from './app-helpers';
+import { atEachWidth, card, connectBank, openScreen, screenshot, waitUntilSynced } from './app-helpers';
 import { expect, test } from './fixtures';
 
 const message = (code: keyof typeof statusMessagesPtBR.status, bank = 'Pluggy Bank') =>
@@ -75,7 +75,11 @@ test('a 2-step MFA bank: Sync now asks for the code, answered in the dialog, and
   const dialog = page.getByTestId('mfa-dialog');
   await expect(dialog.getByRole('heading', { name: `Código de verificação de ${bank}` })).toBeVisible();
   await expect(dialog.getByRole('textbox')).toBeFocused();
-  await screenshot(page, 'mfa-dialog');
+  await atEachWidth(page, async (width) => {
+    await expect(dialog.getByRole('textbox')).toBeInViewport();
+    await expect(dialog.getByRole('button', { name: 'Enviar código' })).toBeInViewport();
+    await screenshot(page, `mfa-dialog-${width}`);
+  });
   await dialog.getByRole('textbox').fill('12');
   await dialog.getByRole('button', { name: 'Enviar código' }).click();
   await expect(dialog.getByRole('alert')).toBeVisible(); // the bank's own validation message

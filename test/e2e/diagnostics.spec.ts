@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { connectBank, openScreen, screenshot } from './app-helpers';
+import { atEachWidth, connectBank, openScreen, screenshot } from './app-helpers';
 import { SCREENSHOTS, expect, test } from './fixtures';
 
 test('the Diagnostics screen answers in plain Portuguese, counts the links needing the person, and keeps codes for support', async ({
@@ -35,7 +35,10 @@ test('the Diagnostics screen answers in plain Portuguese, counts the links needi
   expect(text).not.toMatch(/[{}"]|runId|=|\b(UPDATED|LOGIN_ERROR|SUCCESS|ACCOUNT_LOCKED|audit_log)\b/);
   expect(text).not.toMatch(/\b(the|is|not|never|paired|polls|encrypted|bytes|sandbox)\b/i);
   await expect(page.getByTestId('support-report')).toHaveCount(0);
-  await screenshot(page, 'diagnostics');
+  await atEachWidth(page, async (width) => {
+    await expect(page.getByTestId('health-status')).toBeVisible();
+    await screenshot(page, `diagnostics-${width}`);
+  });
 
   await page.getByTestId('support-toggle').click();
   await expect(page.getByTestId('database-rows')).toContainText('audit_log');
@@ -45,7 +48,11 @@ test('the Diagnostics screen answers in plain Portuguese, counts the links needi
   await expect(page.getByTestId('integrity-result')).toHaveText(
     'Banco de dados íntegro: o SQLite não encontrou nenhum problema.',
   );
-  await screenshot(page, 'diagnostics-support');
+  // Codes and the support report are long unbroken strings: they wrap, never widen the page.
+  await atEachWidth(page, async (width) => {
+    await expect(page.getByTestId('support-report')).toBeVisible();
+    await screenshot(page, `diagnostics-support-${width}`);
+  });
 });
 
 test('switching to English translates the shell and the screen', async ({ page, app }) => {

@@ -1,11 +1,10 @@
 // The transaction detail panel in Chromium: recategorise a row (the bank's category stays beside the
 // person's), make a rule from it with its preview, find the rule under Regras, and read the row's history;
-// at 1024 and 1366 px.
+// at 1024, 1366 and 1920 px.
 import type { Page } from '@playwright/test';
-import { connectBank, openScreen, screenshot, waitUntilSynced } from './app-helpers';
+import { WIDTHS, connectBank, openScreen, screenshot, waitUntilSynced } from './app-helpers';
 import { expect, test } from './fixtures';
 
-const WIDTHS = [1024, 1366] as const;
 const MERCHANT = 'iFood';
 const MINE = 'Comer fora';
 

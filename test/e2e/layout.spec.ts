@@ -3,7 +3,7 @@
 // with a banner that Diagnostics agrees with; demo mode lists its test users in Connect; the tab has Cofre's
 // icon. Screenshots of each screen at each width go to test/artifacts/screens/worst-*.png.
 import { SANDBOX_USERS } from '../../src/sandbox/items/outcomes';
-import { WIDTHS, connectBank, connectUsers, openScreen, screenshot } from './app-helpers';
+import { WIDTHS, atEachWidth, connectBank, connectUsers, openScreen, screenshot } from './app-helpers';
 import { expect, test } from './fixtures';
 
 const SCREENS = [
@@ -31,10 +31,13 @@ test('every screen fits 1024, 1366 and 1920 px with every demo user connected, l
 
   await page.getByRole('button', { name: 'Conectar um banco' }).first().click();
   const users = page.getByTestId('demo-users');
-  // Connect lists every test user the sandbox has, and the password they share.
-  for (const user of SANDBOX_USERS) await expect(users.getByText(user, { exact: true })).toBeVisible();
-  await expect(users).toContainText('password-ok');
-  await screenshot(page, 'connect-demo-users');
+  // Connect lists every test user the sandbox has, and the password they share, at every width.
+  await atEachWidth(page, async (width) => {
+    for (const user of SANDBOX_USERS) await expect(users.getByText(user, { exact: true })).toBeVisible();
+    await expect(users).toContainText('password-ok');
+    await screenshot(page, `connect-demo-users-${width}`);
+  });
+  await page.setViewportSize({ width: 1366, height: 800 });
   await page.keyboard.press('Escape');
 
   // Every named sandbox user and the 2-step MFA bank: the demo's worst state. (A wrong password is retyped in

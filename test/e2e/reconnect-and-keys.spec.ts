@@ -1,6 +1,6 @@
 // A wrong password is retyped in Connect or fixed by Reconectar on the same link; and the keyboard shortcuts.
 import { statusMessagesPtBR } from '../../src/shared/messages/status-messages';
-import { card, openScreen, waitUntilSynced } from './app-helpers';
+import { atEachWidth, card, openScreen, screenshot, waitUntilSynced } from './app-helpers';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -8,6 +8,12 @@ test('a wrong password is retyped in the same Connect window, on the same link',
   await page.goto(app.launchUrl);
   const { dialog, frame } = await connectWithWrongPassword(page);
   await expect(dialog).toBeVisible();
+  // The bank's refusal and the field to retype sit in view at every width.
+  await atEachWidth(page, async (width) => {
+    await expect(frame.getByRole('alert')).toBeInViewport();
+    await expect(frame.locator('#f-password')).toBeInViewport();
+    await screenshot(page, `connect-wrong-password-${width}`);
+  });
   await frame.locator('#f-password').fill('password-ok');
   await frame.getByRole('button', { name: 'Conectar' }).click();
   await expect(dialog).toBeHidden({ timeout: 30_000 });
@@ -27,6 +33,10 @@ test('Connect closed on a wrong password leaves a card whose Reconectar updates 
   const action = card(page).getByTestId('connection-action');
   await expect(action).toHaveText(statusMessagesPtBR.actions.reconnect, { timeout: 30_000 });
   await expect(card(page).getByTestId('sync-now')).toHaveCount(0); // never a blind retry of a refused login
+  await atEachWidth(page, async (width) => {
+    await expect(action).toBeInViewport();
+    await screenshot(page, `reconnect-card-${width}`);
+  });
   const itemId = await card(page).getAttribute('data-item-id');
   const refusedNotice = page.locator('#notice-panel').getByText('não foi aceita');
   await page.getByTestId('notice-bell').click();

@@ -1,6 +1,6 @@
 // Transactions search, filters and export; the audit log viewer lists, filters and verifies what happened.
 import { readFileSync } from 'node:fs';
-import { card, connectBank, openScreen, screenshot, waitUntilSynced } from './app-helpers';
+import { atEachWidth, card, connectBank, openScreen, screenshot, waitUntilSynced } from './app-helpers';
 import { expect, test } from './fixtures';
 
 test('search finds a known transaction; filters and CSV export follow the current filter', async ({
@@ -23,7 +23,10 @@ test('search finds a known transaction; filters and CSV export follow the curren
   await expect.poll(async () => (await rows.allInnerTexts()).every((t) => t.includes('Salário'))).toBe(true);
   const found = await rows.count();
   expect(found).toBeGreaterThan(0);
-  await screenshot(page, 'transactions-search');
+  await atEachWidth(page, async (width) => {
+    await expect(rows.first()).toBeInViewport();
+    await screenshot(page, `transactions-search-${width}`);
+  });
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Exportar CSV' }).click();
@@ -91,6 +94,11 @@ test('the audit log lists what happened, filters it, shows details and verifies 
   await expect(first.getByTestId('audit-details')).not.toContainText(/[{}"]|runId/);
   await first.getByRole('button', { name: 'Detalhes para suporte' }).click();
   await expect(first.getByTestId('audit-raw-details')).toContainText('"runId"');
+  // An entry's details in words and its raw record both wrap inside the window.
+  await atEachWidth(page, async (width) => {
+    await expect(first.getByTestId('audit-details')).toBeVisible();
+    await screenshot(page, `audit-details-${width}`);
+  });
 
   await page.getByRole('button', { name: 'Verificar integridade' }).click();
   await expect(page.getByTestId('audit-verify-result')).toContainText('Integridade confirmada');

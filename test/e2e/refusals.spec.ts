@@ -1,6 +1,6 @@
 // A refresh Pluggy refuses: the bank wants a new one-time code, asked on the card and sent with the refresh.
 import { statusMessagesPtBR } from '../../src/shared/messages/status-messages';
-import { card, openScreen, screenshot, waitUntilSynced } from './app-helpers';
+import { atEachWidth, card, openScreen, screenshot, waitUntilSynced } from './app-helpers';
 import { expect, test } from './fixtures';
 
 const bank = 'Pluggy Bank MFA';
@@ -115,7 +115,11 @@ test.describe('answering a code', () => {
     await expect(text).toHaveText(message('INVALID_CREDENTIALS_MFA_NEW_CODE'), { timeout: 30_000 });
     const action = c.getByTestId('connection-action');
     await expect(action).toHaveText(statusMessagesPtBR.actions.answer_mfa);
-    await screenshot(page, 'mfa-wrong-code');
+    await atEachWidth(page, async (width) => {
+      await expect(text).toBeInViewport();
+      await expect(action).toBeInViewport();
+      await screenshot(page, `mfa-wrong-code-${width}`);
+    });
     const afterWrong = await refreshes();
 
     // The new code goes out with one refresh; the wrong one is never sent again.

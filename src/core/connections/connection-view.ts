@@ -1,7 +1,7 @@
 // What the UI shows for one bank link: Pluggy's state, what it means, and Cofre's own sync health.
 import type { Connection } from '../../shared/contract';
 import type { ConnectorCredential, Item } from '../../shared/pluggy';
-import { CODE_REFUSALS, REFRESH_REFUSALS, explainCode, explainItem } from '../errors';
+import { CODE_REFUSALS, REFRESH_REFUSALS, explainCode, explainItem, withNewCodePrompt } from '../errors';
 import type { StoredConnection } from '../store';
 import { bankHealthOf, productFreshness, withBankBlame } from './bank-health-view';
 import type { Db } from '../store/db';
@@ -63,18 +63,8 @@ export function connectionView(inputs: ViewInputs, stored: StoredConnection): Co
   if (explanation.retry.automatic && retry === null && !inputs.isSyncing(stored.id)) {
     explanation = { ...explanation, messageKey: 'status.RETRIES_EXHAUSTED', action: 'try_again' };
   }
-  // A wrong code for a bank that takes it with the login (1-step): the fix is a new code, sent with the
-  // refresh itself (never the stored wrong one); a 2-step bank asks again by itself once a sync starts.
-  const newCode =
-    explanation.code === 'INVALID_CREDENTIALS_MFA' &&
-    (item?.connector.credentials ?? []).some((c) => c.mfa === true);
-  if (newCode) {
-    explanation = {
-      ...explanation,
-      action: 'answer_mfa',
-      messageKey: 'status.INVALID_CREDENTIALS_MFA_NEW_CODE',
-    };
-  }
+  explanation = withNewCodePrompt(explanation, item);
+  const asksNewCode = explanation.messageKey === 'status.INVALID_CREDENTIALS_MFA_NEW_CODE';
   const bankHealth = bankHealthOf(db, stored.connectorId);
   const blame = withBankBlame(explanation, stored, bankHealth, retry !== null);
   explanation = blame.explanation;
@@ -126,7 +116,7 @@ export function connectionView(inputs: ViewInputs, stored: StoredConnection): Co
     mfa:
       stored.status === 'WAITING_USER_INPUT'
         ? (item?.parameter ?? null)
-        : CODE_REFUSALS.has(explanation.code) || newCode
+        : CODE_REFUSALS.has(explanation.code) || asksNewCode
           ? codePrompt(item)
           : null,
     userAction:

@@ -7,3 +7,4 @@ export {
   nextRetryDelayMs,
   type ItemState,
 } from './explain-item';
+export { withNewCodePrompt } from './new-code-prompt';

@@ -152,10 +152,19 @@ export function resolveNotices(
     .run(at, connectionId, ...kinds).changes;
 }
 
-/** Dismisses the active notices whose dedupe key starts with `prefix` (their problem is gone); returns how many. */
-export function resolveNoticesByKeyPrefix(db: Db, prefix: string, at: string = nowIso()): number {
+/**
+ * Dismisses the active notices whose dedupe key starts with `prefix` (their problem is gone), but the one
+ * keyed `except` (the problem that replaced them); returns how many.
+ */
+export function resolveNoticesByKeyPrefix(
+  db: Db,
+  prefix: string,
+  at: string = nowIso(),
+  except: string | null = null,
+): number {
   return prepared(
     db,
-    `UPDATE notices SET dismissed_at = ? WHERE dismissed_at IS NULL AND substr(dedupe_key, 1, length(?)) = ?`,
-  ).run(at, prefix, prefix).changes;
+    `UPDATE notices SET dismissed_at = ? WHERE dismissed_at IS NULL AND substr(dedupe_key, 1, length(?)) = ?
+       AND (? IS NULL OR dedupe_key <> ?)`,
+  ).run(at, prefix, prefix, except, except).changes;
 }

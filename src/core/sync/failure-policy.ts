@@ -1,7 +1,16 @@
 // After a failed run: count it, schedule Cofre's own retry when the error allows one, raise notices.
 import { appendAudit } from '../audit/append';
-import { explainCode, nextRetryDelayMs } from '../errors';
-import { addNotice, clearRetry, enqueueRetry, getSyncState, recordSyncFailure, type Notice } from '../store';
+import { explainCode, nextRetryDelayMs, withNewCodePrompt } from '../errors';
+import {
+  addNotice,
+  clearRetry,
+  enqueueRetry,
+  getConnectionItem,
+  getSyncState,
+  recordSyncFailure,
+  resolveNoticesByKeyPrefix,
+  type Notice,
+} from '../store';
 import { noticeView } from '../notices/notice-view';
 import type { Failure } from './classify-failure';
 import { nowIso, type RunContext } from './run-context';
@@ -16,7 +25,7 @@ export interface FailureOutcome {
 
 export function applyFailurePolicy(ctx: RunContext, failure: Failure, bank: string): FailureOutcome {
   const at = nowIso(ctx.clock);
-  const explanation = explainCode(failure.code);
+  const explanation = withNewCodePrompt(explainCode(failure.code), getConnectionItem(ctx.db, ctx.itemId));
   const created: Notice[] = [];
   const outcome = ctx.db
     .transaction((): FailureOutcome => {
@@ -49,14 +58,17 @@ export function applyFailurePolicy(ctx: RunContext, failure: Failure, bank: stri
       const blockedUntil = getSyncState(ctx.db, ctx.itemId).refreshBlockedUntil;
       const params = { bank, code: failure.code, ...(blockedUntil ? { until: blockedUntil } : {}) };
       if (explanation.action !== 'none' && explanation.action !== 'wait_retry') {
-        // The user must act (reconnect, answer MFA, call the bank…): one notice per connection and code.
+        // The user must act (reconnect, answer MFA, call the bank…): one notice per connection, the latest
+        // problem's: "give the new code" is old news once the code was given and refused.
+        const dedupeKey = `action:${ctx.itemId}:${failure.code}`;
+        resolveNoticesByKeyPrefix(ctx.db, `action:${ctx.itemId}:`, at, dedupeKey);
         const added = addNotice(ctx.db, {
           level: explanation.severity === 'error' ? 'error' : 'warning',
           kind: 'action_needed',
           connectionId: ctx.itemId,
           messageKey: explanation.messageKey,
           params,
-          dedupeKey: `action:${ctx.itemId}:${failure.code}`,
+          dedupeKey,
           at,
         });
         if (added.created) created.push(added.notice);

@@ -128,6 +128,25 @@ describe('refusals of a refresh', () => {
     expect(again.messageKey).toBe('status.CONNECTOR_REQUIRED_PARAMETER_VALIDATION_ERROR');
   });
 
+  it('a wrong code at a 1-step bank: the card and its notice both ask for a new code, not for another sync', async () => {
+    const itemId = await world.connect('user-ok', 1, { token: '123456' });
+    await world.settle(itemId);
+    await syncNow(itemId);
+    await world.call('connections.submitMfa', { itemId, values: { token: '000000' } });
+    const wrong = await world.settle(itemId);
+    expect(wrong).toMatchObject({
+      messageKey: 'status.INVALID_CREDENTIALS_MFA_NEW_CODE',
+      action: 'answer_mfa',
+    });
+    expect(wrong.mfa?.name).toBe('token');
+    const notices = (await world.call('notices.list', {})).filter((n) => n.connectionId === itemId);
+    const keys = notices.map((n) => n.messageKey);
+    expect(keys).toContain('status.INVALID_CREDENTIALS_MFA_NEW_CODE');
+    expect(keys).not.toContain('status.INVALID_CREDENTIALS_MFA');
+    // The earlier "the bank wants a new code" was answered: it gave way to this one.
+    expect(keys).not.toContain('status.CONNECTOR_REQUIRED_PARAMETER_VALIDATION_ERROR');
+  });
+
   it('"already updating" without a codeDescription joins the running execution', async () => {
     const itemId = await world.connect('user-ok');
     await world.settle(itemId);
