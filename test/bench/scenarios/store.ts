@@ -75,6 +75,50 @@ function fill(db: Db): Fill {
   return { seconds: Number(ns) / 1e9, cpuSeconds: cpuUs / 1e6 };
 }
 
+const PROBES = 40;
+
+interface CommitShare {
+  /** WAL frames (pages) one 500-row transaction of new random ids writes. */
+  pages: number;
+  /** Share of that transaction's time spent in COMMIT: writing those pages to the WAL. */
+  share: number;
+}
+
+/**
+ * Where a page's time goes once the file is big: each new random id lands on its own leaf of the id index, so a
+ * transaction dirties hundreds of pages and COMMIT writes them all. Checkpoints are held off so the WAL's
+ * growth is the transaction's pages.
+ */
+function commitShare(db: Db): CommitShare {
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const wal = `${db.name}-wal`;
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.pragma('wal_autocheckpoint = 0');
+  let frames = 0;
+  let commitNs = 0n;
+  let totalNs = 0n;
+  try {
+    for (let p = 0; p < PROBES; p++) {
+      const base = ROWS + p * PAGE;
+      const page = Array.from({ length: PAGE }, (_, i) => benchTransaction(base + i));
+      const before = statSync(wal).size;
+      const start = process.hrtime.bigint();
+      db.exec('BEGIN IMMEDIATE');
+      upsertTransactions(db, page, { seenAt: '2025-03-02T00:00:00.000Z' });
+      const commitStart = process.hrtime.bigint();
+      db.exec('COMMIT');
+      const end = process.hrtime.bigint();
+      commitNs += end - commitStart;
+      totalNs += end - start;
+      frames += (statSync(wal).size - before) / (pageSize + 24);
+    }
+  } finally {
+    db.pragma('wal_autocheckpoint = 1000');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+  return { pages: Math.round(frames / PROBES), share: Number(commitNs) / Number(totalNs) };
+}
+
 const BLOB_MB = 100;
 
 /**
@@ -225,6 +269,18 @@ export const scenario: BenchScenario = {
         const categories = timeSync(50, () => listLiveCategories(db));
         rows.push(row('categories p50', percentile(categories, 50), 'ms', 'transactions.categories'));
         rows.push(row('categories p99', percentile(categories, 99), 'ms'));
+
+        const commit = commitShare(db);
+        const at1 = `at ${ROWS.toLocaleString('en-US')} rows, ${PROBES} pages of new random ids`;
+        rows.push(row('pages written per 500-row transaction', commit.pages, 'pages', at1));
+        rows.push(
+          row(
+            'COMMIT share of a 500-row transaction',
+            Math.round(commit.share * 1000) / 10,
+            '%',
+            'writing those pages to the WAL: the cost of random ids at this size',
+          ),
+        );
       } finally {
         db.close();
       }
