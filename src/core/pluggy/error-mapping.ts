@@ -1,5 +1,5 @@
 // Turns what got throws into the client's typed errors, keeping a cause with no request options (no secrets).
-import { RequestError, type Method } from 'got';
+import type { Method, RequestError } from 'got';
 import { ErrorBody } from '../../shared/pluggy';
 import { PluggyApiError, PluggyNetworkError, errorClassForStatus } from './errors';
 import { rateLimitWaitMs } from './retry-policy';
@@ -20,13 +20,14 @@ export interface FailedCall {
  */
 export function mapFailure(
   error: unknown,
+  isGotError: (error: unknown) => error is RequestError,
   state: FailedCall,
   scrubber: SecretScrubber,
   nowMs: number,
 ): unknown {
   const { spec, path } = state;
   if (spec.signal?.aborted) return spec.signal.reason;
-  if (!(error instanceof RequestError)) return error;
+  if (!isGotError(error)) return error;
   // Errors thrown by our own hooks (auth failures, aborted limiter waits) arrive wrapped by got.
   if (error.cause instanceof PluggyApiError) return error.cause;
   if (error.cause instanceof Error && error.cause.name === 'AbortError') return error.cause;

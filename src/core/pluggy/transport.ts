@@ -9,7 +9,8 @@
 //   and returns 1 ms (0 would mean "do not retry" to got). Tests therefore assert delays without wall time.
 // - `beforeRequest` takes a limiter token and sets X-API-KEY on every attempt, so a retry carries the
 //   freshest key; `afterResponse` replays once via got's `retryWithMergedOptions` after a 401/403.
-import got, { type Method, type RequestError, type RetryObject } from 'got';
+// got itself is loaded at the first call: it is ~120 ms of module loading that a start has no use for.
+import type { ExtendOptions, Got, Method, RequestError, RetryObject } from 'got';
 import type { SleepClock } from '../clock';
 import type { Logger } from '../logging/logger';
 import { decodeJson, type AnswerReader, type Decoded } from './decode-body';
@@ -124,7 +125,7 @@ export function createTransport(deps: TransportDeps): Transport {
     return 1;
   };
 
-  const http = got.extend({
+  const options: ExtendOptions = {
     followRedirect: false,
     throwHttpErrors: true,
     headers: { accept: 'application/json', 'user-agent': 'cofre-pluggy-client' },
@@ -171,9 +172,16 @@ export function createTransport(deps: TransportDeps): Transport {
         },
       ],
     },
-  });
+  };
+  let loaded: Promise<{ http: Got; isGotError: (error: unknown) => error is RequestError }> | undefined;
+  const load = () =>
+    (loaded ??= import('got').then((got) => ({
+      http: got.default.extend(options),
+      isGotError: (error: unknown): error is RequestError => error instanceof got.RequestError,
+    })));
 
   return async function call<T>(spec: CallSpec, reader: AnswerReader<T>): Promise<T> {
+    const { http, isGotError } = await load();
     const state: CallState = {
       spec,
       path: scrubber.scrub(describeUrl(spec.url)),
@@ -195,7 +203,7 @@ export function createTransport(deps: TransportDeps): Transport {
       body = response.body;
       status = response.statusCode;
     } catch (error) {
-      const mapped = mapFailure(error, state, scrubber, clock.now());
+      const mapped = mapFailure(error, isGotError, state, scrubber, clock.now());
       if (mapped instanceof PluggyApiError) {
         logger.warn(
           {
