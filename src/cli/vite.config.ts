@@ -8,6 +8,8 @@ import { defineConfig } from 'vite';
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 export default defineConfig({
+  // zod is the one package bundled: its ~100 ESM files cost ~30 ms more to resolve and load one by one.
+  ssr: { noExternal: ['zod'] },
   build: {
     ssr: true,
     outDir: here('../../dist/cli'),
