@@ -49,6 +49,8 @@ import { importWrongKeyAttempts, recordWrongKeyAttempt } from './security-review
 
 /** Poll Pluggy at most this often while the relay delivers webhooks. */
 const RELAXED_POLL_MS = 6 * 60 * 60_000;
+/** How long after start the first status check of every connection waits (the first screen draws in ~1 s). */
+const STARTUP_CHECK_DELAY_MS = 1_500;
 
 export interface CoreDeps {
   dataDir: string;
@@ -248,9 +250,16 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   if (relay && deps.relay !== false) {
     void relay.start().catch((error: unknown) => logger.error({ err: error }, 'relay start failed'));
   }
+  let startupCheck: NodeJS.Timeout | undefined;
   if (scheduler && deps.scheduler !== false) {
-    // Startup checks run in the background: the window opens at once, cards update as answers arrive.
-    void scheduler.start().catch((error: unknown) => logger.error({ err: error }, 'scheduler start failed'));
+    // Startup checks run in the background, once the first screen has had its answers: their syncs (and the
+    // first Pluggy call's module loading) would otherwise share this thread with the window's first requests.
+    startupCheck = setTimeout(() => {
+      void scheduler
+        .start()
+        .catch((error: unknown) => logger.error({ err: error }, 'scheduler start failed'));
+    }, STARTUP_CHECK_DELAY_MS);
+    startupCheck.unref();
   }
 
   const bankHealth =
@@ -270,6 +279,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     openConnectFrame: (id) => connectSessions.redeem(id),
     async close() {
       stopReview?.();
+      clearTimeout(startupCheck);
       scheduler?.stop();
       bankHealth?.stop();
       await relay?.stop();
