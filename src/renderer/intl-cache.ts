@@ -3,22 +3,18 @@
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
-export function numberFormat(language: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+function once<T>(cache: Map<string, T>, language: string, options: object | undefined, make: () => T): T {
   const key = `${language}|${JSON.stringify(options ?? {})}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(language, options);
-    numberFormats.set(key, format);
+  let made = cache.get(key);
+  if (made === undefined) {
+    made = make();
+    cache.set(key, made);
   }
-  return format;
+  return made;
 }
 
-export function dateTimeFormat(language: string, options?: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${language}|${JSON.stringify(options ?? {})}`;
-  let format = dateTimeFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(language, options);
-    dateTimeFormats.set(key, format);
-  }
-  return format;
-}
+export const numberFormat = (language: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat =>
+  once(numberFormats, language, options, () => new Intl.NumberFormat(language, options));
+
+export const dateTimeFormat = (language: string, options?: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
+  once(dateTimeFormats, language, options, () => new Intl.DateTimeFormat(language, options));
