@@ -1,6 +1,6 @@
 // Playwright: the real UI in Debian's Chromium (never a downloaded browser), against `cofre serve`.
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS } from './helpers/chromium';
+import { CHROMIUM_ARGS, E2E_TIME_ZONE } from './helpers/chromium';
 
 export default defineConfig({
   testDir: './e2e',
@@ -15,7 +15,7 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     locale: 'pt-BR',
-    timezoneId: 'America/Sao_Paulo',
+    timezoneId: E2E_TIME_ZONE,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {

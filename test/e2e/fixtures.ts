@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base } from '@playwright/test';
+import { E2E_TIME_ZONE } from '../helpers/chromium';
 import { startCli } from '../helpers/cli';
 
 export interface RunningApp {
@@ -33,6 +34,7 @@ export const test = base.extend<{ demoAdmin: boolean; app: RunningApp }>({
       ],
       // With admin routes, wait for the line after the launch URL that gives the sandbox's address.
       demoAdmin ? new RegExp(`${launch.source}[\\s\\S]*admin routes: (http://127\\.0\\.0\\.1:\\d+)`) : launch,
+      { TZ: E2E_TIME_ZONE },
     );
     const launchUrl = launch.exec(match[0])![0];
     await use({ launchUrl, baseUrl: match[1]!, dataDir, sandboxUrl: demoAdmin ? match[2]! : null });

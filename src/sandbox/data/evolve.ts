@@ -7,9 +7,8 @@ import { digits } from './brazil';
 import type { AccountLedger } from './ledger';
 import { intBetween, money, rngFor, uuidFrom } from './prng';
 import { parcelaId, parcelaMs, parcelaTransaction, visibleParcelas } from './installment-series';
+import { dayStartMs } from './transaction-layout';
 import { buildTransaction } from './transactions';
-
-const DAY = 86_400_000;
 
 export interface AccountPlan {
   kinds: AccountKind[];
@@ -155,9 +154,7 @@ export function evolve(ledger: AccountLedger, generation: number, nowMs: number)
   const lastMs = Math.min(ledger.lastDateMs(), nowMs);
   const count = r.kind === 'savings' ? intBetween(rng, 0, 2) : intBetween(rng, 3, 8);
   for (let j = 0; j < count; j++) {
-    const dateMs =
-      Math.floor((lastMs + ((nowMs - lastMs) * (j + 1)) / (count + 1)) / DAY) * DAY +
-      (r.kind === 'card' ? 3 * 3_600_000 : 0);
+    const dateMs = dayStartMs(r.kind, lastMs + ((nowMs - lastMs) * (j + 1)) / (count + 1));
     const tx = buildTransaction(
       r,
       uuidFrom(r.seedKey, 'extra', generation, j),

@@ -15,8 +15,21 @@ export function generatedId(account: AccountRecord, index: number): string {
   return uuidFrom(account.seedKey, 'id', index);
 }
 
+/** Pluggy dates a card row at 03:00Z, midnight in Brasília, so a card's day is Brasília's day. */
+const CARD_HOUR_MS = 3 * 3_600_000;
+
+/**
+ * Where the row of an account's day dated at or before `ms` goes: 00:00Z for accounts, 03:00Z of Brasília's day
+ * for cards. Between 00:00Z and 03:00Z Brasília is still on the previous day; dating the row 03:00Z of the UTC
+ * day put it in the future, where a balance that already counts it cannot be matched by the rows up to now.
+ */
+export function dayStartMs(kind: AccountRecord['kind'], ms: number): number {
+  const offset = kind === 'card' ? CARD_HOUR_MS : 0;
+  return Math.floor((ms - offset) / DAY) * DAY + offset;
+}
+
 function startDayMs(account: AccountRecord): number {
-  return Math.floor(account.anchorMs / DAY) * DAY - YEAR_DAYS * DAY;
+  return dayStartMs(account.kind, account.anchorMs) - YEAR_DAYS * DAY;
 }
 
 /** Day of generated transaction i: non-decreasing in i, so index order is date order. */
@@ -24,8 +37,7 @@ export function generatedDateMs(account: AccountRecord, index: number): number {
   const n = Math.max(account.baseCount, 1);
   const r = rngFor(account.seedKey, 'day', index)();
   const day = Math.min(YEAR_DAYS, Math.floor(((index + r) * (YEAR_DAYS + 1)) / n));
-  const hourOffset = account.kind === 'card' ? 3 * 3_600_000 : 0;
-  return startDayMs(account) + day * DAY + hourOffset;
+  return startDayMs(account) + day * DAY;
 }
 
 /** First generated index whose date is at or after `ms` (binary search; dates are monotonic). */
