@@ -1,5 +1,5 @@
 // Moves a DB from the SQLCipher scheme to AEGIS: a re-encrypted copy, verified, then renamed over the original.
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -23,7 +23,8 @@ export interface CipherConversion {
 
 /** Deletes what a killed conversion left: never the DB itself, which is whole at every moment. */
 export function removeConversionLeftovers(file: string): void {
-  for (const f of [`${file}${CONVERSION_SUFFIX}`, `${file}${CONVERSION_SUFFIX}-journal`]) {
+  const tmp = `${file}${CONVERSION_SUFFIX}`;
+  for (const f of [tmp, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`]) {
     rmSync(f, { force: true });
   }
 }
@@ -49,6 +50,7 @@ export function convertToAegis(
     reencrypt(tmp, hexKey);
     report(0.8);
     const rows = verifyCopy(tmp, hexKey, counts);
+    toWal(tmp, hexKey);
     report(0.95);
     syncFile(tmp);
     renameSync(tmp, file);
@@ -83,24 +85,29 @@ function connect(file: string, scheme: CipherScheme, hexKey: string, readonly = 
 }
 
 /**
- * Folds the WAL into the original and leaves it in rollback mode (so no old -wal can ever be replayed
- * onto the new file), then writes a compact, consistent copy of it, still in the old scheme.
+ * Writes a compact, consistent copy of the original, still in the old scheme. The original stays in WAL mode
+ * and is only checkpointed, which the WAL makes safe at any moment: switching it to rollback mode wrote its
+ * header through a rollback journal, and a kill then left a hot journal that no read-only probe can open
+ * (the app then refused the DB). Closing the last connection folds the WAL in and deletes it; a WAL still
+ * there means another program has the DB open, and would be replayed onto the new file after the rename.
  */
 function copyOriginal(file: string, hexKey: string, tmp: string): Map<string, number> {
   const db = connect(file, 'sqlcipher', hexKey);
+  let counts: Map<string, number>;
   try {
     db.pragma('busy_timeout=5000');
     db.pragma('wal_checkpoint(TRUNCATE)');
-    const mode = db.pragma('journal_mode=DELETE', { simple: true });
-    if (mode !== 'delete') {
-      throw new AppError('conflict', 'Another program has the database open; close it and try again.');
-    }
-    const counts = tableCounts(db);
+    counts = tableCounts(db);
     db.prepare('VACUUM INTO ?').run(tmp);
-    return counts;
   } finally {
     db.close();
   }
+  if (existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) {
+    throw new AppError('conflict', 'Another program has the database open; close it and try again.');
+  }
+  rmSync(`${file}-wal`, { force: true });
+  rmSync(`${file}-shm`, { force: true });
+  return counts;
 }
 
 /** SQLite3MC rewrites every page under AEGIS; its reserved bytes differ, so it rebuilds through a temp file. */
@@ -111,6 +118,22 @@ function reencrypt(tmp: string, hexKey: string): void {
     db.pragma('temp_store=FILE');
     db.pragma(`cipher='aegis'`);
     db.pragma(`rekey="x'${hexKey}'"`);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Puts the verified copy in WAL mode, as the app keeps every DB: that switch writes the header through a
+ * rollback journal, which is harmless here, beside a file nobody opens yet, and would leave a hot journal
+ * on the live DB if the first open after the rename did it and was killed.
+ */
+function toWal(tmp: string, hexKey: string): void {
+  const db = connect(tmp, 'aegis', hexKey);
+  try {
+    const mode = db.pragma('journal_mode=WAL', { simple: true });
+    if (mode !== 'wal')
+      throw new AppError('unavailable', `The database refused WAL mode (got ${String(mode)}).`);
   } finally {
     db.close();
   }

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, watch } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../src/core/audit';
 import { LATEST_VERSION, openDatabase, type Db } from '../../../src/core/store';
@@ -47,6 +48,24 @@ describe('the AEGIS cipher', () => {
     openDatabase({ file: t.file, key: t.key }).close();
     expect(opensWith(t.file, t.key, 'aegis')).toBe(true);
     expect(opensWith(t.file, t.key, 'sqlcipher')).toBe(false);
+  });
+
+  it('never writes the DB file through a rollback journal while converting it or opening the result', async () => {
+    // A kill while that journal existed left it hot, and the read-only probe then refused the DB. The copy is
+    // put in WAL mode before it replaces the original, so opening it switches nothing either.
+    makeLegacyDb(t.file, t.key, 500);
+    const seen = new Set<string>();
+    const watcher = watch(dirname(t.file), (_event, name) => {
+      if (name) seen.add(String(name));
+    });
+    try {
+      openDatabase({ file: t.file, key: t.key }).close();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      watcher.close();
+    }
+    expect(seen.has(`${basename(t.file)}.aegis-tmp`)).toBe(true);
+    expect(seen.has(`${basename(t.file)}-journal`)).toBe(false);
   });
 
   it('converts an SQLCipher-scheme database once, keeping every row, the audit chain and the search index', () => {
