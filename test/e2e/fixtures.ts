@@ -38,7 +38,12 @@ export const test = base.extend<{ demoAdmin: boolean; app: RunningApp }>({
     );
     const launchUrl = launch.exec(match[0])![0];
     await use({ launchUrl, baseUrl: match[1]!, dataDir, sandboxUrl: demoAdmin ? match[2]! : null });
-    child.kill('SIGTERM');
+    // The server writes its sandbox state as it stops: the folder goes once it has exited.
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await exited;
+    }
     rmSync(dataDir, { recursive: true, force: true });
   },
 });

@@ -29,7 +29,7 @@ export function dayStartMs(kind: AccountRecord['kind'], ms: number): number {
 }
 
 function startDayMs(account: AccountRecord): number {
-  return dayStartMs(account.kind, account.anchorMs) - YEAR_DAYS * DAY;
+  return Math.floor(account.anchorMs / DAY) * DAY - YEAR_DAYS * DAY;
 }
 
 /** Day of generated transaction i: non-decreasing in i, so index order is date order. */
@@ -37,7 +37,9 @@ export function generatedDateMs(account: AccountRecord, index: number): number {
   const n = Math.max(account.baseCount, 1);
   const r = rngFor(account.seedKey, 'day', index)();
   const day = Math.min(YEAR_DAYS, Math.floor(((index + r) * (YEAR_DAYS + 1)) / n));
-  return startDayMs(account) + day * DAY;
+  const hourOffset = account.kind === 'card' ? CARD_HOUR_MS : 0;
+  // The year starts on the UTC day a client's one-year window starts on; the last day is never after now.
+  return Math.min(startDayMs(account) + day * DAY + hourOffset, dayStartMs(account.kind, account.anchorMs));
 }
 
 /** First generated index whose date is at or after `ms` (binary search; dates are monotonic). */
